@@ -1,0 +1,171 @@
+// swift-tools-version: 6.1
+//
+// Dangjian Workbench: the `dangjiand` daemon, its operator client and its modules.
+// Layout and contracts: README.md ("Layout") and the design notes it links.
+
+import PackageDescription
+
+/// Swift settings shared by every target: Swift 6 language mode is the package default;
+/// these add the upcoming features we rely on.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "dangjian-workbench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dangjiand", targets: ["dangjiand"]),
+        .executable(name: "dangjianctl", targets: ["dangjianctl"]),
+        .library(name: "WorkbenchKit", targets: ["WorkbenchKit"]),
+        .library(name: "WorkbenchPostgres", targets: ["WorkbenchPostgres"]),
+        .plugin(name: "EmbedMigrations", targets: ["EmbedMigrations"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["YAML"]),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: PostgreSQL through libpq
+
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "WorkbenchPostgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The module contract
+
+        .target(
+            name: "WorkbenchKit",
+            dependencies: [
+                "WorkbenchPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: The control socket
+
+        .target(
+            name: "WorkbenchControl",
+            dependencies: [
+                "WorkbenchKit",
+                "WorkbenchPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // MARK: Boot
+
+        .target(
+            name: "WorkbenchDaemon",
+            dependencies: [
+                "WorkbenchControl",
+                "WorkbenchKit",
+                "WorkbenchPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "dangjiand",
+            dependencies: [
+                "WorkbenchDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "dangjianctl",
+            dependencies: [
+                "WorkbenchKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Build tooling
+
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedMigrationsTool"]
+        ),
+        .executableTarget(
+            name: "EmbedMigrationsTool",
+            path: "Plugins/EmbedMigrationsTool"
+        ),
+
+        // MARK: Tests
+
+        .target(
+            name: "WorkbenchTestSupport",
+            dependencies: [
+                "WorkbenchPostgres",
+                "WorkbenchKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/WorkbenchTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbenchPostgresTests",
+            dependencies: ["WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbenchKitTests",
+            dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbenchControlTests",
+            dependencies: ["WorkbenchControl", "WorkbenchKit", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "WorkbenchDaemonTests",
+            dependencies: ["WorkbenchDaemon", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "dangjianctlTests",
+            dependencies: ["dangjianctl"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)
