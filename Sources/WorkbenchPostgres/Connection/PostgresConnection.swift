@@ -48,6 +48,8 @@ public final class PostgresConnection: @unchecked Sendable {
         self.serverMajorVersion = Int(PQserverVersion(handle)) / 10_000
         self.backendPID = PQbackendPID(handle)
         self.cancelHandle = PQgetCancel(handle)
+        // Server notices (e.g. "relation already exists, skipping") would go to stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         do {
             let timeout = settings.statementTimeout.map { String($0.milliseconds) } ?? "0"
             _ = try execute(
@@ -87,20 +89,18 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Checks, without a round trip, whether the server has closed the connection since its
-    /// last use (e.g. after a restart): polls the socket and, if anything arrived, lets libpq
-    /// read it. Returns false when the connection is unusable.
+    /// last use (a restart, `pg_terminate_backend`): returns false when the connection is
+    /// unusable.
+    ///
+    /// The daemon never uses `LISTEN`, so an idle connection has nothing to read unless the
+    /// server sent a termination notice or closed the socket; a readable socket therefore
+    /// means the connection is done for.
     public func probe() -> Bool {
         guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
         let socket = PQsocket(handle)
         guard socket >= 0 else { return false }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, 0)
-        if ready < 0 { return false }
-        if ready == 0 { return true }
-        // Readable while idle: a termination notice, EOF, or a notification.
-        guard PQconsumeInput(handle) == 1 else { return false }
-        while let notice = PQnotifies(handle) { PQfreemem(notice) }
-        return PQstatus(handle) == CONNECTION_OK
+        return poll(&descriptor, 1, 0) == 0
     }
 
     /// Asks the server to cancel the statement this connection is running, if any. Safe to

@@ -44,6 +44,7 @@ public struct PostgresSession: Sendable {
     /// Runs `body` inside `BEGIN … COMMIT`; rolls back when it throws.
     ///
     /// The connection must not already be in a transaction.
+    @discardableResult
     public func withTransaction<Result: Sendable>(
         _ body: (PostgresSession) async throws -> Result
     ) async throws -> Result {

@@ -37,6 +37,7 @@ public final class PostgresPool: Service, Sendable {
     ///
     /// Throws ``PostgresError`` with code `poolTimeout` when no connection frees up in time,
     /// `connectionFailed` when the server cannot be reached, `poolClosed` after shutdown.
+    @discardableResult
     public func withConnection<Result: Sendable>(
         _ body: (PostgresSession) async throws -> Result
     ) async throws -> Result {
@@ -54,6 +55,7 @@ public final class PostgresPool: Service, Sendable {
 
     /// Runs `body` in a transaction on a pooled connection: `BEGIN`, then `COMMIT` when
     /// `body` returns, `ROLLBACK` when it throws.
+    @discardableResult
     public func withTransaction<Result: Sendable>(
         _ body: (PostgresSession) async throws -> Result
     ) async throws -> Result {

@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import Testing
+import WorkbenchPostgres
+import WorkbenchTestSupport
+
+@Suite("The connection pool against a real server")
+struct PostgresPoolTests {
+    @Test func exhaustionWaitsThenTimesOut() async throws {
+        try await TestCluster.withPool(size: 2, acquireTimeout: .milliseconds(300)) { pool, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(1.5)")) }
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(pool.statistics.leased == 2)
+                let started = ContinuousClock.now
+                let error = await #expect(throws: PostgresError.self) {
+                    try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")) }
+                }
+                #expect(error?.code == .poolTimeout)
+                #expect(ContinuousClock.now - started >= .milliseconds(250))
+                #expect(pool.statistics.acquireTimeouts == 1)
+                try await group.waitForAll()
+            }
+            #expect(pool.statistics.open == 2)
+            #expect(pool.statistics.leased == 0)
+        }
+    }
+
+    @Test func waitersAreServedWhenConnectionsFreeUp() async throws {
+        try await TestCluster.withPool(size: 2, acquireTimeout: .seconds(10)) { pool, _ in
+            let results = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        try await pool.withConnection { session in
+                            try await session.query(PostgresStatement(unnamed: "SELECT $1::int FROM pg_sleep(0.02)"), [index])
+                                .single().decode(at: 0, as: Int.self)
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.sorted() == Array(0..<20))
+            let statistics = pool.statistics
+            #expect(statistics.open <= 2)
+            #expect(statistics.connectionsOpened == 2)
+            #expect(statistics.waiting == 0)
+        }
+    }
+
+    @Test func cancelledWaiterLeavesTheLine() async throws {
+        try await TestCluster.withPool(size: 1, acquireTimeout: .seconds(30)) { pool, _ in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(0.5)")) }
+                }
+                try await Task.sleep(for: .milliseconds(100))
+                let waiter = Task { try await pool.withConnection { _ in 1 } }
+                try await Task.sleep(for: .milliseconds(100))
+                #expect(pool.statistics.waiting == 1)
+                waiter.cancel()
+                let outcome = await waiter.result
+                #expect(throws: CancellationError.self) { try outcome.get() }
+                #expect(pool.statistics.waiting == 0)
+                try await group.waitForAll()
+            }
+            #expect(try await pool.withConnection { _ in 2 } == 2)
+        }
+    }
+
+    @Test func brokenConnectionsAreReplaced() async throws {
+        try await TestCluster.withPool(size: 1) { pool, conninfo in
+            let firstPID = try await pool.withConnection { session in
+                try await session.query(PostgresStatement(unnamed: "SELECT pg_backend_pid()")).single().decode(at: 0, as: Int32.self)
+            }
+            // Another session terminates our idle backend, as a server restart would.
+            let killer = PostgresPool(
+                configuration: PostgresPoolConfiguration(connection: PostgresConnectionSettings(conninfo: conninfo), size: 1),
+                logger: TestCluster.logger
+            )
+            try await killer.withConnection { session in
+                try await session.query(PostgresStatement(unnamed: "SELECT pg_terminate_backend($1)"), [firstPID])
+            }
+            await killer.shutdown()
+            try await Task.sleep(for: .milliseconds(100))
+            let secondPID = try await pool.withConnection { session in
+                try await session.query(PostgresStatement(unnamed: "SELECT pg_backend_pid()")).single().decode(at: 0, as: Int32.self)
+            }
+            #expect(secondPID != firstPID)
+            #expect(pool.statistics.connectionsDiscarded == 1)
+        }
+    }
+
+    @Test func reconnectsAfterTheServerRestarts() async throws {
+        // A private cluster: restarting the shared one would disturb tests running in parallel.
+        let directory = try TestCluster.makeTemporaryDirectory("dangjian-test-restart")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cluster = try EmbeddedPostgres(
+            configuration: EmbeddedPostgresConfiguration(directory: directory + "/postgres", settings: ["fsync": "off"]),
+            logger: TestCluster.logger
+        )
+        try await cluster.start()
+        let pool = PostgresPool(
+            configuration: PostgresPoolConfiguration(
+                connection: PostgresConnectionSettings(conninfo: cluster.conninfo, connectTimeoutSeconds: 2), size: 2,
+                acquireTimeout: .seconds(2)
+            ),
+            logger: TestCluster.logger
+        )
+        let select = PostgresStatement("tests.pool.one", "SELECT 1")
+        #expect(try await pool.withConnection { try await $0.query(select).count } == 1)
+        await cluster.stop()
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.withConnection { try await $0.query(select) }
+        }
+        #expect(error?.isUnavailable == true)
+        try await cluster.start()
+        #expect(try await pool.withConnection { try await $0.query(select).count } == 1)
+        await pool.shutdown()
+        await cluster.stop()
+    }
+}
