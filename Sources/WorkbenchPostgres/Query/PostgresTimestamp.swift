@@ -7,6 +7,31 @@ public import Foundation
 /// `2026-11-21 09:30:05.123456+08` (offset minutes and seconds optional) and `date` as
 /// `2026-11-21`.
 public enum PostgresTimestamp {
+    /// Formats an instant as local time at a fixed offset from UTC, to the second:
+    /// `2026-11-21T09:30:05+08:00` (or `…Z` for offset 0).
+    public static func format(_ date: Date, offsetSeconds: Int) -> String {
+        var seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(offsetSeconds)
+        var days = seconds / 86_400
+        seconds -= days * 86_400
+        if seconds < 0 {
+            seconds += 86_400
+            days -= 1
+        }
+        let (year, month, day) = civilFromDays(days)
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+            + "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
+        if offsetSeconds == 0 { return text + "Z" }
+        let magnitude = Int64(abs(offsetSeconds))
+        text += offsetSeconds < 0 ? "-" : "+"
+        text += "\(pad(magnitude / 3600, 2)):\(pad(magnitude / 60 % 60, 2))"
+        return text
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
     /// Formats an instant as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (UTC, microseconds).
     public static func format(_ date: Date) -> String {
         let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
@@ -19,10 +44,6 @@ public enum PostgresTimestamp {
             days -= 1
         }
         let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
             + ".\(pad(fraction, 6))Z"

@@ -1,0 +1,55 @@
+public import ServiceLifecycle
+public import WorkbenchPostgres
+
+/// A domain module: a PostgreSQL schema, its migrations, the commands it serves on the
+/// control socket, and any background jobs.
+///
+/// The daemon's catalog lists module types explicitly; configuration chooses which are
+/// enabled. At start-up the daemon applies every enabled module's migrations, initialises
+/// modules in ``requires`` order, registers their commands under ``id`` and ``alias``, and
+/// runs their ``services`` in its `ServiceGroup`.
+///
+/// A new module is scaffolded with `swift package new-module <name>`; see the README's
+/// "Adding a module".
+public protocol WorkbenchModule: Sendable {
+    /// The module's id: lowercase, unique, also its PostgreSQL schema (`organizations`).
+    static var id: String { get }
+    /// A short second name for the command line (`org`).
+    static var alias: String { get }
+    /// The module's name in the domain's words (`党组织`).
+    static var title: String { get }
+    /// One line on what the module covers, for `modules` and `help`.
+    static var summary: String { get }
+    /// Ids of modules that must be enabled and initialised first.
+    static var requires: [String] { get }
+    /// Migrations, in version order, embedded by the `EmbedMigrations` plugin
+    /// (`EmbeddedMigrations.all` in the module's target).
+    static var migrations: [Migration] { get }
+    /// Where the migration files live, for error messages.
+    static var migrationsDirectory: String { get }
+
+    /// Initialises the module (after its migrations are applied and its requirements are up).
+    init(context: ModuleContext) async throws
+
+    /// The commands the module serves.
+    var commands: [CommandSpec] { get }
+    /// Background jobs, run in the daemon's `ServiceGroup`.
+    var services: [any Service] { get }
+    /// Friendly errors for the module's named database constraints: when a statement
+    /// violates constraint `units_code_key`, the reply is the error listed under that name
+    /// instead of a generic one.
+    var constraintErrors: [String: WorkbenchError] { get }
+}
+
+extension WorkbenchModule {
+    public static var summary: String { title }
+    public static var requires: [String] { [] }
+    public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
+    public var services: [any Service] { [] }
+    public var constraintErrors: [String: WorkbenchError] { [:] }
+
+    /// The module's migrations grouped for the ``MigrationRunner``.
+    public static var moduleMigrations: ModuleMigrations {
+        ModuleMigrations(module: id, directory: migrationsDirectory, migrations: migrations)
+    }
+}

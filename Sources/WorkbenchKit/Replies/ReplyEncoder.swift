@@ -1,0 +1,177 @@
+public import Foundation
+import WorkbenchPostgres
+
+/// Writes replies and errors in the protocol's text or JSON form.
+///
+/// Text form:
+/// - every line but the last is `NNN-…`, the last `NNN …`;
+/// - a table is a TSV header line and TSV rows, then `NNN <n> rows`; in cells, a backslash,
+///   tab, newline and carriage return are written `\\`, `\t`, `\n`, `\r`, and null is empty;
+/// - a record is `name: value` lines, then `NNN <summary>`;
+/// - an error is one line: `NNN code: message`.
+///
+/// JSON form is always one line: `NNN {…}` with `message`, `record`, `columns`+`rows`,
+/// `lines` or `error` members.
+public struct ReplyEncoder: Sendable {
+    /// The zone timestamps are shown in.
+    public var timeZone: TimeZone
+
+    /// Creates an encoder.
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// The reply as it goes on the wire, newline-terminated.
+    public func encode(_ reply: Reply, format: ReplyFormat) -> String {
+        switch format {
+        case .text: encodeText(reply)
+        case .json: "\(reply.status.code) " + encodeJSON(reply) + "\n"
+        }
+    }
+
+    /// The error as it goes on the wire: always one line.
+    public func encode(_ error: WorkbenchError, format: ReplyFormat) -> String {
+        switch format {
+        case .text:
+            return "\(error.status.code) \(error.code): \(Self.singleLine(error.message))\n"
+        case .json:
+            var writer = JSONWriter()
+            var members: [(String, (inout JSONWriter) -> Void)] = [
+                ("code", { $0.string(error.code) }), ("message", { $0.string(error.message) }),
+            ]
+            if let argument = error.argument { members.append(("argument", { $0.string(argument) })) }
+            writer.object([("error", { $0.object(members) })])
+            return "\(error.status.code) \(writer.output)\n"
+        }
+    }
+
+    /// The final line's text for a reply.
+    public static func summary(of reply: Reply) -> String {
+        if let summary = reply.summary { return summary }
+        switch reply.body {
+        case .message(let text): return text
+        case .record: return reply.status == .created ? "created" : "ok"
+        case .table(let table): return table.rows.count == 1 ? "1 row" : "\(table.rows.count) rows"
+        case .text(let lines): return lines.count == 1 ? "1 line" : "\(lines.count) lines"
+        }
+    }
+
+    // MARK: Text
+
+    private func encodeText(_ reply: Reply) -> String {
+        let status = reply.status.code
+        var output = ""
+        func line(_ text: String) {
+            output += "\(status)-"
+            output += text
+            output += "\n"
+        }
+        switch reply.body {
+        case .message:
+            break
+        case .record(let fields):
+            for field in fields {
+                line("\(field.name): \(Self.singleLine(textValue(field.value)))")
+            }
+        case .table(let table):
+            line(table.columns.map(Self.escapeCell).joined(separator: "\t"))
+            for row in table.rows {
+                line(row.map { Self.escapeCell(textValue($0)) }.joined(separator: "\t"))
+            }
+        case .text(let lines):
+            for text in lines {
+                for part in text.split(separator: "\n", omittingEmptySubsequences: false) { line(String(part)) }
+            }
+        }
+        output += "\(status) \(Self.singleLine(Self.summary(of: reply)))\n"
+        return output
+    }
+
+    /// A value in text form.
+    public func textValue(_ value: ReplyValue) -> String {
+        switch value {
+        case .null: ""
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .decimal(let value): value
+        case .double(let value): Self.formatDouble(value)
+        case .string(let value): value
+        case .date(let value): value.description
+        case .timestamp(let value): PostgresTimestamp.format(value, offsetSeconds: timeZone.secondsFromGMT(for: value))
+        case .list(let values): values.map(textValue).joined(separator: ",")
+        }
+    }
+
+    static func escapeCell(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    static func singleLine(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline }) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    static func formatDouble(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    // MARK: JSON
+
+    private func encodeJSON(_ reply: Reply) -> String {
+        var writer = JSONWriter()
+        var members: [(String, (inout JSONWriter) -> Void)] = []
+        switch reply.body {
+        case .message(let text):
+            members.append(("message", { $0.string(text) }))
+        case .record(let fields):
+            if reply.status == .created, let id = fields.first(where: { $0.name == "id" }) {
+                members.append(("id", { writer in self.jsonValue(id.value, &writer) }))
+            }
+            members.append((
+                "record",
+                { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
+            ))
+            members.append(("message", { $0.string(Self.summary(of: reply)) }))
+        case .table(let table):
+            members.append(("columns", { $0.array(table.columns) { $0.string($1) } }))
+            members.append((
+                "rows",
+                { writer in
+                    writer.array(table.rows) { writer, row in
+                        writer.object(zip(table.columns, row).map { column, value in (column, { self.jsonValue(value, &$0) }) })
+                    }
+                }
+            ))
+        case .text(let lines):
+            members.append(("lines", { $0.array(lines) { $0.string($1) } }))
+            members.append(("message", { $0.string(Self.summary(of: reply)) }))
+        }
+        writer.object(members)
+        return writer.output
+    }
+
+    private func jsonValue(_ value: ReplyValue, _ writer: inout JSONWriter) {
+        switch value {
+        case .null: writer.raw("null")
+        case .bool(let value): writer.raw(value ? "true" : "false")
+        case .int(let value): writer.raw(String(value))
+        case .decimal(let value): writer.raw(value)
+        case .double(let value): value.isFinite ? writer.raw(Self.formatDouble(value)) : writer.raw("null")
+        case .string(let value): writer.string(value)
+        case .date, .timestamp: writer.string(textValue(value))
+        case .list(let values): writer.array(values) { jsonValue($1, &$0) }
+        }
+    }
+}

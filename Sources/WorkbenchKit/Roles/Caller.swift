@@ -1,0 +1,29 @@
+/// Who sent a command: the peer's credentials (from `SO_PEERCRED`) and the role the
+/// configuration maps them to.
+public struct Caller: Sendable, Equatable, Codable {
+    /// The peer's process id.
+    public var pid: Int32
+    /// The peer's user id.
+    public var uid: UInt32
+    /// The peer's primary group id.
+    public var gid: UInt32
+    /// The peer's user name, or `uid<N>` when the uid has no name.
+    public var userName: String
+    /// The role, or nil for an unmapped peer.
+    public var role: Role?
+
+    /// Creates a caller.
+    public init(pid: Int32, uid: UInt32, gid: UInt32, userName: String, role: Role?) {
+        self.pid = pid
+        self.uid = uid
+        self.gid = gid
+        self.userName = userName
+        self.role = role
+    }
+
+    /// Whether the caller's role is at least `required`.
+    public func may(_ required: Role) -> Bool {
+        guard let role else { return false }
+        return role >= required
+    }
+}
