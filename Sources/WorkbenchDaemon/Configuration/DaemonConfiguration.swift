@@ -1,0 +1,189 @@
+import Configuration
+public import Foundation
+public import Logging
+public import WorkbenchControl
+import WorkbenchKit
+public import WorkbenchPostgres
+
+/// The daemon's settings, read from the YAML file (`--config`, default
+/// `/etc/dangjian/dangjian.yaml`) with `DANGJIAN_…` environment overrides. Every key is
+/// documented in `config/dangjian.yaml`.
+public struct DaemonConfiguration: Sendable {
+    /// `daemon.state_dir`: where the daemon keeps its state (the embedded cluster).
+    public var stateDirectory: String
+    /// `daemon.time_zone`: the zone for "today", working days and shown timestamps.
+    public var timeZone: TimeZone
+    /// `daemon.log_level`.
+    public var logLevel: Logger.Level
+    /// `daemon.shutdown_timeout`: how long SIGTERM waits for running commands.
+    public var shutdownTimeout: Duration
+    /// `control.*`.
+    public var control: ControlServerConfiguration
+    /// `control.command_timeout`.
+    public var commandTimeout: Duration
+    /// `control.request_id_retention`: how long `request_id` replies are kept.
+    public var requestIDRetention: Duration
+    /// `database.url`; nil runs the embedded cluster.
+    public var databaseURL: String?
+    /// `database.*` connection settings (conninfo filled in at start-up for the embedded cluster).
+    public var pool: PostgresPoolConfiguration
+    /// `database.embedded.*`.
+    public var embedded: EmbeddedPostgresConfiguration
+    /// `access.*`.
+    public var access: AccessPolicy
+    /// `modules.enabled`; nil enables every module in the catalog.
+    public var enabledModules: [String]?
+    /// The whole reader, for module sections (`modules.<id>`).
+    public var values: ConfigurationValues
+
+    /// Where the file was read from, or nil when built-in defaults were used.
+    public var source: String?
+
+    /// The default configuration file.
+    public static let defaultPath = "/etc/dangjian/dangjian.yaml"
+
+    /// Loads the configuration.
+    ///
+    /// - Parameters:
+    ///   - path: The YAML file; when nil, `DANGJIAN_CONFIG` or the default path, and a missing
+    ///     default file means built-in defaults.
+    ///   - environment: The process environment (overrides the file).
+    public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> DaemonConfiguration {
+        let explicit = path ?? environment["DANGJIAN_CONFIG"]
+        let filePath = explicit ?? defaultPath
+        var providers: [any ConfigProvider] = [
+            EnvironmentVariablesProvider(environmentVariables: environment).prefixKeys(with: "dangjian")
+        ]
+        var source: String?
+        if FileManager.default.fileExists(atPath: filePath) {
+            do {
+                providers.append(try await FileProvider<YAMLSnapshot>(filePath: .init(filePath)))
+            } catch {
+                throw ConfigurationError(key: "(file)", message: "cannot read \(filePath): \(error)")
+            }
+            source = filePath
+        } else if explicit != nil {
+            throw ConfigurationError(key: "(file)", message: "the configuration file \(filePath) does not exist")
+        }
+        var configuration = try DaemonConfiguration(ConfigurationValues(ConfigReader(providers: providers)))
+        configuration.source = source
+        return configuration
+    }
+
+    /// Reads every setting from `values`.
+    public init(_ values: ConfigurationValues) throws {
+        self.values = values
+        self.stateDirectory = values.string("daemon.state_dir", default: "/var/lib/dangjian")
+        let zoneName = values.string("daemon.time_zone", default: "Asia/Shanghai")
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError(key: "daemon.time_zone", message: "\"\(zoneName)\" is not a time zone name such as Asia/Shanghai")
+        }
+        self.timeZone = zone
+        let levelName = values.string("daemon.log_level", default: "info")
+        guard let level = Logger.Level(rawValue: levelName) else {
+            throw ConfigurationError(
+                key: "daemon.log_level", message: "\"\(levelName)\" is not one of trace, debug, info, notice, warning, error, critical"
+            )
+        }
+        self.logLevel = level
+        self.shutdownTimeout = try values.duration("daemon.shutdown_timeout", default: .seconds(30))
+
+        // `-` leaves the socket with the daemon's own group.
+        let socketGroup = values.string("control.socket_group", default: "dangjian-ctl")
+        let listener: ControlServerConfiguration.Listener = .path(
+            values.string("control.socket", default: "/run/dangjian/control.sock"),
+            mode: try values.mode("control.socket_mode", default: 0o660),
+            group: socketGroup == "-" ? nil : socketGroup
+        )
+        self.control = ControlServerConfiguration(
+            listener: listener,
+            maxConnections: try values.int("control.max_connections", default: 64, in: 1...10_000),
+            idleTimeout: try values.duration("control.idle_timeout", default: .seconds(600))
+        )
+        self.commandTimeout = try values.duration("control.command_timeout", default: .seconds(30))
+        self.requestIDRetention = try values.duration("control.request_id_retention", default: .seconds(7 * 86_400))
+
+        self.databaseURL = values.string("database.url")
+        let statementTimeout = try values.duration("database.statement_timeout", default: .seconds(30))
+        self.pool = PostgresPoolConfiguration(
+            connection: PostgresConnectionSettings(
+                conninfo: databaseURL ?? "",
+                applicationName: values.string("database.application_name", default: "dangjiand"),
+                connectTimeoutSeconds: try values.int("database.connect_timeout_seconds", default: 5, in: 1...600),
+                statementTimeout: statementTimeout == .zero ? nil : statementTimeout,
+                timeZone: zoneName
+            ),
+            size: try values.int("database.pool.size", default: 8, in: 1...500),
+            acquireTimeout: try values.duration("database.pool.acquire_timeout", default: .seconds(5))
+        )
+        var settings: [String: String] = [:]
+        if let sharedBuffers = values.string("database.embedded.shared_buffers") { settings["shared_buffers"] = sharedBuffers }
+        settings["max_connections"] = String(try values.int("database.embedded.max_connections", default: 100, in: 10...10_000))
+        self.embedded = EmbeddedPostgresConfiguration(
+            directory: values.string("database.embedded.dir", default: stateDirectory + "/postgres"),
+            binDirectory: values.string("database.embedded.bin_dir"),
+            systemUser: values.string("database.embedded.user"),
+            database: values.string("database.embedded.database", default: "dangjian"),
+            port: try values.int("database.embedded.port", default: 5432, in: 1...65_535),
+            settings: settings,
+            startTimeout: try values.duration("database.embedded.start_timeout", default: .seconds(60))
+        )
+        var grants: [Role: AccessPolicy.Grant] = [:]
+        for role in Role.allCases {
+            let grant = AccessPolicy.Grant(
+                users: Set(values.list("access.\(role.rawValue).users")),
+                groups: Set(values.list("access.\(role.rawValue).groups"))
+            )
+            if !grant.users.isEmpty || !grant.groups.isEmpty { grants[role] = grant }
+        }
+        self.access = AccessPolicy(grants: grants)
+        let enabled = values.list("modules.enabled")
+        self.enabledModules = enabled.isEmpty || enabled == ["all"] ? nil : enabled
+    }
+
+    /// The effective settings as `key: value` lines, secrets redacted (`dangjiand --check-config`).
+    public var summary: [(String, String)] {
+        var lines: [(String, String)] = [
+            ("config file", source ?? "(none: built-in defaults)"),
+            ("daemon.state_dir", stateDirectory),
+            ("daemon.time_zone", timeZone.identifier),
+            ("daemon.log_level", logLevel.rawValue),
+            ("daemon.shutdown_timeout", "\(shutdownTimeout)"),
+        ]
+        switch control.listener {
+        case .path(let path, let mode, let group):
+            lines += [
+                ("control.socket", path), ("control.socket_mode", "0" + String(mode, radix: 8)),
+                ("control.socket_group", group ?? "-"),
+            ]
+        case .inherited(let descriptor):
+            lines.append(("control.socket", "systemd fd \(descriptor)"))
+        }
+        lines += [
+            ("control.max_connections", "\(control.maxConnections)"),
+            ("control.idle_timeout", "\(control.idleTimeout)"),
+            ("control.command_timeout", "\(commandTimeout)"),
+            ("control.request_id_retention", "\(requestIDRetention)"),
+            ("database.url", databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? "(embedded cluster)"),
+            ("database.pool.size", "\(pool.size)"),
+            ("database.pool.acquire_timeout", "\(pool.acquireTimeout)"),
+            ("database.statement_timeout", pool.connection.statementTimeout.map { "\($0)" } ?? "none"),
+        ]
+        if databaseURL == nil {
+            lines += [
+                ("database.embedded.dir", embedded.directory),
+                ("database.embedded.bin_dir", embedded.binDirectory ?? "(newest /usr/lib/postgresql/*/bin)"),
+                ("database.embedded.user", embedded.systemUser ?? "(postgres under root, else the daemon's user)"),
+            ]
+        }
+        for role in Role.allCases.reversed() {
+            let grant = access.grants[role]
+            lines.append((
+                "access.\(role.rawValue)",
+                "users: \(grant?.users.sorted().joined(separator: ",") ?? "") groups: \(grant?.groups.sorted().joined(separator: ",") ?? "")"
+            ))
+        }
+        lines.append(("modules.enabled", enabledModules?.joined(separator: ", ") ?? "all"))
+        return lines
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+public import Logging
+
+/// Writes log lines to standard error, one line each: `LEVEL label: message key=value …`,
+/// without a timestamp under systemd (the journal adds one) and with one otherwise.
+///
+/// The level comes from a shared ``LogLevelStore`` so SIGHUP can change it for every logger.
+public struct DaemonLogHandler: LogHandler {
+    private let label: String
+    private let levels: LogLevelStore
+    private let timestamps: Bool
+    public var metadata: Logger.Metadata = [:]
+    public var metadataProvider: Logger.MetadataProvider?
+
+    /// Creates a handler.
+    public init(label: String, levels: LogLevelStore, timestamps: Bool) {
+        self.label = label
+        self.levels = levels
+        self.timestamps = timestamps
+    }
+
+    public var logLevel: Logger.Level {
+        get { levels.current }
+        set { levels.current = newValue }
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        var line = ""
+        if timestamps { line += ISO8601DateFormatter().string(from: Date()) + " " }
+        line += "\(event.level.rawValue.uppercased()) \(label): \(event.message)"
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            let text = "\(value)"
+            line += " \(key)=" + (text.contains(" ") || text.isEmpty ? "\"\(text)\"" : text)
+        }
+        line = line.replacingOccurrences(of: "\n", with: " ")
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
