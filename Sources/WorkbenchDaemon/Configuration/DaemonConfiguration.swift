@@ -73,7 +73,7 @@ public struct DaemonConfiguration: Sendable {
     /// Reads every setting from `values`.
     public init(_ values: ConfigurationValues) throws {
         self.values = values
-        self.stateDirectory = values.string("daemon.state_dir", default: "/var/lib/dangjian")
+        self.stateDirectory = Self.absolute(values.string("daemon.state_dir", default: "/var/lib/dangjian"))
         let zoneName = values.string("daemon.time_zone", default: "Asia/Shanghai")
         guard let zone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError(key: "daemon.time_zone", message: "\"\(zoneName)\" is not a time zone name such as Asia/Shanghai")
@@ -91,7 +91,7 @@ public struct DaemonConfiguration: Sendable {
         // `-` leaves the socket with the daemon's own group.
         let socketGroup = values.string("control.socket_group", default: "dangjian-ctl")
         let listener: ControlServerConfiguration.Listener = .path(
-            values.string("control.socket", default: "/run/dangjian/control.sock"),
+            Self.absolute(values.string("control.socket", default: "/run/dangjian/control.sock")),
             mode: try values.mode("control.socket_mode", default: 0o660),
             group: socketGroup == "-" ? nil : socketGroup
         )
@@ -120,8 +120,8 @@ public struct DaemonConfiguration: Sendable {
         if let sharedBuffers = values.string("database.embedded.shared_buffers") { settings["shared_buffers"] = sharedBuffers }
         settings["max_connections"] = String(try values.int("database.embedded.max_connections", default: 100, in: 10...10_000))
         self.embedded = EmbeddedPostgresConfiguration(
-            directory: values.string("database.embedded.dir", default: stateDirectory + "/postgres"),
-            binDirectory: values.string("database.embedded.bin_dir"),
+            directory: Self.absolute(values.string("database.embedded.dir", default: stateDirectory + "/postgres")),
+            binDirectory: values.string("database.embedded.bin_dir").map(Self.absolute),
             systemUser: values.string("database.embedded.user"),
             database: values.string("database.embedded.database", default: "dangjian"),
             port: try values.int("database.embedded.port", default: 5432, in: 1...65_535),
@@ -139,6 +139,14 @@ public struct DaemonConfiguration: Sendable {
         self.access = AccessPolicy(grants: grants)
         let enabled = values.list("modules.enabled")
         self.enabledModules = enabled.isEmpty || enabled == ["all"] ? nil : enabled
+    }
+
+    /// Relative paths in the configuration are relative to the daemon's working directory
+    /// at start-up (the embedded server runs elsewhere, so they are resolved once, here).
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
     }
 
     /// The effective settings as `key: value` lines, secrets redacted (`dangjiand --check-config`).
