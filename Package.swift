@@ -149,7 +149,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchControlTests",
-            dependencies: ["WorkbenchControl", "WorkbenchKit", "WorkbenchTestSupport"],
+            dependencies: [
+                "WorkbenchControl", "WorkbenchKit", "WorkbenchTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

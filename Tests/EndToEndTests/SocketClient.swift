@@ -1,0 +1,90 @@
+import Foundation
+import Glibc
+
+/// A minimal blocking client of the control socket, written with POSIX calls so the tests
+/// check the protocol itself rather than a client library.
+final class SocketClient {
+    let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    init(path: String) throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw TestFailure("socket() failed") }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            path.utf8CString.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(buffer.count - 1))) }
+        }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else {
+            close(descriptor)
+            throw TestFailure("cannot connect to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw TestFailure("write failed: \(String(cString: strerror(errno)))") }
+            offset += written
+        }
+    }
+
+    func closeWriting() { shutdown(descriptor, Int32(SHUT_WR)) }
+
+    /// Reads one line; nil at end of stream.
+    func readLine(timeout: Duration = .seconds(30)) throws -> String? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else { throw TestFailure("no reply line within \(timeout)") }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(remaining.components.seconds * 1000 + 1))
+            guard ready > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(descriptor, &chunk, chunk.count)
+            if count <= 0 { return buffer.isEmpty ? nil : String(decoding: buffer.splice(), as: UTF8.self) }
+            buffer += chunk[..<count]
+        }
+    }
+
+    /// Reads one whole reply (lines up to the first `NNN `).
+    func readReply() throws -> [String]? {
+        var lines: [String] = []
+        while let line = try readLine() {
+            lines.append(line)
+            if line.count >= 4, line.utf8.prefix(3).allSatisfy({ (48...57).contains($0) }), Array(line.utf8)[3] == 32 { return lines }
+        }
+        return lines.isEmpty ? nil : lines
+    }
+
+    /// Sends `text` and reads `replies` replies.
+    func exchange(_ text: String, replies: Int) throws -> [[String]] {
+        try send(text)
+        return try (0..<replies).map { _ in
+            guard let reply = try readReply() else { throw TestFailure("the connection closed before the reply") }
+            return reply
+        }
+    }
+}
+
+extension Array {
+    fileprivate mutating func splice() -> Array {
+        defer { removeAll() }
+        return self
+    }
+}
+
+/// The status of a reply (its last line's first three digits).
+func status(_ reply: [String]) -> Int { Int(reply.last?.prefix(3) ?? "") ?? 0 }

@@ -1,0 +1,57 @@
+import Foundation
+import Glibc
+import Testing
+import WorkbenchPostgres
+import WorkbenchTestSupport
+
+@Suite("Start-up, migrations and the embedded cluster", .serialized)
+struct StartupTests {
+    @Test func aChangedAppliedMigrationStopsStartUpNamingTheFile() async throws {
+        let conninfo = try await TestCluster.makeDatabase()
+        let first = try await DaemonUnderTest.start(conninfo: conninfo)
+        #expect(try await first.terminate() == 0)
+        let pool = PostgresPool(
+            configuration: PostgresPoolConfiguration(connection: PostgresConnectionSettings(conninfo: conninfo), size: 1),
+            logger: TestCluster.logger
+        )
+        try await pool.withConnection { session in
+            try await session.executeScript("UPDATE workbench.schema_migrations SET checksum = repeat('0', 64) WHERE module = 'workbench'")
+        }
+        await pool.shutdown()
+        let second = try await DaemonUnderTest.start(conninfo: conninfo, waitUntilReady: false)
+        #expect(try await second.waitForExit() == 1)
+        #expect(second.log.contains("migrations.checksum_mismatch"))
+        #expect(second.log.contains("migration workbench 1 (Sources/WorkbenchControl/Migrations/0001_audit_log_and_idempotency.sql)"))
+    }
+
+    @Test func aBadConfigurationStopsStartUpNamingTheKey() async throws {
+        let daemon = try await DaemonUnderTest.start(settings: ["DANGJIAN_DAEMON_TIME_ZONE": "Mars/Olympus"], waitUntilReady: false)
+        #expect(try await daemon.waitForExit() == 78)
+        #expect(daemon.log.contains("daemon.time_zone"))
+    }
+
+    @Test func theEmbeddedClusterSurvivesSIGKILL() async throws {
+        let daemon = try await DaemonUnderTest.start(embedded: true)
+        let client = try SocketClient(path: daemon.socketPath)
+        #expect(status(try client.exchange("migrations\n", replies: 1)[0]) == 200)
+        let pidText = try String(contentsOfFile: daemon.directory + "/state/postgres/data/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(Int32(pidText.split(separator: "\n")[0]))
+        kill(postmaster, SIGKILL)
+        var statuses: [Int] = []
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let reply = try client.exchange("migrations\n", replies: 1)[0]
+            statuses.append(status(reply))
+            if statuses.last == 200 && statuses.contains(503) { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(statuses.first == 503, "right after the kill the daemon answers 503, got \(statuses)")
+        #expect(statuses.last == 200, "service came back without restarting the daemon, got \(statuses)")
+        #expect(Set(statuses).isSubset(of: [200, 503]))
+        let statusReply = try client.exchange("status\n", replies: 1)[0]
+        #expect(statusReply.contains("200-embedded_postgres_restarts: 1"))
+        #expect(try await daemon.terminate() == 0)
+        let stillRunning = kill(postmaster, 0) == 0
+        #expect(!stillRunning)
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+import WorkbenchControl
+import WorkbenchKit
+import WorkbenchPostgres
+import WorkbenchTestSupport
+
+@Suite("The dispatcher against a real database: transactions, audit, request ids, roles, limits")
+struct DispatcherTests {
+    @Test func aChangeIsCommittedWithItsAuditRow() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let reply = await harness.send(#"notes add title="第一 笔记" body=hello"#, as: DispatcherHarness.operatorCaller)
+            #expect(reply.hasPrefix("201-id: 1\n"))
+            #expect(reply.hasSuffix("201 note 1 added\n"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+            let audit = try await harness.pool.withConnection { session in
+                try await session.query(
+                    PostgresStatement(
+                        unnamed: "SELECT peer_user, role, module, command, arguments->>'title' AS title, reply_status FROM workbench.audit_log"
+                    )
+                ).single()
+            }
+            #expect(try audit.decode("peer_user", as: String.self) == "operator1")
+            #expect(try audit.decode("role", as: String.self) == "operator")
+            #expect(try audit.decode("module", as: String.self) == "notes")
+            #expect(try audit.decode("command", as: String.self) == "add")
+            #expect(try audit.decode("title", as: String.self) == "第一 笔记")
+            #expect(try audit.decode("reply_status", as: Int.self) == 201)
+        }
+    }
+
+    @Test func aRefusedChangeLeavesNoChangeAndOnlyARefusalRow() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let reply = await harness.send("notes add-then-refuse title=x")
+            #expect(reply == "422 notes.refused: refused after inserting\n")
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 0)
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status < 300") == 0)
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status = 422 AND reply_code = 'notes.refused'") == 1)
+        }
+    }
+
+    @Test func noChangeWithoutItsAuditRow() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            // Make the audit insert fail for one title: the note insert must roll back with it.
+            try await harness.pool.withConnection { session in
+                try await session.executeScript(
+                    """
+                    CREATE FUNCTION notes.refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF NEW.arguments->>'title' = 'boom' AND NEW.reply_status < 300 THEN
+                            RAISE EXCEPTION 'audit refused' USING HINT = 'tests.audit_refused';
+                        END IF;
+                        RETURN NEW;
+                    END $$;
+                    CREATE TRIGGER refuse_audit BEFORE INSERT ON workbench.audit_log
+                        FOR EACH ROW EXECUTE FUNCTION notes.refuse_audit();
+                    """
+                )
+            }
+            let reply = await harness.send("notes add title=boom")
+            #expect(DispatcherHarness.status(reply) == 422)
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 0)
+            #expect(DispatcherHarness.status(await harness.send("notes add title=fine")) == 201)
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func requestIDReplaysTheFirstReplyAndChangesNothing() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let first = await harness.send("notes add title=once request_id=abc-1")
+            let again = await harness.send("notes add title=once request_id=abc-1")
+            #expect(first.hasPrefix("201-id: 1"))
+            #expect(again == first)
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log") == 1)
+            // JSON replay of the same stored reply.
+            let json = await harness.send("notes add title=once request_id=abc-1 --json")
+            #expect(json.hasPrefix(#"201 {"id":1,"record":{"id":1}"#))
+            // The same id with other arguments is a conflict, not a replay.
+            let reused = await harness.send("notes add title=other request_id=abc-1")
+            #expect(reused.hasPrefix("409 request.id_reused:"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func concurrentRetriesWithOneRequestIDApplyOnce() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let replies = await withTaskGroup(of: String.self) { group in
+                for _ in 0..<4 {
+                    group.addTask { await harness.send("notes add title=race request_id=r-1") }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(replies).count == 1)
+            #expect(replies[0].hasPrefix("201-"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func aRequestIDOfARefusedCommandCanBeRetried() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            #expect(DispatcherHarness.status(await harness.send("notes add-then-refuse title=x request_id=r-2")) == 422)
+            #expect(try await harness.count("SELECT count(*) FROM workbench.idempotency_keys") == 0)
+        }
+    }
+
+    @Test func rolesAreEnforcedAndRefusalsAudited() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let refused = await harness.send("notes add title=x", as: DispatcherHarness.viewer)
+            #expect(refused.hasPrefix("403 access.denied: 'notes add' needs role operator; you (user viewer1, uid 1001) have role viewer"))
+            #expect(DispatcherHarness.status(await harness.send("notes list", as: DispatcherHarness.viewer)) == 200)
+            #expect(DispatcherHarness.status(await harness.send("audit tail", as: DispatcherHarness.operatorCaller)) == 403)
+            let stranger = await harness.send("notes list", as: DispatcherHarness.stranger)
+            #expect(stranger.hasPrefix("403 access.denied:"))
+            #expect(stranger.contains("no role"))
+            #expect(DispatcherHarness.status(await harness.send("ping", as: DispatcherHarness.stranger)) == 200)
+            #expect(DispatcherHarness.status(await harness.send("whoami", as: DispatcherHarness.stranger)) == 200)
+            #expect(DispatcherHarness.status(await harness.send("help", as: DispatcherHarness.stranger)) == 200)
+            #expect(DispatcherHarness.status(await harness.send("status", as: DispatcherHarness.stranger)) == 403)
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 0)
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status = 403") == 3)
+            let tail = await harness.send("audit tail n=5 module=notes")
+            #expect(tail.contains("\tnotes add\t"))
+            #expect(tail.hasSuffix("200 2 rows\n"))
+        }
+    }
+
+    @Test func namedConstraintsGetTheModulesError() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            #expect(DispatcherHarness.status(await harness.send("notes add title=dup")) == 201)
+            #expect(
+                await harness.send("notes add title=dup")
+                    == "409 notes.duplicate_title: a note with this title exists; choose another title\n"
+            )
+            let tooLong = await harness.send("notes add title=long body=\(String(repeating: "x", count: 150))")
+            #expect(tooLong.hasPrefix("422 database.rule_refused:"))
+            #expect(tooLong.contains("notes_body_short"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func argumentErrorsAreAnsweredBeforeAnythingRuns() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            #expect(await harness.send("notes add").hasPrefix("400 argument.missing: missing argument title (标题)"))
+            #expect(await harness.send("notes add title=a colour=red").hasPrefix("400 argument.unknown:"))
+            #expect(await harness.send("notes sleep seconds=soon").hasPrefix("400 argument.invalid: seconds=\"soon\" is not valid"))
+            #expect(await harness.send("notes fly").hasPrefix("401 command.unknown:"))
+            #expect(await harness.send("note list").hasSuffix("200 0 rows\n"))
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log") == 0)
+        }
+    }
+
+    @Test func commandsPastTheTimeLimitAreCancelled() async throws {
+        try await DispatcherHarness.with(commandTimeout: .milliseconds(300)) { (harness: DispatcherHarness) async throws in
+            let started = ContinuousClock.now
+            let reply = await harness.send("notes sleep seconds=10")
+            #expect(reply.hasPrefix("504 command.timeout:"))
+            #expect(ContinuousClock.now - started < .seconds(5))
+            // The connection went back to the pool in a usable state.
+            #expect(DispatcherHarness.status(await harness.send("notes list")) == 200)
+        }
+    }
+
+    @Test func framingErrorsAndBuiltIns() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            var state = SessionState(caller: DispatcherHarness.admin)
+            let dispatcher = harness.dispatcher
+            #expect(await dispatcher.respond(to: .tooLong(bytes: 70_000), in: &state)?.hasPrefix("413 request.line_too_long:") == true)
+            #expect(await dispatcher.respond(to: .invalidUTF8, in: &state)?.hasPrefix("400 syntax:") == true)
+            #expect(await dispatcher.respond(to: .line("   "), in: &state) == nil)
+            #expect(await dispatcher.respond(to: .line("ping extra"), in: &state)?.hasPrefix("400 argument.unexpected_word") == true)
+            #expect(await dispatcher.respond(to: .line("format yaml"), in: &state)?.hasPrefix("400 argument.invalid") == true)
+            #expect(await dispatcher.respond(to: .line("format json"), in: &state) == #"200 {"message":"format json"}"# + "\n")
+            #expect(await dispatcher.respond(to: .line("ping"), in: &state) == #"200 {"message":"pong"}"# + "\n")
+            #expect(await dispatcher.respond(to: .line("bogus"), in: &state)?.hasPrefix(#"401 {"error":{"code":"command.unknown""#) == true)
+            #expect(await dispatcher.respond(to: .line("quit"), in: &state) != nil)
+            #expect(state.wantsClose)
+            let modules = await harness.send("modules")
+            #expect(modules.contains("notes\tnote\t笔记\t4\t"))
+        }
+    }
+}
