@@ -124,6 +124,13 @@ let package = Package(
             name: "EmbedMigrationsTool",
             path: "Plugins/EmbedMigrationsTool"
         ),
+        .plugin(
+            name: "NewModule",
+            capability: .command(
+                intent: .custom(verb: "new-module", description: "Scaffold a workbench module target, its migration and its tests"),
+                permissions: [.writeToPackageDirectory(reason: "Creates Sources/<Name>Module and Tests/<Name>ModuleTests")]
+            )
+        ),
 
         // MARK: Tests
 
