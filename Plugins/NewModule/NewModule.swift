@@ -133,7 +133,7 @@ struct NewModule: CommandPlugin {
     func testSource(id: String, name: String) -> String {
         """
         import Testing
-        public import WorkbenchPostgres
+        import WorkbenchPostgres
         import WorkbenchTestSupport
         @testable import \(name)
 
