@@ -23,7 +23,7 @@ enum IdempotencyStore {
         let argumentsJSON = String(decoding: try JSONSerialization.data(withJSONObject: arguments, options: [.sortedKeys]), as: UTF8.self)
         let inserted = try await session.execute(Queries.claim, [requestID, module, command, argumentsJSON])
         if inserted == 1 { return .claimed }
-        let row = try await session.query(Queries.find, [requestID]).single()
+        let row = try await session.query(Queries.find, [requestID, argumentsJSON]).single()
         let sameCommand = try row.decode("module", as: String.self) == module && row.decode("command", as: String.self) == command
         let sameArguments = try row.decode("same_arguments", as: Bool.self)
         guard sameCommand && sameArguments else {

@@ -58,9 +58,14 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public var isIntegrityConstraintViolation: Bool { errorClass == "23" }
     /// Data exceptions (class 22): the value the statement was given cannot be stored.
     public var isDataException: Bool { errorClass == "22" }
-    /// Connection exceptions (class 08) and server shutdowns (57P01–57P03), after which the
-    /// connection is gone or about to be.
+    /// `08P01`: the client sent something the protocol does not allow (e.g. the wrong
+    /// number of parameters); a bug, not a lost connection.
+    public static let protocolViolation = SQLState(rawValue: "08P01")
+
+    /// Connection exceptions (class 08, except protocol violations) and server shutdowns
+    /// (57P01–57P03), after which the connection is gone or about to be.
     public var meansConnectionLost: Bool {
-        errorClass == "08" || self == .adminShutdown || self == .crashShutdown || self == .cannotConnectNow
+        (errorClass == "08" && self != .protocolViolation) || self == .adminShutdown || self == .crashShutdown
+            || self == .cannotConnectNow
     }
 }

@@ -1,0 +1,28 @@
+/// One request at a time over a connection: send a line, read its reply. Used for a
+/// request given on the command line and for the interactive prompt.
+final class Conversation {
+    /// The connection.
+    let connection: ControlConnection
+    /// How long to wait for a reply.
+    let timeout: Duration
+    private var reader = ReplyReader()
+
+    /// Starts a conversation on `connection`.
+    init(connection: ControlConnection, timeout: Duration) {
+        self.connection = connection
+        self.timeout = timeout
+    }
+
+    /// Sends `line` (checked against the length limit) and returns its reply.
+    func ask(_ line: String) throws(ClientError) -> ReceivedReply {
+        try RequestBuilder.check(line)
+        try connection.send(Array(line.utf8) + [UInt8(ascii: "\n")])
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let reply = reader.nextReply() { return reply }
+            let bytes = try connection.receive(until: deadline, timeout: timeout)
+            if bytes.isEmpty { throw .connectionClosed(path: connection.path, unanswered: 1) }
+            reader.append(bytes)
+        }
+    }
+}

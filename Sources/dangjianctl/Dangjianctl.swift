@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `dangjianctl`: the operator's client for the `dangjiand` control socket.
+///
+/// With command words it sends them as one request and prints the reply; without, it reads
+/// requests from standard input (one per line) or, on a terminal, at an interactive prompt.
+@main
+struct Dangjianctl: ParsableCommand {
+    /// The socket used when neither `--socket` nor `DANGJIAN_SOCKET` names one.
+    static let defaultSocketPath = "/run/dangjian/control.sock"
+    /// The environment variable that names the socket.
+    static let socketEnvironmentVariable = "DANGJIAN_SOCKET"
+
+    static let configuration = CommandConfiguration(
+        commandName: "dangjianctl",
+        abstract: "Send commands to the Dangjian Workbench daemon (dangjiand).",
+        usage: """
+            dangjianctl [<options>] <module> <verb>... [<name>=<value>...]
+            dangjianctl [<options>] < requests.txt
+            dangjianctl [<options>]
+            """,
+        discussion: """
+            The words after the options form one request, sent as they are: quote values \
+            with blanks for the shell, and dangjianctl quotes them again for the daemon. \
+            Words that look like options (--x) after the first command word are part of \
+            the request; a trailing --json works like the --json option, and a trailing \
+            --help asks the daemon for help on the words before it.
+
+            Without command words, requests are read from standard input, one per line \
+            (blank lines and lines starting with # are skipped), and their replies printed \
+            in order. On a terminal, an interactive prompt starts instead, with line \
+            editing and history (~/.dangjianctl_history); leave it with quit or Ctrl-D.
+
+            Tables are printed with aligned columns (a newline inside a cell shows as ↵, a \
+            tab as ⇥), records with aligned keys; errors go to standard error. Use --raw to \
+            see the protocol's lines, or --json for machine-readable replies.
+
+            Exit status: 0 when every reply was 2xx, 1 when the worst was 4xx (the \
+            request's fault), 2 for 5xx, when the daemon cannot be reached, closes the \
+            connection early, or does not answer within --timeout.
+
+            Examples:
+              dangjianctl ping
+              dangjianctl help
+              dangjianctl help grid case
+              dangjianctl grid case list status=open
+              dangjianctl org unit add name="Party branch 1" parent=3
+              dangjianctl --json grid case show id=42 | jq .record
+              dangjianctl --socket /tmp/dangjian.sock status
+              printf 'ping\\nwhoami\\n' | dangjianctl
+            """,
+        version: "dangjianctl 0.1.0"
+    )
+
+    /// The control socket's path.
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The control socket (default: $\(socketEnvironmentVariable), else \(defaultSocketPath)).",
+            valueName: "path"
+        )
+    )
+    var socket: String?
+
+    /// Ask for JSON replies.
+    @Flag(name: .long, help: "Ask for JSON replies and print them as they come (one JSON object per reply).")
+    var json = false
+
+    /// Print the protocol's lines.
+    @Flag(name: .long, help: "Print each reply's lines exactly as received, status codes included.")
+    var raw = false
+
+    /// How long to wait for each reply.
+    @Option(name: .long, help: ArgumentHelp("How long to wait for each reply, in seconds.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    /// The request's words.
+    @Argument(
+        parsing: .captureForPassthrough,
+        help: ArgumentHelp(
+            "The request: a module, its verbs and name=value arguments, or a built-in (help, ping, version, whoami, modules, status).",
+            valueName: "command"
+        )
+    )
+    var command: [String] = []
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
+        let words = CommandWords(captured: command)
+        switch words.builtIn {
+        case .help: throw CleanExit.helpRequest(self)
+        case .version: throw CleanExit.message(Self.configuration.version)
+        case nil: break
+        }
+        if let option = words.unknownOption {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+    }
+
+    func run() throws {
+        _ = signal(SIGPIPE, SIG_IGN)
+        let status = execute(environment: ProcessInfo.processInfo.environment, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Runs the command in the way its words and standard input call for; returns the exit
+    /// status.
+    func execute(environment: [String: String], standardInputIsTerminal: Bool) -> ExitStatus {
+        let words = CommandWords(captured: command)
+        let json = self.json || words.wantsJSON
+        let mode: OutputMode = raw ? .raw : json ? .json : .text
+        let path = Self.socketPath(option: socket, environment: environment)
+        let timeout = Duration.milliseconds(Int64((self.timeout * 1000).rounded(.up)))
+        if !words.words.isEmpty {
+            return Self.runOnce(RequestBuilder.line(words: words.words, json: json), path: path, timeout: timeout, mode: mode)
+        }
+        if standardInputIsTerminal {
+            let shell = InteractiveShell(
+                socketPath: path, timeout: timeout, mode: mode, json: json,
+                historyPath: History.defaultPath(environment: environment)
+            )
+            return shell.run()
+        }
+        return Self.runBatch(path: path, timeout: timeout, mode: mode, json: json)
+    }
+
+    /// The socket to use: `--socket`, else `$DANGJIAN_SOCKET`, else the default.
+    static func socketPath(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let variable = environment[socketEnvironmentVariable], !variable.isEmpty { return variable }
+        return defaultSocketPath
+    }
+
+    /// Sends one request and prints its reply.
+    static func runOnce(_ line: String, path: String, timeout: Duration, mode: OutputMode) -> ExitStatus {
+        do {
+            try RequestBuilder.check(line)
+            let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
+            let reply = try conversation.ask(line)
+            StandardStreams.write(ReplyRenderer(mode: mode).render(reply))
+            return reply.exitStatus
+        } catch {
+            StandardStreams.printError(error.message)
+            return error.exitStatus
+        }
+    }
+
+    /// Sends standard input's lines and prints their replies.
+    static func runBatch(path: String, timeout: Duration, mode: OutputMode, json: Bool) -> ExitStatus {
+        let renderer = ReplyRenderer(mode: mode)
+        var worst = ExitStatus.success
+        do {
+            let connection = try ControlConnection(connectingTo: path)
+            let runner = BatchRunner(input: STDIN_FILENO, connection: connection, timeout: timeout, json: json)
+            let finalStatus = try runner.run { outcome in
+                switch outcome {
+                case .reply(let reply):
+                    StandardStreams.write(renderer.render(reply))
+                    worst = worst.worsened(by: reply.exitStatus)
+                case .refused(let error):
+                    StandardStreams.printError(error.message)
+                    worst = worst.worsened(by: error.exitStatus)
+                }
+            }
+            return worst.worsened(by: finalStatus)
+        } catch {
+            StandardStreams.printError(error.message)
+            return worst.worsened(by: error.exitStatus)
+        }
+    }
+}
