@@ -166,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
