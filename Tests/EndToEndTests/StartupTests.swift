@@ -55,3 +55,33 @@ struct StartupTests {
         #expect(!stillRunning)
     }
 }
+
+@Suite("Reloading on SIGHUP")
+struct ReloadTests {
+    @Test func sighupReloadsRoles() async throws {
+        let daemon = try await DaemonUnderTest.start(notify: true)
+        let before = try SocketClient(path: daemon.socketPath)
+        #expect(try before.exchange("whoami\n", replies: 1)[0].contains("200-role: admin"))
+        // Take every role away, then reload.
+        let path = daemon.directory + "/dangjian.yaml"
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
+        let stripped = yaml.components(separatedBy: "access:")[0]
+        try stripped.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = daemon.notifications?.drain()
+        kill(daemon.process.processIdentifier, SIGHUP)
+        let deadline = ContinuousClock.now + .seconds(10)
+        var messages: [String] = []
+        while ContinuousClock.now < deadline, !messages.contains(where: { $0.contains("READY=1") }) {
+            messages += daemon.notifications?.drain() ?? []
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(messages.first?.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") == true)
+        #expect(messages.contains { $0.contains("READY=1") })
+        // Roles are mapped when a client connects: a new connection sees the new policy.
+        let after = try SocketClient(path: daemon.socketPath)
+        let reply = try after.exchange("whoami\nstatus\n", replies: 2)
+        #expect(reply[0].contains("200-role: none"))
+        #expect(status(reply[1]) == 403)
+        #expect(try await daemon.terminate() == 0)
+    }
+}

@@ -28,7 +28,8 @@ public enum ArgumentBinder {
                 )
             }
             let name = String(word.text[..<equals])
-            let value = String(word.text[word.text.index(after: equals)...])
+            // Step over the `=` scalar, not the Character: a combining mark after it is part of the value.
+            let value = String(word.text.unicodeScalars[word.text.unicodeScalars.index(after: equals)...])
             guard seen.insert(name).inserted else {
                 throw WorkbenchError.invalidArgument(name, code: "argument.repeated", "argument \(name) is given twice; give it once")
             }
@@ -49,7 +50,7 @@ public enum ArgumentBinder {
                 )
             }
             guard let parsed = spec.type.parse(value, now: now, timeZone: timeZone) else {
-                let shown = value.count > 40 ? String(value.prefix(40)) + "…" : value
+                let shown = spec.isSecret ? "***" : value.count > 40 ? String(value.prefix(40)) + "…" : value
                 throw WorkbenchError.invalidArgument(
                     name, "\(name)=\"\(shown)\" is not valid: expected \(spec.type.expectedForm)"
                 )

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every command the daemon serves, found by the words of a request.
 ///
 /// A request's first word names a module (by id or alias) or a top-level command; the
@@ -97,7 +99,7 @@ public struct CommandTable: Sendable {
                 "unknown command '\(first.text) \(typed)'; 'help \(moduleID)' lists the module's commands"
             )
         }
-        if let match = Self.longestMatch(topLevel, bare) {
+        if !first.wasQuoted, let match = Self.longestMatch(topLevel, bare) {
             return (match, match.path.count)
         }
         throw WorkbenchError.unknownCommand("unknown command '\(first.text)'; 'help' lists the commands and modules")
@@ -124,6 +126,13 @@ public struct CommandTable: Sendable {
             }
             if argument.isRequired && argument.defaultValue != nil {
                 throw startupError("command '\(command.qualifiedName)': required argument \(argument.name) cannot have a default")
+            }
+            if let defaultValue = argument.defaultValue,
+                argument.type.parse(defaultValue, now: Date(), timeZone: TimeZone(identifier: "UTC")!) == nil
+            {
+                throw startupError(
+                    "command '\(command.qualifiedName)': the default \"\(defaultValue)\" of \(argument.name) is not \(argument.type.expectedForm)"
+                )
             }
         }
     }

@@ -80,7 +80,8 @@ public struct ReplyEncoder: Sendable {
             }
         case .text(let lines):
             for text in lines {
-                for part in text.split(separator: "\n", omittingEmptySubsequences: false) { line(String(part)) }
+                // Split on every newline, CRLF included (one Character in Swift), so no line escapes framing.
+                for part in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) { line(String(part)) }
             }
         }
         output += "\(status) \(Self.singleLine(Self.summary(of: reply)))\n"
@@ -103,7 +104,7 @@ public struct ReplyEncoder: Sendable {
     }
 
     static func escapeCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -120,6 +121,11 @@ public struct ReplyEncoder: Sendable {
     static func singleLine(_ text: String) -> String {
         guard text.contains(where: { $0.isNewline }) else { return text }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// Whether `text` is a number JSON accepts (a numeric NaN is not).
+    static func isJSONNumber(_ text: String) -> Bool {
+        text.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$"#, options: .regularExpression) != nil
     }
 
     static func formatDouble(_ value: Double) -> String {
@@ -167,7 +173,7 @@ public struct ReplyEncoder: Sendable {
         case .null: writer.raw("null")
         case .bool(let value): writer.raw(value ? "true" : "false")
         case .int(let value): writer.raw(String(value))
-        case .decimal(let value): writer.raw(value)
+        case .decimal(let value): Self.isJSONNumber(value) ? writer.raw(value) : writer.raw("null")
         case .double(let value): value.isFinite ? writer.raw(Self.formatDouble(value)) : writer.raw("null")
         case .string(let value): writer.string(value)
         case .date, .timestamp: writer.string(textValue(value))

@@ -40,7 +40,8 @@ extension ReplyValue {
     public static func int(_ value: Int?) -> ReplyValue { value.map { .int(Int64($0)) } ?? .null }
     /// An exact decimal, or null when nil.
     public static func decimal(_ value: Decimal?) -> ReplyValue {
-        value.map { .decimal(NSDecimalNumber(decimal: $0).description(withLocale: Locale(identifier: "en_US_POSIX"))) } ?? .null
+        guard let value, !value.isNaN else { return .null }
+        return .decimal(NSDecimalNumber(decimal: value).description(withLocale: Locale(identifier: "en_US_POSIX")))
     }
     /// A day, or null when nil.
     public static func date(_ value: CalendarDate?) -> ReplyValue { value.map { .date($0) } ?? .null }

@@ -89,7 +89,7 @@ public enum CommandLineTokenizer {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7f {
                     throw WorkbenchError.syntax(
-                        "control character U+\(String(scalar.value, radix: 16, uppercase: true)) at column \(column); "
+                        "control character U+\(Self.hex4(scalar.value)) at column \(column); "
                             + "write it inside quotes as \\n or \\t"
                     )
                 }
@@ -105,6 +105,11 @@ public enum CommandLineTokenizer {
         }
         finishWord()
         return words
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Writes `word` so that ``tokenize(_:)`` reads it back unchanged: bare when it is safe,

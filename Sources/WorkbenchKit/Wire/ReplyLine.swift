@@ -25,7 +25,7 @@ public struct ReplyLine: Sendable, Equatable {
         else { return nil }
         self.status = Int(bytes[0] - 48) * 100 + Int(bytes[1] - 48) * 10 + Int(bytes[2] - 48)
         self.isFinal = bytes[3] == UInt8(ascii: " ")
-        self.text = String(line.dropFirst(4))
+        self.text = String(line.unicodeScalars.dropFirst(4))
     }
 
     /// The line as sent, with its newline.
