@@ -161,6 +161,7 @@ struct BatchRunner {
         /// Since when the oldest unanswered request has waited for its reply.
         var waitingSince: ContinuousClock.Instant?
 
+        /// How many bytes of `unsent` are still to send.
         var unsentCount: Int { unsent.count - sent }
     }
 

@@ -61,6 +61,7 @@ enum ClientError: Error, Equatable, Sendable {
         }
     }
 
+    /// Seconds as written in messages: `60`, or `0.25`.
     private static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
     }

@@ -151,6 +151,7 @@ final class ControlConnection {
         return Int32(clamping: milliseconds)
     }
 
+    /// `send(2)` without `SIGPIPE`.
     private static func systemSend(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Darwin)
         Darwin.send(descriptor, bytes, count, 0)
@@ -161,6 +162,7 @@ final class ControlConnection {
         #endif
     }
 
+    /// Waits for a `connect(2)` that `EINTR` interrupted; true when it succeeded.
     private static func finishInterruptedConnect(_ descriptor: Int32) -> Bool {
         let events = POSIXIO.waitFor(descriptor, events: Int16(POLLOUT), milliseconds: -1)
         guard events & Int16(POLLOUT) != 0 else { return false }

@@ -5,6 +5,7 @@ final class Conversation {
     let connection: ControlConnection
     /// How long to wait for a reply.
     let timeout: Duration
+    /// Bytes received and not yet part of a reply.
     private var reader = ReplyReader()
 
     /// Starts a conversation on `connection`.

@@ -20,6 +20,7 @@ struct Dangjianctl: ParsableCommand {
     /// The environment variable that names the socket.
     static let socketEnvironmentVariable = "DANGJIAN_SOCKET"
 
+    /// The command's name, help text with examples, and version.
     static let configuration = CommandConfiguration(
         commandName: "dangjianctl",
         abstract: "Send commands to the Dangjian Workbench daemon (dangjiand).",
@@ -93,6 +94,8 @@ struct Dangjianctl: ParsableCommand {
     )
     var command: [String] = []
 
+    /// Rejects a non-positive timeout and unknown options, and answers `--help`, `-h` and
+    /// `--version` that the parser captured with the command words.
     func validate() throws {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds")
@@ -108,6 +111,7 @@ struct Dangjianctl: ParsableCommand {
         }
     }
 
+    /// Runs and exits with the worst outcome's status (``ExitStatus``).
     func run() throws {
         _ = signal(SIGPIPE, SIG_IGN)
         let status = execute(environment: ProcessInfo.processInfo.environment, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
@@ -121,7 +125,8 @@ struct Dangjianctl: ParsableCommand {
         let json = self.json || words.wantsJSON
         let mode: OutputMode = raw ? .raw : json ? .json : .text
         let path = Self.socketPath(option: socket, environment: environment)
-        let timeout = Duration.milliseconds(Int64((self.timeout * 1000).rounded(.up)))
+        // More than 30 years is as good as no limit, and keeps the conversion in range.
+        let timeout = Duration.milliseconds(Int64((min(self.timeout, 1e9) * 1000).rounded(.up)))
         if !words.words.isEmpty {
             return Self.runOnce(RequestBuilder.line(words: words.words, json: json), path: path, timeout: timeout, mode: mode)
         }

@@ -28,6 +28,7 @@ enum ExitStatus: Int32, Comparable, Sendable {
         Swift.max(self, other)
     }
 
+    /// Orders statuses from best to worst.
     static func < (lhs: ExitStatus, rhs: ExitStatus) -> Bool {
         lhs.rawValue < rhs.rawValue
     }

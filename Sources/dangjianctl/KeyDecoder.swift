@@ -6,6 +6,7 @@
 /// Unknown sequences and invalid bytes are dropped. A lone Escape is held until more input
 /// arrives or ``flush()`` is called after a short pause.
 struct KeyDecoder: Sendable {
+    /// Bytes of a key not complete yet.
     private var pending: [UInt8] = []
 
     /// Creates a decoder with nothing pending.
@@ -67,6 +68,7 @@ struct KeyDecoder: Sendable {
         }
     }
 
+    /// Decodes one UTF-8 character (lead byte 0x80 and up).
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (EditorKey?, Int)? {
         let first = bytes[bytes.startIndex]
         let length: Int
@@ -87,6 +89,7 @@ struct KeyDecoder: Sendable {
         return (.text(String(scalar)), length)
     }
 
+    /// Decodes an escape sequence: `ESC [ … final` (CSI) or `ESC O x` (SS3).
     private static func decodeEscape(_ bytes: ArraySlice<UInt8>) -> (EditorKey?, Int)? {
         guard bytes.count >= 2 else { return nil }
         let second = bytes[bytes.startIndex + 1]
@@ -110,6 +113,7 @@ struct KeyDecoder: Sendable {
         }
     }
 
+    /// The key a CSI sequence stands for.
     private static func csiKey(final: UInt8, parameters: String) -> EditorKey? {
         switch final {
         case UInt8(ascii: "A"): return .up
@@ -129,6 +133,7 @@ struct KeyDecoder: Sendable {
         }
     }
 
+    /// The key an SS3 sequence stands for.
     private static func ss3Key(_ final: UInt8) -> EditorKey? {
         switch final {
         case UInt8(ascii: "A"): .up

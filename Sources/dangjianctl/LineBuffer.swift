@@ -4,6 +4,7 @@
 /// last newline stay buffered until more arrive or ``takeRemainder()`` is called at end
 /// of input.
 struct LineBuffer: Sendable {
+    /// The bytes received and not yet handed out.
     private var storage: [UInt8] = []
     /// Where the next line starts.
     private var start = 0

@@ -17,10 +17,15 @@ import Darwin
 final class LineEditor {
     /// The prompt, such as `dangjian> `.
     let prompt: String
+    /// The line being edited.
     private var state: LineEditorState
+    /// Turns input bytes into keys.
     private var decoder = KeyDecoder()
+    /// Keys read but not applied yet (those after an Enter).
     private var pendingKeys: [EditorKey] = []
+    /// Where keys come from.
     private let input: Int32
+    /// Where the line is drawn.
     private let output: Int32
     /// How long to wait for the rest of an escape sequence before taking Escape alone.
     private let escapeWaitMilliseconds: Int32 = 50
@@ -104,6 +109,7 @@ final class LineEditor {
         draw(text)
     }
 
+    /// Writes `text` to the terminal.
     private func draw(_ text: String) {
         try? POSIXIO.writeAll(output, text.utf8, what: "writing to the terminal")
     }

@@ -45,6 +45,7 @@ enum ReplyBodyShape: Equatable, Sendable {
         return Int(words[0])
     }
 
+    /// Compares shapes field by field (tuples are not `Equatable`).
     static func == (lhs: ReplyBodyShape, rhs: ReplyBodyShape) -> Bool {
         switch (lhs, rhs) {
         case (.empty, .empty): true

@@ -6,7 +6,9 @@ import WorkbenchKit
 /// once. A reply ends at the first line that matches `^[0-9]{3} `; replies come in request
 /// order, so the n-th reply read belongs to the n-th request sent.
 struct ReplyReader: Sendable {
+    /// Received bytes split into lines.
     private var lines = LineBuffer()
+    /// The `NNN-` lines of the reply being read.
     private var pending: [String] = []
 
     /// Creates a reader with nothing buffered.

@@ -58,6 +58,7 @@ struct ReplyRenderer: Sendable {
         }
     }
 
+    /// The lines, each with its newline.
     private static func joined(_ lines: [String]) -> String {
         lines.map { $0 + "\n" }.joined()
     }

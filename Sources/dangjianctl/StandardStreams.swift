@@ -26,6 +26,7 @@ enum StandardStreams {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes all of `text` to `descriptor`.
     private static func write(_ text: String, to descriptor: Int32) {
         try? POSIXIO.writeAll(descriptor, text.utf8, what: "writing output")
     }

@@ -231,7 +231,7 @@ struct ArgumentBinderTests {
 
     // Regression test for a bug found in Arguments/ArgumentBinder.swift:31.
     @Test func aValueStartingWithACombiningMarkKeepsIt() throws {
-        // BUG (WorkbenchKit, Arguments/ArgumentBinder.swift:31): the value is cut off with
+        // Fixed bug (WorkbenchKit, Arguments/ArgumentBinder.swift:31): the value is cut off with
         // `word.text.index(after: equals)`, which steps over a whole Character. When the value
         // starts with a combining mark, `=` and the mark form one grapheme cluster and the mark
         // is silently dropped from the value. The tokenizer records `assignmentIndex` at scalar

@@ -267,7 +267,7 @@ struct CommandTableTests {
 
     // Regression test for a bug found in Commands/CommandTable.swift:112-129, `validate`.
     @Test func aDefaultThatDoesNotParseIsAStartupError() throws {
-        // BUG (WorkbenchKit, Commands/CommandTable.swift:112-129, `validate`): ArgumentSpec's
+        // Fixed bug (WorkbenchKit, Commands/CommandTable.swift:112-129, `validate`): ArgumentSpec's
         // documentation (Arguments/ArgumentSpec.swift:14-15) says a default is "checked like
         // caller input when the command table is built", but `validate` never parses defaults.
         // A bad default is only noticed when a caller leaves the argument out, as a 500

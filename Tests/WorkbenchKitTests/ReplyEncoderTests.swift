@@ -315,7 +315,7 @@ struct ReplyEncoderTests {
 
     // Regression test for a bug found in Replies/ReplyEncoder.swift:83.
     @Test func textLinesWithCRLFStayFramed() {
-        // BUG (WorkbenchKit, Replies/ReplyEncoder.swift:83): text lines are split with
+        // Fixed bug (WorkbenchKit, Replies/ReplyEncoder.swift:83): text lines are split with
         // `text.split(separator: "\n", …)`, which compares Characters; "\r\n" is a single
         // Character, so a line holding CRLF is not split and the raw CRLF goes on the wire. The
         // client then reads "second" as a line with no `NNN-` prefix and the reply's framing
@@ -328,7 +328,7 @@ struct ReplyEncoderTests {
 
     // Regression test for a bug found in Replies/ReplyEncoder.swift:106, `escapeCell`.
     @Test func aBackslashBeforeACombiningMarkIsEscaped() {
-        // BUG (WorkbenchKit, Replies/ReplyEncoder.swift:106, `escapeCell`): the fast-path guard
+        // Fixed bug (WorkbenchKit, Replies/ReplyEncoder.swift:106, `escapeCell`): the fast-path guard
         // compares Characters (`$0 == "\\"`), but a backslash followed by a combining mark is one
         // Character ("\\\u{301}"), so the guard misses it and the cell goes out with a raw,
         // unescaped backslash; a client that unescapes TSV cells then reads `\́` as an invalid
@@ -340,7 +340,7 @@ struct ReplyEncoderTests {
 
     // Regression test for a bug found in Replies/ReplyEncoder.swift:170.
     @Test func aNaNDecimalStillGivesValidJSON() throws {
-        // BUG (WorkbenchKit, Replies/ReplyEncoder.swift:170, `jsonValue`): `.decimal` text is
+        // Fixed bug (WorkbenchKit, Replies/ReplyEncoder.swift:170, `jsonValue`): `.decimal` text is
         // written raw as a JSON number. PostgreSQL numeric can hold 'NaN', which
         // WorkbenchPostgres decodes to `Decimal.nan` (Rows/PostgresDecodable.swift:78), and
         // `ReplyValue.decimal(_: Decimal?)` turns that into `.decimal("NaN")`; the JSON reply

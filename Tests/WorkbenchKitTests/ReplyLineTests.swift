@@ -64,7 +64,7 @@ struct ReplyLineTests {
 
     // Regression test for a bug found in Wire/ReplyLine.swift:28.
     @Test func textStartingWithACombiningMarkSurvivesTheRoundTrip() throws {
-        // BUG (WorkbenchKit, Wire/ReplyLine.swift:28): `text` is `line.dropFirst(4)`, which drops
+        // Fixed bug (WorkbenchKit, Wire/ReplyLine.swift:28): `text` is `line.dropFirst(4)`, which drops
         // four Characters. When the text starts with a combining mark, the separator and the
         // mark form one grapheme cluster, so the mark is dropped too. The prefix is four ASCII
         // bytes; it should be dropped by bytes/scalars, e.g.
