@@ -25,13 +25,17 @@ public struct Arguments: Sendable, Equatable {
     /// Whether the caller wrote the argument (defaults do not count).
     public func wasGiven(_ name: String) -> Bool { given[name] != nil }
 
+    /// The text (`.string()`, `.text()`, `.enumeration`) argument `name`, which the spec makes required or gives a default.
     public func string(_ name: String) throws -> String { try require(name, optionalString(name)) }
+    /// The text (`.string()`, `.text()`, `.enumeration`) argument `name`, or nil when it has no value.
     public func optionalString(_ name: String) -> String? {
         if case .string(let value) = values[name] { return value }
         return nil
     }
 
+    /// The whole-number (`.int()`) argument `name`, which the spec makes required or gives a default.
     public func int(_ name: String) throws -> Int64 { try require(name, optionalInt(name)) }
+    /// The whole-number (`.int()`) argument `name`, or nil when it has no value.
     public func optionalInt(_ name: String) -> Int64? {
         if case .int(let value) = values[name] { return value }
         return nil
@@ -42,25 +46,33 @@ public struct Arguments: Sendable, Equatable {
     /// An optional `.id` argument.
     public func optionalID(_ name: String) -> Int64? { optionalInt(name) }
 
+    /// The decimal argument `name`, which the spec makes required or gives a default.
     public func decimal(_ name: String) throws -> Decimal { try require(name, optionalDecimal(name)) }
+    /// The decimal argument `name`, or nil when it has no value.
     public func optionalDecimal(_ name: String) -> Decimal? {
         if case .decimal(let value) = values[name] { return value }
         return nil
     }
 
+    /// The yes/no argument `name`, which the spec makes required or gives a default.
     public func bool(_ name: String) throws -> Bool { try require(name, optionalBool(name)) }
+    /// The yes/no argument `name`, or nil when it has no value.
     public func optionalBool(_ name: String) -> Bool? {
         if case .bool(let value) = values[name] { return value }
         return nil
     }
 
+    /// The date argument `name`, which the spec makes required or gives a default.
     public func date(_ name: String) throws -> CalendarDate { try require(name, optionalDate(name)) }
+    /// The date argument `name`, or nil when it has no value.
     public func optionalDate(_ name: String) -> CalendarDate? {
         if case .date(let value) = values[name] { return value }
         return nil
     }
 
+    /// The date-and-time argument `name`, which the spec makes required or gives a default.
     public func datetime(_ name: String) throws -> Date { try require(name, optionalDatetime(name)) }
+    /// The date-and-time argument `name`, or nil when it has no value.
     public func optionalDatetime(_ name: String) -> Date? {
         if case .datetime(let value) = values[name] { return value }
         return nil
@@ -68,12 +80,15 @@ public struct Arguments: Sendable, Equatable {
 
     /// A `.latitude` or `.longitude` argument.
     public func degrees(_ name: String) throws -> Double { try require(name, optionalDegrees(name)) }
+    /// An optional `.latitude` or `.longitude` argument.
     public func optionalDegrees(_ name: String) -> Double? {
         if case .double(let value) = values[name] { return value }
         return nil
     }
 
+    /// The duration argument `name`, which the spec makes required or gives a default.
     public func duration(_ name: String) throws -> Duration { try require(name, optionalDuration(name)) }
+    /// The duration argument `name`, or nil when it has no value.
     public func optionalDuration(_ name: String) -> Duration? {
         if case .duration(let value) = values[name] { return value }
         return nil

@@ -42,10 +42,15 @@ public protocol WorkbenchModule: Sendable {
 }
 
 extension WorkbenchModule {
+    /// By default the title.
     public static var summary: String { title }
+    /// By default no requirements.
     public static var requires: [String] { [] }
+    /// By default `Sources/<TypeName>/Migrations` (the type is named after its target).
     public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
+    /// By default no background jobs.
     public var services: [any Service] { [] }
+    /// By default no friendly constraint errors: violations get the generic replies.
     public var constraintErrors: [String: WorkbenchError] { [:] }
 
     /// The module's migrations grouped for the ``MigrationRunner``.
