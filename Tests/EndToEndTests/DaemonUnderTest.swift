@@ -66,7 +66,7 @@ final class DaemonUnderTest: @unchecked Sendable {
         environment.merge(settings) { $1 }
         process.environment = environment
         let logPath = directory + "/dangjiand.log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)!
         process.standardOutput = log
         process.standardError = log

@@ -61,7 +61,7 @@ public struct AccessPolicy: Sendable, Equatable {
         return Caller(
             pid: credentials.pid, uid: credentials.uid, gid: credentials.gid,
             userName: account?.name ?? "uid\(credentials.uid)",
-            role: role(uid: credentials.uid, userName: account?.name, groupIDs: groups)
+            role: role(uid: credentials.uid, userName: account?.name, groupIDs: groups), groupIDs: groups
         )
     }
 

@@ -350,12 +350,11 @@ public final class CommandDispatcher: Sendable {
             format = chosen
             return .success(.message("format \(chosen.rawValue)"))
         case .whoami:
-            let groups = SystemAccount(uid: caller.uid)?.groupIDs ?? [caller.gid]
             return .success(
                 .record([
                     ("user", .string(caller.userName)), ("uid", .int(Int64(caller.uid))), ("gid", .int(Int64(caller.gid))),
                     ("pid", .int(Int64(caller.pid))), ("role", .string(caller.role?.rawValue ?? "none")),
-                    ("groups", .list(groups.map { .string(SystemAccount.groupName(of: $0) ?? String($0)) })),
+                    ("groups", .list(caller.groupIDs.map { .string(SystemAccount.groupName(of: $0) ?? String($0)) })),
                 ])
             )
         case .version:
@@ -410,12 +409,5 @@ public final class CommandDispatcher: Sendable {
 
     enum Queries {
         static let serverVersion = PostgresStatement("workbench.server_version", "SELECT current_setting('server_version')")
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -126,9 +126,7 @@ public final class ControlServer: Service, Sendable {
     // MARK: Binding
 
     private func bind() async throws -> NIOAsyncChannel<Connection, Never> {
-        let idleTimeout = TimeAmount.nanoseconds(
-            configuration.idleTimeout.components.seconds * 1_000_000_000 + configuration.idleTimeout.components.attoseconds / 1_000_000_000
-        )
+        let idleTimeout = TimeAmount(configuration.idleTimeout)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)

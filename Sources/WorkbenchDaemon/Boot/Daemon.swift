@@ -151,15 +151,14 @@ public struct Daemon: Sendable {
         all.append(ReloadService(configurationPath: configurationPath, access: access, levels: levels, notifier: notifier, logger: logger))
         all.append(server)
         all.append(WatchdogService(notifier: notifier))
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: all.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                cancellationSignals: [],
-                logger: Logger(label: "dangjiand.services")
-            ).withShutdownTimeout(configuration.shutdownTimeout)
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: all.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            cancellationSignals: [],
+            logger: Logger(label: "dangjiand.services")
         )
-        try await group.run()
+        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }
 
@@ -194,13 +193,5 @@ extension Daemon {
             fields.append(ReplyField(name: "migrations", value: migrations))
             return fields
         }
-    }
-}
-
-extension ServiceGroupConfiguration {
-    fileprivate func withShutdownTimeout(_ timeout: Duration) -> ServiceGroupConfiguration {
-        var copy = self
-        copy.maximumGracefulShutdownDuration = timeout
-        return copy
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import WorkbenchPostgres
 
 /// Writes log lines to standard error, one line each: `LEVEL label: message key=value …`,
 /// without a timestamp under systemd (the journal adds one) and with one otherwise.
@@ -34,7 +35,7 @@ public struct DaemonLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         var line = ""
-        if timestamps { line += ISO8601DateFormatter().string(from: Date()) + " " }
+        if timestamps { line += PostgresTimestamp.format(Date()) + " " }
         line += "\(event.level.rawValue.uppercased()) \(label): \(event.message)"
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             let text = "\(value)"

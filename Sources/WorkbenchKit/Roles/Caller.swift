@@ -11,14 +11,17 @@ public struct Caller: Sendable, Equatable, Codable {
     public var userName: String
     /// The role, or nil for an unmapped peer.
     public var role: Role?
+    /// The peer's primary and supplementary group ids, as the role was mapped from.
+    public var groupIDs: [UInt32]
 
     /// Creates a caller.
-    public init(pid: Int32, uid: UInt32, gid: UInt32, userName: String, role: Role?) {
+    public init(pid: Int32, uid: UInt32, gid: UInt32, userName: String, role: Role?, groupIDs: [UInt32] = []) {
         self.pid = pid
         self.uid = uid
         self.gid = gid
         self.userName = userName
         self.role = role
+        self.groupIDs = groupIDs.isEmpty ? [gid] : groupIDs
     }
 
     /// Whether the caller's role is at least `required`.

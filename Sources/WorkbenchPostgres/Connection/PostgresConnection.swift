@@ -245,11 +245,3 @@ public final class PostgresConnection: @unchecked Sendable {
         return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-}

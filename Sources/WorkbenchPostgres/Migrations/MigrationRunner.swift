@@ -101,7 +101,7 @@ public struct MigrationRunner: Sendable {
             )
         }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(elapsed.milliseconds)
         let row = try await session.query(
             Queries.record,
             [module.module, migration.version, migration.name, migration.checksum, milliseconds]
