@@ -37,19 +37,21 @@ struct StartupTests {
         let pidText = try String(contentsOfFile: daemon.directory + "/state/postgres/data/postmaster.pid", encoding: .utf8)
         let postmaster = try #require(Int32(pidText.split(separator: "\n")[0]))
         kill(postmaster, SIGKILL)
+        // Backends of a killed postmaster may still answer for a moment, so the first replies can be 200;
+        // what matters is that nothing but 200 or 503 is ever seen and that service returns on its own.
         var statuses: [Int] = []
+        var restarted = false
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            let reply = try client.exchange("migrations\n", replies: 1)[0]
-            statuses.append(status(reply))
-            if statuses.last == 200 && statuses.contains(503) { break }
+            let reply = try client.exchange("migrations\nstatus\n", replies: 2)
+            statuses.append(status(reply[0]))
+            restarted = reply[1].contains("200-embedded_postgres_restarts: 1")
+            if restarted && statuses.last == 200 { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(statuses.first == 503, "right after the kill the daemon answers 503, got \(statuses)")
+        #expect(restarted, "the supervisor restarted postgres once")
         #expect(statuses.last == 200, "service came back without restarting the daemon, got \(statuses)")
-        #expect(Set(statuses).isSubset(of: [200, 503]))
-        let statusReply = try client.exchange("status\n", replies: 1)[0]
-        #expect(statusReply.contains("200-embedded_postgres_restarts: 1"))
+        #expect(Set(statuses).isSubset(of: [200, 503]), "only 200 or 503 while postgres restarts, got \(statuses)")
         #expect(try await daemon.terminate() == 0)
         let stillRunning = kill(postmaster, 0) == 0
         #expect(!stillRunning)
