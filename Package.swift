@@ -79,6 +79,16 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // MARK: Domain modules
+
+        .target(
+            name: "OrganizationsModule",
+            dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+
         // MARK: Boot
 
         .target(
@@ -87,6 +97,7 @@ let package = Package(
                 "WorkbenchControl",
                 "WorkbenchKit",
                 "WorkbenchPostgres",
+                "OrganizationsModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -139,7 +150,9 @@ let package = Package(
             dependencies: [
                 "WorkbenchPostgres",
                 "WorkbenchKit",
+                "WorkbenchControl",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "Tests/WorkbenchTestSupport",
             swiftSettings: strictSettings
@@ -167,6 +180,11 @@ let package = Package(
         .testTarget(
             name: "WorkbenchDaemonTests",
             dependencies: ["WorkbenchDaemon", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "OrganizationsModuleTests",
+            dependencies: ["OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import OrganizationsModule
 public import WorkbenchKit
 
 /// Every module this build can run, in one explicit list (like nginx's module array).
@@ -8,5 +9,7 @@ public import WorkbenchKit
 /// Package.swift's `WorkbenchDaemon` dependencies, and add its type here.
 public enum ModuleCatalog {
     /// The modules of this build.
-    public static let all: [any WorkbenchModule.Type] = []
+    public static let all: [any WorkbenchModule.Type] = [
+        OrganizationsModule.self
+    ]
 }

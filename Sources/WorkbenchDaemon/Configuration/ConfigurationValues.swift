@@ -1,5 +1,6 @@
 public import Configuration
 import Foundation
+import WorkbenchKit
 
 /// Reads typed values from a `ConfigReader`, strictly: a value that is present but malformed
 /// is an error naming the key, never silently replaced by the default.
@@ -67,10 +68,7 @@ public struct ConfigurationValues: Sendable {
 
     /// A list of words (a YAML sequence, or comma-separated in the environment).
     public func list(_ key: String) -> [String] {
-        (reader.stringArray(forKey: ConfigKey(key)) ?? [])
-            .flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        reader.wordList(forKey: key) ?? []
     }
 
     /// A section as its own reader (`modules.grids`).

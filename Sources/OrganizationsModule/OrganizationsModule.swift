@@ -1,0 +1,97 @@
+public import WorkbenchKit
+public import WorkbenchPostgres
+
+/// Organizations (党组织): the Party organisation tree, its members, double reporting
+/// (双报到), part-time committee seats (兼职委员), co-building (结对共建), the vanguard index
+/// (先锋指数) and the "two full coverages" (两个全覆盖).
+///
+/// Every other module references this one's organisations, so its ids and its tree are the
+/// spine of the product.
+///
+/// - **Tree** (`org unit …`): city 市委 → district 区委 → street 街道党工委 → community 社区党委 →
+///   grid branch 网格党支部 → building group 楼栋党小组, plus regional, industry, resident-unit,
+///   "two new", joint and network organisations. Which kind may sit under which is the rule
+///   table ``OrganizationKind/allowedChildren``; a breach is a 422 naming both kinds. Paths
+///   are `ltree`s of ids, so `move` rewrites a subtree in one statement and `tree`, `stats`
+///   and `points rank` work on any subtree.
+/// - **Members** (`org member …`): branch, status, in-service unit, residence community,
+///   mobile flag; transfers keep their history; phones are masked below admin in lists.
+/// - **Double reporting** (`org report …`): resident units and in-service members report to
+///   a community and log service hours there.
+/// - **Seats** (`org seat …`) on street and community committees, held by people from
+///   resident units, with terms.
+/// - **Co-building** (`org pair …`, `org project …`): pairs of a unit and a community and
+///   their projects, planned → in_progress → done.
+/// - **Vanguard index** (`org points …`): an append-only points ledger, ranked over any
+///   subtree and period.
+/// - **Coverage** (`org venue …`, `org coverage`): venues with organisational coverage (an
+///   organisation serves them) and work coverage (activity within the period).
+/// - **Statistics** (`org stats`) for any subtree, and a demo district (`org demo load`).
+///
+/// Organisations are named in arguments by id or by code (`unit=17` or `unit=JD01`).
+/// Configuration: ``OrganizationsSettings``.
+public struct OrganizationsModule: WorkbenchModule {
+    /// `organizations`, also the PostgreSQL schema.
+    public static let id = "organizations"
+    /// `org`.
+    public static let alias = "org"
+    /// 党组织.
+    public static let title = "党组织"
+    /// One line for `modules`.
+    public static let summary = "党组织: the organisation tree, members, 双报到, 结对共建, 先锋指数, 两个全覆盖"
+    /// The module's migrations, embedded from `Migrations/`.
+    public static var migrations: [Migration] { EmbeddedMigrations.all }
+
+    /// The configuration in force.
+    public let settings: OrganizationsSettings
+
+    /// Reads the module's configuration.
+    public init(context: ModuleContext) async throws {
+        self.settings = OrganizationsSettings(config: context.config)
+    }
+
+    /// Creates the module with explicit settings.
+    public init(settings: OrganizationsSettings) {
+        self.settings = settings
+    }
+
+    /// Every command, grouped by area.
+    public var commands: [CommandSpec] {
+        unitCommands + memberCommands + reportCommands + seatCommands + coBuildingCommands + pointsCommands + coverageCommands
+            + statisticsCommands + demoCommands
+    }
+
+    /// Friendly replies for the constraints an operator can run into.
+    public var constraintErrors: [String: WorkbenchError] {
+        [
+            "units_code_key": .conflict(
+                "organizations.unit.duplicate_code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
+            ),
+            "reports_open_unit_key": .conflict(
+                "organizations.report.duplicate", "this unit already has an open report to this community; see 'org report list community=<code>'"
+            ),
+            "reports_open_member_key": .conflict(
+                "organizations.report.duplicate",
+                "this member already reports to a community; end that report first ('org report end id=<id>')"
+            ),
+            "seats_open_person_key": .conflict(
+                "organizations.seat.duplicate", "this person already holds an open seat on this committee; see 'org seat list committee=<code>'"
+            ),
+            "pairs_open_key": .conflict(
+                "organizations.pair.duplicate", "this unit and community are already paired; see 'org pair list community=<code>'"
+            ),
+            "venue_covers_open_key": .conflict(
+                "organizations.venue.already_covered", "this organisation already covers this venue"
+            ),
+            "venues_name_in_area_key": .conflict(
+                "organizations.venue.duplicate", "a venue with this name exists in this street or community"
+            ),
+            "venues_members_among_employees": .ruleRefused(
+                "organizations.venue.members_exceed_employees", "members= cannot exceed employees="
+            ),
+            "units_dissolved_after_established": .ruleRefused(
+                "organizations.unit.dissolved_before_established", "an organisation cannot be dissolved before it was established"
+            ),
+        ]
+    }
+}

@@ -1,0 +1,31 @@
+import WorkbenchKit
+import WorkbenchPostgres
+
+extension OrganizationsModule {
+    var statisticsCommands: [CommandSpec] {
+        [
+            CommandSpec(
+                "stats", synopsis: "Counts for a subtree: organisations by kind, members, reports, pairs, projects, coverage",
+                help: """
+                    Active organisations by kind and members by status in unit='s subtree; open double reports to its
+                    communities and hours served in the period; open part-time seats; open co-building pairs and their
+                    projects by status; venues and coverage rates. Hours served and work coverage count within the
+                    period from= to to=, which defaults to this year so far.
+                    """,
+                arguments: [
+                    Self.unitArgument("unit", help: "The subtree's root"),
+                    .optional("from", .date, help: "First day of the period (default: 1 January this year)"),
+                    .optional("to", .date, default: "today", help: "Last day of the period"),
+                ],
+                examples: ["org stats unit=QW01"]
+            ) { invocation in
+                let arguments = invocation.arguments
+                let unit = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
+                let to = try arguments.date("to")
+                let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: 1, day: 1)!
+                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                return try await SubtreeStatistics.reply(for: unit, from: from, to: to, in: invocation.database)
+            },
+        ]
+    }
+}

@@ -1,0 +1,115 @@
+import WorkbenchKit
+import WorkbenchPostgres
+
+/// `org tree`: an indented subtree with member and child counts at every node.
+///
+/// Members are counted over each node's whole subtree (a community's count includes its
+/// grid branches and building groups); children are the node's direct active children.
+struct UnitTree: Sendable {
+    struct Node: Sendable {
+        var id: Int64
+        var code: String
+        var name: String
+        var kind: OrganizationKind
+        var path: String
+        var parentID: Int64?
+        var level: Int
+        var dissolvedOn: CalendarDate?
+        var children: Int
+        var members: Int = 0
+    }
+
+    /// The most nodes one reply prints.
+    static let nodeLimit = 5000
+
+    enum Queries {
+        static let nodes = PostgresStatement(
+            "organizations.tree.nodes",
+            """
+            SELECT u.id, u.code, u.name, u.kind, u.path::text AS path, u.parent_id, public.nlevel(u.path) AS level, u.dissolved_on,
+                   (SELECT count(*) FROM organizations.units c WHERE c.parent_id = u.id AND c.dissolved_on IS NULL) AS children
+            FROM organizations.units u
+            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND public.nlevel(u.path) <= $2 AND ($3 OR u.dissolved_on IS NULL)
+            LIMIT $4
+            """
+        )
+        static let memberBuckets = PostgresStatement(
+            "organizations.tree.member_buckets",
+            """
+            SELECT public.subpath(u.path, 0, LEAST(public.nlevel(u.path), $2))::text AS bucket, count(*) AS members
+            FROM organizations.members m JOIN organizations.units u ON u.id = m.unit_id
+            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND m.left_on IS NULL
+            GROUP BY 1
+            """
+        )
+    }
+
+    var root: Unit
+    var nodes: [Node]
+    var truncated: Bool
+
+    /// Loads `root`'s subtree down to `depth` levels below it (nil: all).
+    static func load(root: Unit, depth: Int?, includeDissolved: Bool, in session: PostgresSession) async throws -> UnitTree {
+        let rootLevel = root.path.split(separator: ".").count
+        let maxLevel = depth.map { rootLevel + $0 } ?? Int(Int32.max)
+        let rows = try await session.query(Queries.nodes, [root.path, maxLevel, includeDissolved, nodeLimit + 1])
+        var nodes = try rows.map { row in
+            Node(
+                id: try row.decode("id"), code: try row.decode("code"), name: try row.decode("name"),
+                kind: OrganizationKind(rawValue: try row.decode("kind")) ?? .branch, path: try row.decode("path"),
+                parentID: try row.decode("parent_id"), level: try row.decode("level"), dissolvedOn: try row.decode("dissolved_on"),
+                children: try row.decode("children")
+            )
+        }
+        let truncated = nodes.count > nodeLimit
+        if truncated { nodes.removeLast(nodes.count - nodeLimit) }
+        // Each bucket is a displayed node's path (or a deeper path cut to the display depth):
+        // add its members to that node and every displayed ancestor.
+        var indexByPath: [Substring: Int] = [:]
+        for (index, node) in nodes.enumerated() { indexByPath[Substring(node.path)] = index }
+        let buckets = try await session.query(Queries.memberBuckets, [root.path, maxLevel])
+        for row in buckets {
+            let bucket: String = try row.decode("bucket")
+            let members: Int = try row.decode("members")
+            var path = Substring(bucket)
+            while true {
+                if let index = indexByPath[path] { nodes[index].members += members }
+                guard path.count > root.path.count, let dot = path.lastIndex(of: ".") else { break }
+                path = path[..<dot]
+            }
+        }
+        return UnitTree(root: root, nodes: Self.depthFirst(nodes, rootID: root.id), truncated: truncated)
+    }
+
+    /// Orders nodes parent before children, siblings by code.
+    static func depthFirst(_ nodes: [Node], rootID: Int64) -> [Node] {
+        var children: [Int64: [Node]] = [:]
+        var root: Node?
+        for node in nodes {
+            if node.id == rootID { root = node } else if let parent = node.parentID { children[parent, default: []].append(node) }
+        }
+        guard let root else { return [] }
+        var ordered: [Node] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            ordered.append(node)
+            let sorted = children[node.id, default: []].sorted { $0.code < $1.code }
+            stack.append(contentsOf: sorted.reversed())
+        }
+        return ordered
+    }
+
+    /// The indented lines.
+    var lines: [String] {
+        let rootLevel = nodes.first?.level ?? 0
+        var lines = nodes.map { node in
+            let indent = String(repeating: "  ", count: node.level - rootLevel)
+            let dissolved = node.dissolvedOn.map { " dissolved \($0)" } ?? ""
+            return "\(indent)\(node.code) \(node.name) (\(node.kind.chineseName))  members=\(node.members) children=\(node.children)\(dissolved)"
+        }
+        if truncated {
+            lines.append("… more than \(Self.nodeLimit) organisations; narrow it with depth= or a lower unit=")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,117 @@
+public import Configuration
+public import Foundation
+public import WorkbenchControl
+public import WorkbenchKit
+public import WorkbenchPostgres
+
+/// Real modules behind a real dispatcher on a fresh database: what the daemon does between
+/// reading a line and writing its reply, without the socket.
+///
+/// ```swift
+/// try await ModuleHarness.with([OrganizationsModule.self]) { harness in
+///     let reply = await harness.send("org unit add code=D1 name=区委 kind=district", as: .operator)
+///     #expect(reply.status == 201)
+/// }
+/// ```
+public struct ModuleHarness: Sendable {
+    /// The dispatcher every line goes through.
+    public let dispatcher: CommandDispatcher
+    /// The pool over the test's database.
+    public let pool: PostgresPool
+    /// The initialised modules, by id.
+    public let modules: [String: any WorkbenchModule]
+
+    /// Callers with each role, and one without.
+    public enum As: Sendable {
+        case admin, `operator`, viewer, stranger
+
+        /// The caller: uid 0 for admin, distinct uids for the others.
+        public var caller: Caller {
+            switch self {
+            case .admin: Caller(pid: 1, uid: 0, gid: 0, userName: "root", role: .admin)
+            case .operator: Caller(pid: 2, uid: 1000, gid: 1000, userName: "operator1", role: .operator)
+            case .viewer: Caller(pid: 3, uid: 1001, gid: 1001, userName: "viewer1", role: .viewer)
+            case .stranger: Caller(pid: 4, uid: 65534, gid: 65534, userName: "nobody", role: nil)
+            }
+        }
+    }
+
+    /// Runs `body` with `types` migrated and initialised, in the order given (list
+    /// requirements first), on a database of its own.
+    ///
+    /// - Parameters:
+    ///   - config: Configuration values by full key (`modules.organizations.project_categories`).
+    ///   - clock: The clock modules and the dispatcher see.
+    public static func with<Result: Sendable>(
+        _ types: [any WorkbenchModule.Type],
+        config: [AbsoluteConfigKey: ConfigValue] = [:],
+        clock: any WorkbenchClock = SystemClock(),
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
+        _ body: (ModuleHarness) async throws -> Result
+    ) async throws -> Result {
+        try await TestCluster.withPool(size: 4) { pool, _ in
+            let sets = [CoreMigrations.all] + types.map { $0.moduleMigrations }
+            try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate(sets)
+            let reader = ConfigReader(provider: InMemoryProvider(values: config))
+            var loaded: [String: any WorkbenchModule] = [:]
+            var entries: [(ModuleDescriptor, [CommandSpec])] = []
+            var constraintErrors: [String: [String: WorkbenchError]] = [:]
+            for type in types {
+                let context = ModuleContext(
+                    config: reader.scoped(to: ConfigKey("modules.\(type.id)")), logger: TestCluster.logger, database: pool,
+                    clock: clock, timeZone: timeZone, loadedModules: loaded
+                )
+                let module = try await initialise(type, context: context)
+                loaded[type.id] = module
+                entries.append((ModuleDescriptor(type), module.commands))
+                constraintErrors[type.id] = module.constraintErrors
+            }
+            let table = try CommandTable(modules: entries, topLevel: [], reservedWords: CommandDispatcher.builtInNames)
+            let dispatcher = CommandDispatcher(
+                table: table, pool: pool, access: AccessPolicyStore(.nobody), statistics: ControlStatistics(),
+                info: DaemonInfo(version: "test"), timeZone: timeZone, clock: clock, commandTimeout: .seconds(30),
+                constraintErrors: constraintErrors, logger: TestCluster.logger
+            )
+            return try await body(ModuleHarness(dispatcher: dispatcher, pool: pool, modules: loaded))
+        }
+    }
+
+    private static func initialise<Module: WorkbenchModule>(_ type: Module.Type, context: ModuleContext) async throws -> any WorkbenchModule {
+        try await Module(context: context)
+    }
+
+    /// Sends one request line as `caller` and returns the parsed text reply.
+    @discardableResult
+    public func send(_ line: String, as caller: As = .operator) async -> ReplyText {
+        var state = SessionState(caller: caller.caller)
+        return ReplyText(await dispatcher.respond(to: .line(line), in: &state) ?? "")
+    }
+
+    /// Sends a mutating line that must succeed and returns the id it created.
+    ///
+    /// Throws with the reply's text when the status is not 201.
+    public func create(_ line: String, as caller: As = .operator) async throws -> Int64 {
+        let reply = await send(line, as: caller)
+        guard reply.status == 201, let id = reply.field("id").flatMap(Int64.init) else {
+            throw HarnessError(line: line, reply: reply.raw)
+        }
+        return id
+    }
+
+    /// The single value `sql` selects (for checking what a command left in the database).
+    public func scalar<Value: PostgresDecodable>(_ sql: String, _ binds: [any PostgresEncodable] = [], as type: Value.Type = Value.self) async throws -> Value {
+        try await pool.withConnection { session in
+            try await session.query(PostgresStatement(unnamed: sql), binds).single().decode(at: 0, as: Value.self)
+        }
+    }
+}
+
+/// A command that had to succeed did not.
+public struct HarnessError: Error, CustomStringConvertible {
+    /// The request.
+    public var line: String
+    /// The whole reply.
+    public var reply: String
+    /// Both, for the test log.
+    public var description: String { "\(line)\n→ \(reply)" }
+}
