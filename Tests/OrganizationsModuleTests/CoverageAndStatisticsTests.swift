@@ -1,0 +1,87 @@
+import Testing
+import WorkbenchTestSupport
+@testable import OrganizationsModule
+
+@Suite("Coverage and statistics against a real database")
+struct CoverageAndStatisticsTests {
+    @Test func coverageCountsPerChildWithTotals() async throws {
+        try await OrganizationsFixture.with { (harness: ModuleHarness) async throws in
+            let tower = try await harness.create("org venue add name=来福士 kind=office_building area=S1 employees=1000 members=100")
+            let park = try await harness.create("org venue add name=创意园 kind=park area=C1 employees=300 members=30")
+            let firm = try await harness.create("org venue add name=某公司 kind=firm area=C3 employees=50 members=3")
+            _ = try await harness.create("org venue add name=老市场 kind=market area=C2 employees=40 members=0")
+            _ = try await harness.create("org unit add code=L1 name=来福士楼宇党委 kind=regional subtype=office_building parent=S1")
+            _ = try await harness.create("org venue cover venue=\(tower) unit=L1 since=2026-01-01")
+            _ = try await harness.create("org venue cover venue=\(firm) unit=R1 since=2026-01-01")
+            _ = try await harness.create("org venue activity venue=\(tower) title=主题党日 on=2026-08-01")
+            _ = try await harness.create("org venue activity venue=\(park) title=志愿服务 on=2026-08-15")
+            _ = try await harness.create("org venue activity venue=\(firm) title=学习 on=2026-05-01")
+
+            let report = await harness.send("org coverage unit=D1 from=2026-07-01 to=2026-09-30")
+            #expect(report.status == 200, "\(report)")
+            #expect(report.column("area") == ["S1", "S2", "total"])
+            #expect(report.column("venues") == ["3", "1", "4"])
+            #expect(report.column("org_covered") == ["1", "1", "2"])
+            #expect(report.column("work_covered") == ["2", "0", "2"])
+            #expect(report.column("org_rate") == ["33.3", "100", "50"])
+            #expect(report.column("employees") == ["1340", "50", "1390"])
+
+            let street = await harness.send("org coverage unit=S1 from=2026-07-01 to=2026-09-30")
+            #expect(street.column("area") == ["C1", "C2", "S1", "total"], "venues attached to the street itself count on its own line")
+
+            #expect(await harness.send("org venue list uncovered=true").column("name") == ["创意园", "老市场"])
+            #expect(await harness.send("org venue uncover venue=\(tower) unit=L1 on=2026-08-31").status == 200)
+            let after = await harness.send("org coverage unit=D1 from=2026-07-01 to=2026-09-30")
+            #expect(after.column("org_covered") == ["0", "1", "1"], "coverage is counted on the period's last day")
+            #expect(await harness.send("org venue add name=某 kind=park area=G1").status == 422)
+            #expect(await harness.send("org venue add name=某 kind=park area=C1 employees=5 members=6").status == 400)
+            #expect(await harness.send("org venue activity venue=\(park) title=x on=2099-01-01").status == 400)
+        }
+    }
+
+    @Test func statsAddUpASubtree() async throws {
+        try await OrganizationsFixture.with { (harness: ModuleHarness) async throws in
+            _ = try await OrganizationsFixture.member(harness, "甲", unit: "G1", extra: "status=probationary")
+            _ = try await OrganizationsFixture.member(harness, "乙", unit: "C3", extra: "mobile=true")
+            let inService = try await OrganizationsFixture.member(harness, "丙", unit: "R1", extra: "work_unit=医院")
+            let report = try await harness.create("org report member member=\(inService) community=C1 on=2026-01-01")
+            _ = try await harness.create("org report serve report=\(report) hours=4 activity=服务 on=2026-02-01")
+            _ = try await harness.create("org report unit unit=R1 community=C3 on=2026-01-01")
+            let pair = try await harness.create("org pair add unit=R1 community=C1 since=2026-01-01")
+            _ = try await harness.create("org project add pair=\(pair) title=共建 category=党建联建")
+
+            let district = await harness.send("org stats unit=D1 from=2026-01-01 to=2026-12-31")
+            #expect(district.status == 200, "\(district)")
+            #expect(district.field("organisations") == "9")
+            #expect(district.field("organisations_community") == "3")
+            #expect(district.field("members") == "3")
+            #expect(district.field("members_probationary") == "1")
+            #expect(district.field("members_mobile") == "1")
+            #expect(district.field("members_in_service") == "1")
+            #expect(district.field("reports_units") == "1" && district.field("reports_members") == "1")
+            #expect(district.field("service_hours") == "4")
+            #expect(district.field("pairs") == "1" && district.field("projects_planned") == "1")
+
+            let street = await harness.send("org stats unit=S1 from=2026-01-01 to=2026-12-31")
+            #expect(street.field("organisations") == "5")
+            #expect(street.field("members") == "1")
+            #expect(street.field("reports_units") == "0" && street.field("reports_members") == "1")
+            #expect(street.field("pairs") == "1")
+        }
+    }
+
+    @Test func theDemoDistrictLoadsOnceThroughTheOrdinaryRules() async throws {
+        try await ModuleHarness.with([OrganizationsModule.self]) { (harness: ModuleHarness) async throws in
+            #expect(await harness.send("org demo load", as: .operator).status == 403)
+            let loaded = await harness.send("org demo load", as: .admin)
+            #expect(loaded.status == 200, "\(loaded)")
+            #expect(loaded.field("organisations") == "71")
+            let tree = await harness.send("org unit tree unit=SZQ depth=2")
+            #expect(tree.lines.count == 23)
+            let stats = await harness.send("org stats unit=SZQ")
+            #expect(stats.field("organisations_community") == "12")
+            #expect(stats.field("members") == loaded.field("members"))
+            #expect(await harness.send("org demo load", as: .admin).status == 409)
+        }
+    }
+}
