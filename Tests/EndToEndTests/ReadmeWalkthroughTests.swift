@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The README's organizations walkthrough, run line by line through the shell, the real
+/// `dangjianctl` and the real daemon: what a new user types is what is tested.
+@Suite("The README's organizations walkthrough")
+struct ReadmeWalkthroughTests {
+    static let readme: String = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md").path
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }()
+
+    /// The `sh` block that follows `marker`, and the `sh` block after that one.
+    static func blocks(after marker: String) -> [[String]] {
+        guard let start = readme.range(of: marker) else { return [] }
+        var blocks: [[String]] = []
+        var current: [String]?
+        for line in readme[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```sh") { current = [] } else if line.hasPrefix("```"), let block = current {
+                blocks.append(block)
+                current = nil
+                if blocks.count == 2 { break }
+            } else if current != nil, line.hasPrefix("dangjianctl ") {
+                current!.append(String(line))
+            }
+        }
+        return blocks
+    }
+
+    func shell(_ line: String, socket: String) throws -> (status: Int32, output: String, error: String) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = DaemonUnderTest.binDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["DANGJIAN_SOCKET"] = socket
+        return try DaemonUnderTest.runTool("/bin/sh", ["-c", line], environment: environment)
+    }
+
+    @Test func aNewUserBuildsATreeAndReadsCorrectNumbers() async throws {
+        let blocks = Self.blocks(after: "<!-- walkthrough: organizations")
+        try #require(blocks.count == 2, "the README keeps the walkthrough and the errors block")
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in blocks[0] {
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let tree = try #require(outputs.first { $0.key.contains("org unit tree") }?.value)
+        #expect(tree.contains("QW01 长宁区委 (区委)  members=3 children=2"), "\(tree)")
+        #expect(tree.contains("    SQ01 幸福社区党委 (社区党委)  members=2 children=1"), "\(tree)")
+        #expect(tree.contains("        LZ01 一号楼党小组 (楼栋党小组)  members=1 children=0"), "\(tree)")
+        let rank = try #require(outputs.first { $0.key.contains("org points rank") }?.value)
+        let names = rank.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first }
+        #expect(names.prefix(2) == ["王芳", "李强"], "\(rank)")
+        let coverage = try #require(outputs.first { $0.key.contains("org coverage") }?.value)
+        let jd01 = try #require(coverage.split(separator: "\n").first { $0.hasPrefix("JD01") })
+        #expect(jd01.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == ["JD01", "新华路街道党工委", "1", "1", "100", "1", "100", "800", "60"])
+
+        // The mistakes block: each line fails with the status its comment names, and changes nothing.
+        let before = try shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output
+        for line in blocks[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+        }
+        #expect(try shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output == before)
+        let members = try shell("dangjianctl org member list", socket: daemon.socketPath).output
+        #expect(members.contains("王芳") && !members.contains("赵六"), "\(members)")
+        #expect(try await daemon.terminate() == 0)
+    }
+}
