@@ -29,16 +29,20 @@ struct UnitTree: Sendable {
             SELECT u.id, u.code, u.name, u.kind, u.path::text AS path, u.parent_id, public.nlevel(u.path) AS level, u.dissolved_on,
                    (SELECT count(*) FROM organizations.units c WHERE c.parent_id = u.id AND c.dissolved_on IS NULL) AS children
             FROM organizations.units u
-            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND public.nlevel(u.path) <= $2 AND ($3 OR u.dissolved_on IS NULL)
-            LIMIT $4
+            WHERE u.path OPERATOR(public.~) $1::public.lquery AND ($2 OR u.dissolved_on IS NULL)
+            LIMIT $3
             """
         )
         static let memberBuckets = PostgresStatement(
             "organizations.tree.member_buckets",
             """
-            SELECT public.subpath(u.path, 0, LEAST(public.nlevel(u.path), $2))::text AS bucket, count(*) AS members
-            FROM organizations.members m JOIN organizations.units u ON u.id = m.unit_id
-            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND m.left_on IS NULL
+            SELECT public.subpath(u.path, 0, LEAST(public.nlevel(u.path), $2))::text AS bucket, sum(c.members)::bigint AS members
+            FROM (SELECT unit_id, count(*) AS members FROM organizations.members
+                  WHERE left_on IS NULL
+                    AND unit_id IN (SELECT id FROM organizations.units WHERE path OPERATOR(public.<@) $1::public.ltree)
+                  GROUP BY unit_id) c
+            JOIN organizations.units u ON u.id = c.unit_id
+            WHERE u.path OPERATOR(public.<@) $1::public.ltree
             GROUP BY 1
             """
         )
@@ -52,7 +56,9 @@ struct UnitTree: Sendable {
     static func load(root: Unit, depth: Int?, includeDissolved: Bool, in session: PostgresSession) async throws -> UnitTree {
         let rootLevel = root.path.split(separator: ".").count
         let maxLevel = depth.map { rootLevel + $0 } ?? Int(Int32.max)
-        let rows = try await session.query(Queries.nodes, [root.path, maxLevel, includeDissolved, nodeLimit + 1])
+        // `1.4.*{0,2}`: the root and up to two levels below it, through the GiST index.
+        let pattern = root.path + ".*" + (depth.map { "{0,\($0)}" } ?? "")
+        let rows = try await session.query(Queries.nodes, [pattern, includeDissolved, nodeLimit + 1])
         var nodes = try rows.map { row in
             Node(
                 id: try row.decode("id"), code: try row.decode("code"), name: try row.decode("name"),
