@@ -8,7 +8,7 @@ final class DaemonUnderTest: @unchecked Sendable {
     let directory: String
     let socketPath: String
     let logPath: String
-    let process: Process
+    let process: any DaemonProcess
     let notifications: NotifyListener?
 
     /// The directory holding the built executables (next to the test bundle).
@@ -29,9 +29,12 @@ final class DaemonUnderTest: @unchecked Sendable {
     ///   - settings: Configuration overrides as `DANGJIAN_…` environment variables.
     ///   - notify: Give the daemon a `NOTIFY_SOCKET` and record what it sends.
     ///   - conninfo: A database to use instead of a fresh one.
+    ///   - activatedSocket: Start the daemon through `systemd-socket-activate`, which listens
+    ///     on this file in the test directory, passes it as the descriptor named `control`
+    ///     and starts the daemon on the first connection; `socketPath` is then this socket.
     static func start(
         embedded: Bool = false, settings: [String: String] = [:], notify: Bool = false, conninfo: String? = nil,
-        waitUntilReady: Bool = true
+        activatedSocket: String? = nil, waitUntilReady: Bool = true
     ) async throws -> DaemonUnderTest {
         let directory = try TestCluster.makeTemporaryDirectory("dangjian-e2e")
         var database = "database:\n  pool:\n    size: 4\n    acquire_timeout: 5s\n"
@@ -58,28 +61,45 @@ final class DaemonUnderTest: @unchecked Sendable {
             """
         try yaml.write(toFile: directory + "/dangjian.yaml", atomically: true, encoding: .utf8)
         let notifications = notify ? try NotifyListener(path: directory + "/notify.sock") : nil
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binDirectory + "/dangjiand")
-        process.arguments = ["--config", directory + "/dangjian.yaml"]
+        let arguments = ["--config", directory + "/dangjian.yaml"]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DANGJIAN_") && $0.key != "NOTIFY_SOCKET" }
-        if let notifications { environment["NOTIFY_SOCKET"] = notifications.path }
-        environment.merge(settings) { $1 }
-        process.environment = environment
+        var daemonEnvironment = settings
+        if let notifications { daemonEnvironment["NOTIFY_SOCKET"] = notifications.path }
+        environment.merge(daemonEnvironment) { $1 }
         let logPath = directory + "/dangjiand.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)!
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
+        var socketPath = directory + "/run/control.sock"
+        let process: any DaemonProcess
+        if let activatedSocket {
+            // systemd-socket-activate passes on only PATH, TERM, USER and HOME, plus what -E names.
+            socketPath = directory + "/" + activatedSocket
+            process = try SpawnedProcess(
+                executable: try tool("systemd-socket-activate"),
+                arguments: ["--listen=\(socketPath)", "--fdname=control"]
+                    + daemonEnvironment.sorted { $0.key < $1.key }.map { "--setenv=\($0.key)=\($0.value)" }
+                    + [binDirectory + "/dangjiand"] + arguments,
+                environment: environment, output: log.fileDescriptor
+            )
+        } else {
+            let foundationProcess = Process()
+            foundationProcess.executableURL = URL(fileURLWithPath: binDirectory + "/dangjiand")
+            foundationProcess.arguments = arguments
+            foundationProcess.environment = environment
+            foundationProcess.standardOutput = log
+            foundationProcess.standardError = log
+            try foundationProcess.run()
+            process = foundationProcess
+        }
         let daemon = DaemonUnderTest(
-            directory: directory, socketPath: directory + "/run/control.sock", logPath: logPath, process: process,
+            directory: directory, socketPath: socketPath, logPath: logPath, process: process,
             notifications: notifications
         )
         if waitUntilReady { try await daemon.waitUntilServing() }
         return daemon
     }
 
-    private init(directory: String, socketPath: String, logPath: String, process: Process, notifications: NotifyListener?) {
+    private init(directory: String, socketPath: String, logPath: String, process: any DaemonProcess, notifications: NotifyListener?) {
         self.directory = directory
         self.socketPath = socketPath
         self.logPath = logPath
@@ -90,6 +110,10 @@ final class DaemonUnderTest: @unchecked Sendable {
     deinit {
         if process.isRunning {
             process.terminate()
+            // A daemon that does not stop is killed, so that a failing test cannot hang the run.
+            let deadline = Date() + 20
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
         if ProcessInfo.processInfo.environment["DANGJIAN_KEEP_TEST_DIR"] == nil {
@@ -133,6 +157,16 @@ final class DaemonUnderTest: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// The path of a program on `PATH` (or in /usr/bin, /bin); throws naming the Debian package
+    /// to install when it is missing.
+    static func tool(_ name: String, package: String = "systemd") throws -> String {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/bin"]
+        for directory in directories where FileManager.default.isExecutableFile(atPath: directory + "/" + name) {
+            return directory + "/" + name
+        }
+        throw TestFailure("\(name) is not installed; install the Debian package \(package) (deploy/dev test does)")
+    }
+
     /// Runs a command line tool with `input` on stdin and returns its exit status and stdout.
     static func runTool(_ executable: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
@@ -143,12 +177,16 @@ final class DaemonUnderTest: @unchecked Sendable {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        // Not waitUntilExit(): called off the main thread it spins a run loop that can miss the
+        // exit and hang for good (swift-corelibs-foundation; seen with several tools at once).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        exited.wait()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
     }
 }

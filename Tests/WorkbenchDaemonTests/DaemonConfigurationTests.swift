@@ -27,7 +27,8 @@ struct DaemonConfigurationTests {
         #expect(configuration.pool.size == 8)
         #expect(configuration.embedded.directory == "/var/lib/dangjian/postgres")
         #expect(configuration.access.grants[.admin]?.users == ["root"])
-        #expect(configuration.access.grants[.viewer]?.groups == ["dangjian-ctl"])
+        #expect(configuration.access.grants[.admin]?.groups == ["dangjian-admin"])
+        #expect(configuration.access.grants[.operator]?.groups == ["dangjian-ctl"])
         #expect(configuration.enabledModules == nil)
     }
 

@@ -40,7 +40,9 @@ public struct SystemdNotifier: Sendable {
         send("RELOADING=1\nMONOTONIC_USEC=\(micros)\nSTATUS=reloading")
     }
 
-    /// Sends one message; failures are ignored (systemd may not be listening).
+    /// Sends one message; failures are ignored (systemd may not be listening). Never blocks:
+    /// when the receiver's queue is full the message is dropped, since a blocking `sendto`
+    /// would hold a thread of the cooperative pool and keep the daemon from shutting down.
     public func send(_ message: String) {
         guard let socketPath else { return }
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -59,7 +61,7 @@ public struct SystemdNotifier: Sendable {
         let bytes = Array(message.utf8)
         _ = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { addressPointer in
-                bytes.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), addressPointer, length) }
+                bytes.withUnsafeBytes { sendto(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), addressPointer, length) }
             }
         }
     }
