@@ -38,7 +38,7 @@ public struct OrganizationsModule: WorkbenchModule {
     /// 党组织.
     public static let title = "党组织"
     /// One line for `modules`.
-    public static let summary = "党组织: the organisation tree, members, 双报到, 结对共建, 先锋指数, 两个全覆盖"
+    public static let summary = "The organisation tree, members, 双报到, 结对共建, 先锋指数, 两个全覆盖"
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
 
