@@ -7,21 +7,27 @@ final class SocketClient {
     let descriptor: Int32
     private var buffer: [UInt8] = []
 
+    /// Connects to `path`. The descriptor becomes the client's only once connected: a class
+    /// whose stored properties are all set runs `deinit` even when `init` throws, so closing
+    /// a stored descriptor on failure would close it twice (the second time, possibly a
+    /// descriptor another thread just opened).
     init(path: String) throws {
-        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw TestFailure("socket() failed") }
+        let candidate = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard candidate >= 0 else { throw TestFailure("socket() failed") }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             path.utf8CString.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0.prefix(buffer.count - 1))) }
         }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(candidate, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard result == 0 else {
-            close(descriptor)
-            throw TestFailure("cannot connect to \(path): \(String(cString: strerror(errno)))")
+            let code = errno
+            close(candidate)
+            throw TestFailure("cannot connect to \(path): \(String(cString: strerror(code)))")
         }
+        descriptor = candidate
     }
 
     deinit { close(descriptor) }
