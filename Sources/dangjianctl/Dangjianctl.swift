@@ -27,6 +27,7 @@ struct Dangjianctl: ParsableCommand {
         usage: """
             dangjianctl [<options>] <module> <verb>... [<name>=<value>...]
             dangjianctl [<options>] < requests.txt
+            dangjianctl [<options>] calendar import <file.csv>
             dangjianctl [<options>]
             """,
         discussion: """
@@ -40,6 +41,12 @@ struct Dangjianctl: ParsableCommand {
             (blank lines and lines starting with # are skipped), and their replies printed \
             in order. On a terminal, an interactive prompt starts instead, with line \
             editing and history (~/.dangjianctl_history); leave it with quit or Ctrl-D.
+
+            'calendar import FILE' is dangjianctl's own: it reads a working-calendar file \
+            (date,kind,name lines; # comments and a header line allowed), checks every \
+            line, and sends one 'calendar set' per line, reporting each as FILE:LINE. A \
+            malformed line stops the import before anything is sent; refused lines are \
+            reported and the others imported (running it again is safe).
 
             Tables are printed with aligned columns (a newline inside a cell shows as ↵, a \
             tab as ⇥), records with aligned keys; errors go to standard error. Use --raw to \
@@ -58,6 +65,7 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl --json grid case show id=42 | jq .record
               dangjianctl --socket /tmp/dangjian.sock status
               printf 'ping\\nwhoami\\n' | dangjianctl
+              dangjianctl calendar import config/calendar/2025-cn.csv
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -109,6 +117,9 @@ struct Dangjianctl: ParsableCommand {
         if let option = words.unknownOption {
             throw ValidationError("Unknown option '\(option)'")
         }
+        if CalendarImport.isRequested(by: words.words) && words.words.count != 3 {
+            throw ValidationError("calendar import takes one file: \(CalendarImport.usage)")
+        }
     }
 
     /// Runs and exits with the worst outcome's status (``ExitStatus``).
@@ -127,6 +138,13 @@ struct Dangjianctl: ParsableCommand {
         let path = Self.socketPath(option: socket, environment: environment)
         // More than 30 years is as good as no limit, and keeps the conversion in range.
         let timeout = Duration.milliseconds(Int64((min(self.timeout, 1e9) * 1000).rounded(.up)))
+        if CalendarImport.isRequested(by: words.words) {
+            guard words.words.count == 3 else {
+                StandardStreams.printError("dangjianctl: calendar import takes one file: \(CalendarImport.usage)")
+                return .requestFailed
+            }
+            return CalendarImport(path: words.words[2]).run(socketPath: path, timeout: timeout)
+        }
         if !words.words.isEmpty {
             return Self.runOnce(RequestBuilder.line(words: words.words, json: json), path: path, timeout: timeout, mode: mode)
         }

@@ -31,7 +31,7 @@ struct DispatcherHarness {
             )
             let table = try CommandTable(
                 modules: [(ModuleDescriptor(NotesModule.self), module.commands)],
-                topLevel: [AuditLog.tailCommand(moduleIDs: ["workbench", "notes"])],
+                topLevel: [AuditLog.tailCommand(moduleIDs: ["workbench", "notes"])] + CalendarCommands.all,
                 reservedWords: CommandDispatcher.builtInNames
             )
             let dispatcher = CommandDispatcher(

@@ -191,6 +191,39 @@ struct HelpFormatterTests {
         #expect(reply.summary == "help audit tail")
     }
 
+    @Test func topLevelCommandsForEveryoneAreNotAdministration() throws {
+        let table = try CommandTable(
+            modules: [],
+            topLevel: [
+                spec("calendar show", synopsis: "Working days per month", role: .viewer),
+                spec("calendar set", synopsis: "Set a holiday", role: .operator, mutates: true),
+                spec("migrations", synopsis: "Migration status", role: .admin),
+            ]
+        )
+        let formatter = HelpFormatter(table: table, builtIns: Self.builtIns)
+        let viewer = try Self.lines(formatter.overview(for: Self.caller(.viewer)))
+        #expect(viewer.contains("Daemon commands:"))
+        #expect(Self.mentions(viewer, "  calendar show  Working days per month"))
+        #expect(!Self.mentions(viewer, "calendar set"))
+        #expect(!viewer.contains("Administration:"))
+        let admin = try Self.lines(formatter.overview(for: Self.caller(.admin)))
+        let daemon = try #require(admin.firstIndex(of: "Daemon commands:"))
+        let administration = try #require(admin.firstIndex(of: "Administration:"))
+        #expect(daemon < administration)
+        #expect(admin[administration + 1] == "  migrations  Migration status")
+
+        // The first word of top-level commands lists them.
+        let listed = try formatter.help(for: Self.caller(.operator), words: ["calendar"])
+        #expect(listed.summary == "help calendar")
+        #expect(
+            try Self.lines(listed) == [
+                "  calendar show  Working days per month", "  calendar set   Set a holiday", "help <command> shows a command's arguments.",
+            ]
+        )
+        #expect(try Self.lines(formatter.help(for: Self.caller(.viewer), words: ["calendar"])).count == 2)
+        #expect(caught { try formatter.help(for: Self.caller(nil), words: ["calendar"]) }?.code == "command.unknown")
+    }
+
     @Test func builtInHelp() throws {
         let reply = try Self.makeFormatter().help(for: Self.caller(nil), words: ["ping"])
         #expect(try Self.lines(reply) == ["ping", "  Check the daemon answers"])

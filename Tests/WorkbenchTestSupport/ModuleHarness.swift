@@ -5,7 +5,9 @@ public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// Real modules behind a real dispatcher on a fresh database: what the daemon does between
-/// reading a line and writing its reply, without the socket.
+/// reading a line and writing its reply, without the socket. The working calendar's
+/// top-level commands (`calendar set …`) are there too, for modules whose deadlines count
+/// working days.
 ///
 /// ```swift
 /// try await ModuleHarness.with([OrganizationsModule.self]) { harness in
@@ -66,7 +68,7 @@ public struct ModuleHarness: Sendable {
                 entries.append((ModuleDescriptor(type), module.commands))
                 constraintErrors[type.id] = module.constraintErrors
             }
-            let table = try CommandTable(modules: entries, topLevel: [], reservedWords: CommandDispatcher.builtInNames)
+            let table = try CommandTable(modules: entries, topLevel: CalendarCommands.all, reservedWords: CommandDispatcher.builtInNames)
             let dispatcher = CommandDispatcher(
                 table: table, pool: pool, access: AccessPolicyStore(.nobody), statistics: ControlStatistics(),
                 info: DaemonInfo(version: "test"), timeZone: timeZone, clock: clock, commandTimeout: .seconds(30),

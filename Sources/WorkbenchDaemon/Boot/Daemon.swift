@@ -112,7 +112,8 @@ public struct Daemon: Sendable {
         }
         let table = try CommandTable(
             modules: tableEntries,
-            topLevel: [MigrationsCommand.spec(sets: sets, runner: runner), AuditLog.tailCommand(moduleIDs: ["workbench"] + plan.modules.map { $0.id })],
+            topLevel: [MigrationsCommand.spec(sets: sets, runner: runner), AuditLog.tailCommand(moduleIDs: ["workbench"] + plan.modules.map { $0.id })]
+                + CalendarCommands.all,
             reservedWords: CommandDispatcher.builtInNames
         )
 

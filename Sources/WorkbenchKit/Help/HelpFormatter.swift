@@ -37,10 +37,12 @@ public struct HelpFormatter: Sendable {
             lines.append("  " + Self.pad(builtIn.usage, width) + "  " + builtIn.synopsis)
         }
         let topLevel = table.topLevel.filter { caller.may($0.role) }
-        if !topLevel.isEmpty {
-            lines.append("Administration:")
-            let width = topLevel.map { $0.path.joined(separator: " ").count }.max() ?? 0
-            for command in topLevel {
+        for (heading, commands) in [
+            ("Daemon commands:", topLevel.filter { $0.role < .admin }), ("Administration:", topLevel.filter { $0.role >= .admin }),
+        ] where !commands.isEmpty {
+            lines.append(heading)
+            let width = commands.map { $0.path.joined(separator: " ").count }.max() ?? 0
+            for command in commands {
                 lines.append("  " + Self.pad(command.path.joined(separator: " "), width) + "  " + command.synopsis)
             }
         }
@@ -59,7 +61,8 @@ public struct HelpFormatter: Sendable {
         return .text(lines, summary: "help")
     }
 
-    /// `help <module or command words…>`.
+    /// `help <module or command words…>`: a module's commands, one command's details, or the
+    /// top-level commands starting with the words (`help calendar`).
     public func help(for caller: Caller, words: [String]) throws(WorkbenchError) -> Reply {
         guard let first = words.first else { return overview(for: caller) }
         if let moduleID = table.moduleID(named: first) {
@@ -87,6 +90,12 @@ public struct HelpFormatter: Sendable {
         }
         if let command = table.topLevel.first(where: { $0.path == words }), caller.may(command.role) {
             return details(command)
+        }
+        let prefixed = table.topLevel.filter { $0.path.starts(with: words) && caller.may($0.role) }
+        if !prefixed.isEmpty {
+            let width = prefixed.map { $0.path.joined(separator: " ").count }.max() ?? 0
+            let lines = prefixed.map { "  " + Self.pad($0.path.joined(separator: " "), width) + "  " + $0.synopsis }
+            return .text(lines + ["help <command> shows a command's arguments."], summary: "help \(words.joined(separator: " "))")
         }
         if let builtIn = builtIns.first(where: { $0.usage.split(separator: " ").first.map(String.init) == first }),
             builtIn.role == nil || caller.may(builtIn.role!)
