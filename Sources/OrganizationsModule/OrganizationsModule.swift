@@ -50,11 +50,6 @@ public struct OrganizationsModule: WorkbenchModule {
         self.settings = OrganizationsSettings(config: context.config)
     }
 
-    /// Creates the module with explicit settings.
-    public init(settings: OrganizationsSettings) {
-        self.settings = settings
-    }
-
     /// Every command, grouped by area.
     public var commands: [CommandSpec] {
         unitCommands + memberCommands + reportCommands + seatCommands + coBuildingCommands + pointsCommands + coverageCommands

@@ -41,14 +41,8 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
-                var scope: String?
-                var unitID: Int64?
-                if let reference = arguments.optionalString("community") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "community", in: session).path
-                }
-                if let reference = arguments.optionalString("unit") {
-                    unitID = try await UnitStore.find(UnitReference(reference), argument: "unit", in: session).id
-                }
+                let scope = try await Self.optionalUnit(arguments, "community", in: session)?.path
+                let unitID = try await Self.optionalUnit(arguments, "unit", in: session)?.id
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     CoBuildingStore.Queries.listPairs, [page.afterKey, scope, unitID, try arguments.string("state"), page.fetchLimit]
@@ -136,12 +130,9 @@ extension OrganizationsModule {
                 ] + Page.arguments()
             ) { invocation in
                 let arguments = invocation.arguments
-                var scope: String?
-                if let reference = arguments.optionalString("community") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "community", in: invocation.database).path
-                }
+                let scope = try await Self.optionalUnit(arguments, "community", in: invocation.database)?.path
                 let page = try Page(arguments)
-                let today = CalendarDate(containing: invocation.now, in: invocation.timeZone)
+                let today = invocation.today
                 let rows = try await invocation.database.query(
                     CoBuildingStore.Queries.listProjects,
                     [page.afterKey, arguments.optionalID("pair"), scope, arguments.optionalString("status"), arguments.optionalString("category"),

@@ -84,7 +84,7 @@ extension OrganizationsModule {
                 let arguments = invocation.arguments
                 let venue = try await CoverageStore.findVenue(try arguments.id("venue"), in: invocation.database)
                 let on = try arguments.date("on")
-                guard on <= CalendarDate(containing: invocation.now, in: invocation.timeZone) else {
+                guard on <= invocation.today else {
                     throw WorkbenchError.invalidArgument("on", "\(on) is in the future; record activity once it is held")
                 }
                 let id: Int64 = try await invocation.database.query(
@@ -101,10 +101,7 @@ extension OrganizationsModule {
                 ] + Page.arguments()
             ) { invocation in
                 let arguments = invocation.arguments
-                var scope: String?
-                if let reference = arguments.optionalString("area") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "area", in: invocation.database).path
-                }
+                let scope = try await Self.optionalUnit(arguments, "area", in: invocation.database)?.path
                 let page = try Page(arguments)
                 let rows = try await invocation.database.query(
                     CoverageStore.Queries.list,
@@ -141,9 +138,7 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let scope = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
-                let to = try arguments.date("to")
-                let from = arguments.optionalDate("from") ?? Self.quarterStart(of: to)
-                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let (from, to) = try Self.period(arguments, defaultFrom: Self.quarterStart(of:))
                 let lines = try await CoverageStore.report(scope: scope, from: from, to: to, in: invocation.database)
                 let total = CoverageStore.Line(
                     code: "total", name: scope.name, venues: lines.reduce(0) { $0 + $1.venues },

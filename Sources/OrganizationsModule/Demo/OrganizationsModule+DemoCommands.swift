@@ -15,7 +15,7 @@ extension OrganizationsModule {
                 role: .admin, mutates: true,
                 examples: ["org demo load", "org unit tree unit=SZQ depth=2"]
             ) { invocation in
-                let today = CalendarDate(containing: invocation.now, in: invocation.timeZone)
+                let today = invocation.today
                 let summary = try await DemoDistrict.load(today: today, now: invocation.now, categories: settings, in: invocation.database)
                 return .record(
                     [("district", .string(DemoDistrict.districtCode)), ("organisations", .int(summary.units)), ("members", .int(summary.members)),

@@ -68,7 +68,7 @@ extension OrganizationsModule {
                 }
                 let id = try await ReportStore.serve(
                     report: try arguments.id("report"), on: try arguments.date("on"), hours: hours, activity: try arguments.string("activity"),
-                    today: CalendarDate(containing: invocation.now, in: invocation.timeZone), in: invocation.database
+                    today: invocation.today, in: invocation.database
                 )
                 return .created(id: id, "service logged", fields: [("report", .int(try arguments.id("report"))), ("hours", .decimal(hours))])
             },
@@ -100,12 +100,8 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
-                var scope: String?
-                if let reference = arguments.optionalString("community") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "community", in: session).path
-                }
-                let (from, to) = (try arguments.date("from"), try arguments.date("to"))
-                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let scope = try await Self.optionalUnit(arguments, "community", in: session)?.path
+                let (from, to) = try Self.period(arguments, defaultFrom: { $0 })
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     ReportStore.Queries.list,

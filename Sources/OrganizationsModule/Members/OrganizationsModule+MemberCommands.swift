@@ -70,15 +70,9 @@ extension OrganizationsModule {
                     status: arguments.optionalString("status").flatMap(MemberStatus.init(rawValue:)), isMobile: arguments.optionalBool("mobile"),
                     state: try arguments.string("state"), nameContains: arguments.optionalString("name")
                 )
-                if let unit = arguments.optionalString("unit") {
-                    filter.unitID = try await UnitStore.find(UnitReference(unit), argument: "unit", in: session).id
-                }
-                if let under = arguments.optionalString("under") {
-                    filter.underPath = try await UnitStore.find(UnitReference(under), argument: "under", in: session).path
-                }
-                if let residence = arguments.optionalString("residence") {
-                    filter.residenceID = try await UnitStore.find(UnitReference(residence), argument: "residence", in: session).id
-                }
+                filter.unitID = try await Self.optionalUnit(arguments, "unit", in: session)?.id
+                filter.underPath = try await Self.optionalUnit(arguments, "under", in: session)?.path
+                filter.residenceID = try await Self.optionalUnit(arguments, "residence", in: session)?.id
                 let page = try Page(arguments)
                 let members = try await MemberStore.list(filter, page: page, in: session)
                 return page.reply(

@@ -48,12 +48,9 @@ extension OrganizationsModule {
                 ] + Page.arguments()
             ) { invocation in
                 let arguments = invocation.arguments
-                var scope: String?
-                if let reference = arguments.optionalString("committee") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "committee", in: invocation.database).path
-                }
+                let scope = try await Self.optionalUnit(arguments, "committee", in: invocation.database)?.path
                 let page = try Page(arguments)
-                let today = CalendarDate(containing: invocation.now, in: invocation.timeZone)
+                let today = invocation.today
                 let rows = try await invocation.database.query(
                     SeatStore.Queries.list,
                     [page.afterKey, scope, try arguments.string("state"), today, arguments.optionalString("level"), page.fetchLimit]

@@ -21,9 +21,7 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let unit = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
-                let to = try arguments.date("to")
-                let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: 1, day: 1)!
-                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let (from, to) = try Self.period(arguments, defaultFrom: Self.yearStart(of:))
                 return try await SubtreeStatistics.reply(for: unit, from: from, to: to, in: invocation.database)
             },
         ]

@@ -20,6 +20,28 @@ extension OrganizationsModule {
 
     static let kindNames = OrganizationKind.allCases.map(\.rawValue)
 
+    /// The organisation an optional unit argument names, or nil when it was left out.
+    static func optionalUnit(_ arguments: Arguments, _ name: String, in session: PostgresSession) async throws -> Unit? {
+        guard let reference = arguments.optionalString(name) else { return nil }
+        return try await UnitStore.find(UnitReference(reference), argument: name, in: session)
+    }
+
+    /// The period `from=`…`to=` (inclusive); `from=` defaults to `defaultFrom(to)`. A period
+    /// that ends before it starts is a 400.
+    static func period(
+        _ arguments: Arguments, defaultFrom: (CalendarDate) -> CalendarDate
+    ) throws -> (from: CalendarDate, to: CalendarDate) {
+        let to = try arguments.date("to")
+        let from = arguments.optionalDate("from") ?? defaultFrom(to)
+        guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+        return (from, to)
+    }
+
+    /// 1 January of `date`'s year.
+    static func yearStart(of date: CalendarDate) -> CalendarDate {
+        CalendarDate(year: date.year, month: 1, day: 1)!
+    }
+
     var unitCommands: [CommandSpec] {
         [
             CommandSpec(
@@ -92,12 +114,8 @@ extension OrganizationsModule {
                 var filter = UnitStore.ListFilter(
                     kind: arguments.optionalString("kind").flatMap(OrganizationKind.init(rawValue:)), status: try arguments.string("status")
                 )
-                if let parent = arguments.optionalString("parent") {
-                    filter.parentID = try await UnitStore.find(UnitReference(parent), argument: "parent", in: session).id
-                }
-                if let under = arguments.optionalString("under") {
-                    filter.underPath = try await UnitStore.find(UnitReference(under), argument: "under", in: session).path
-                }
+                filter.parentID = try await Self.optionalUnit(arguments, "parent", in: session)?.id
+                filter.underPath = try await Self.optionalUnit(arguments, "under", in: session)?.path
                 let page = try Page(arguments)
                 let units = try await UnitStore.list(filter, page: page, in: session)
                 return page.reply(

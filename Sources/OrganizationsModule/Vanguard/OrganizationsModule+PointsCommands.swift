@@ -51,14 +51,8 @@ extension OrganizationsModule {
                 examples: ["org points rank unit=SQ01 from=2026-01-01 to=2026-06-30"]
             ) { invocation in
                 let arguments = invocation.arguments
-                var scope: String?
-                if let reference = arguments.optionalString("unit") {
-                    scope = try await UnitStore.find(UnitReference(reference), argument: "unit", in: invocation.database).path
-                }
-                let today = CalendarDate(containing: invocation.now, in: invocation.timeZone)
-                let from = arguments.optionalDate("from") ?? CalendarDate(year: today.year, month: 1, day: 1)!
-                let to = try arguments.date("to")
-                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let scope = try await Self.optionalUnit(arguments, "unit", in: invocation.database)?.path
+                let (from, to) = try Self.period(arguments, defaultFrom: { _ in Self.yearStart(of: invocation.today) })
                 let ranked = try await PointsStore.rank(
                     underPath: scope, from: from, to: to, category: arguments.optionalString("category"), limit: Int(try arguments.int("limit")),
                     in: invocation.database

@@ -27,6 +27,9 @@ public struct Invocation: Sendable {
     /// The daemon's time zone (for "today" and working-day arithmetic).
     public let timeZone: TimeZone
 
+    /// The date of ``now`` in the daemon's time zone: the "today" of `on=today`.
+    public var today: CalendarDate { CalendarDate(containing: now, in: timeZone) }
+
     /// Creates an invocation (the dispatcher does this; tests may too).
     public init(
         command: CommandSpec, arguments: Arguments, caller: Caller, database: PostgresSession, requestID: String?,
