@@ -88,6 +88,13 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),
+        .target(
+            name: "GridsModule",
+            dependencies: ["OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
 
         // MARK: Boot
 
@@ -98,6 +105,7 @@ let package = Package(
                 "WorkbenchKit",
                 "WorkbenchPostgres",
                 "OrganizationsModule",
+                "GridsModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -185,6 +193,11 @@ let package = Package(
         .testTarget(
             name: "OrganizationsModuleTests",
             dependencies: ["OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GridsModuleTests",
+            dependencies: ["GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

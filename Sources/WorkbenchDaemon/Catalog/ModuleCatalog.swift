@@ -1,3 +1,4 @@
+import GridsModule
 import OrganizationsModule
 public import WorkbenchKit
 
@@ -10,6 +11,7 @@ public import WorkbenchKit
 public enum ModuleCatalog {
     /// The modules of this build.
     public static let all: [any WorkbenchModule.Type] = [
-        OrganizationsModule.self
+        OrganizationsModule.self,
+        GridsModule.self,
     ]
 }

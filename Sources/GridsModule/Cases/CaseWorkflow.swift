@@ -1,0 +1,169 @@
+import Foundation
+import WorkbenchKit
+import WorkbenchPostgres
+
+/// The case workflow: reporting, the actions of ``CaseAction`` checked against the
+/// transition table, escalation with its clocks, and the history every step appends to.
+struct CaseWorkflow: Sendable {
+    var policy: EscalationPolicy
+    var categories: [String]
+    var timeZone: TimeZone
+
+    /// The case named by `reference` (id or `GC-…` code), or a 404 naming `argument`.
+    static func find(_ reference: RecordReference, argument: String = "case", forUpdate: Bool = false, in session: PostgresSession) async throws -> GridCase {
+        let binds = reference.binds
+        guard let row = try await session.queryOptionalRow(forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, [binds.id, binds.code]) else {
+            throw WorkbenchError(
+                status: .notFound, code: "grids.case.not_found",
+                message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
+            )
+        }
+        return try GridCase(row: row)
+    }
+
+    /// What `case report` needs.
+    struct Report: Sendable {
+        var grid: Grid
+        var category: String
+        var source: CaseSource
+        var reporter: String
+        var description: String
+        var latitude: Double?
+        var longitude: Double?
+        var urgency: CaseUrgency
+    }
+
+    /// Records a new case at the level the skip-level rules choose, with its clock running.
+    func report(_ report: Report, at now: Date, by actor: String, in session: PostgresSession) async throws -> GridCase {
+        guard categories.contains(report.category) else {
+            throw WorkbenchError.invalidArgument(
+                "category", code: "grids.case.unknown_category",
+                "'\(report.category)' is not a case category; use one of \(categories.joined(separator: ", "))"
+            )
+        }
+        let level = policy.startLevel(category: report.category, urgency: report.urgency)
+        let deadline = policy.deadline(at: level, urgency: report.urgency)
+        let id: Int64 = try await session.query(
+            CaseQueries.insert,
+            [report.grid.id, report.grid.communityID, report.category, report.source.rawValue, report.reporter, report.description,
+             report.latitude, report.longitude, report.urgency.rawValue, level.rawValue, now, deadline.amount, deadline.unit.rawValue,
+             timeZone.identifier, policy.warningShare]
+        ).single().decode("id")
+        let note = level == policy.defaultStartLevel
+            ? nil : "starts at \(level.rawValue) (\(level.label)) by the skip-level rule for \(report.category) \(report.urgency.rawValue)"
+        try await Self.record(
+            id, at: now, kind: "reported", actor: actor, status: (nil, .reported), level: (nil, level), note: note, in: session
+        )
+        return try await Self.find(.id(id), in: session)
+    }
+
+    /// What an action carries besides the case.
+    struct Details: Sendable {
+        var note: String?
+        var assignee: String?
+        var targetLevel: CaseLevel?
+        var department: String?
+    }
+
+    /// Applies `action` to the case: refuses it with a 409 naming the allowed actions when
+    /// the transition table does not list it, else changes the case and appends its event.
+    func perform(
+        _ action: CaseAction, on reference: RecordReference, _ details: Details, at now: Date, by actor: String, in session: PostgresSession
+    ) async throws -> GridCase {
+        let current = try await Self.find(reference, forUpdate: true, in: session)
+        guard let row = try await session.queryOptionalRow(CaseQueries.transition, [current.status.rawValue, action.rawValue]),
+            let target = CaseStatus(rawValue: try row.decode("to_status"))
+        else {
+            throw try await Self.notAllowed(action, current, in: session)
+        }
+        var note = details.note
+        var toLevel = current.level
+        switch action {
+        case .accept, .start:
+            try await session.execute(CaseQueries.setStatus, [current.id, target.rawValue, String?.none])
+        case .assign:
+            guard let assignee = details.assignee else { throw WorkbenchError.invalidArgument("to", "name the handler with to=<name>") }
+            try await session.execute(CaseQueries.setStatus, [current.id, target.rawValue, assignee])
+            note = [assignee, details.note].compactMap { $0 }.joined(separator: ": ")
+        case .escalate:
+            toLevel = try escalationTarget(current, details)
+            try await startLevelClock(current, level: toLevel, department: details.department, at: now, missedDeadline: false, in: session)
+        case .resolve:
+            try await session.execute(CaseQueries.resolve, [current.id, now])
+        case .confirm:
+            try await session.execute(CaseQueries.close, [current.id, now])
+        case .reopen:
+            let deadline = policy.deadline(at: current.level, urgency: current.urgency)
+            try await session.query(
+                CaseQueries.reopen, [current.id, now, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare]
+            )
+        case .cancel:
+            try await session.execute(CaseQueries.cancel, [current.id, details.note ?? ""])
+        }
+        try await Self.record(
+            current.id, at: now, kind: action.eventKind, actor: actor, status: (current.status, target), level: (current.level, toLevel),
+            note: action == .escalate ? [details.department, note].compactMap { $0 }.joined(separator: ": ") : note, in: session
+        )
+        return try await Self.find(.id(current.id), in: session)
+    }
+
+    /// The level an escalation goes to: `to=` if given (above the current level), else the
+    /// next one up; a department needs its name.
+    private func escalationTarget(_ current: GridCase, _ details: Details) throws -> CaseLevel {
+        guard let next = current.level.next else {
+            throw WorkbenchError.ruleRefused(
+                "grids.case.top_level",
+                "\(current.code) is already with a functional department (\(current.department ?? "")), the highest level; resolve it there"
+            )
+        }
+        let target = details.targetLevel ?? next
+        guard target > current.level else {
+            throw WorkbenchError.invalidArgument(
+                "to", code: "grids.case.escalate_not_up",
+                "\(current.code) is at \(current.level.rawValue); escalation goes up: to=\(CaseLevel.allCases.filter { $0 > current.level }.map(\.rawValue).joined(separator: "|"))"
+            )
+        }
+        if target == .department, details.department == nil {
+            throw WorkbenchError.invalidArgument("department", "escalating to a functional department needs its name: department=<name>")
+        }
+        if target != .department, details.department != nil {
+            throw WorkbenchError.invalidArgument("department", "department= goes with to=department")
+        }
+        return target
+    }
+
+    /// Moves the case to `level` and starts that level's clock at `start`.
+    func startLevelClock(
+        _ current: GridCase, level: CaseLevel, department: String?, at start: Date, missedDeadline: Bool, in session: PostgresSession
+    ) async throws {
+        let deadline = policy.deadline(at: level, urgency: current.urgency)
+        try await session.query(
+            CaseQueries.escalate,
+            [current.id, level.rawValue, department, start, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare,
+             missedDeadline]
+        )
+    }
+
+    /// Appends one event to a case's history.
+    static func record(
+        _ caseID: Int64, at instant: Date, kind: String, actor: String, status: (from: CaseStatus?, to: CaseStatus?) = (nil, nil),
+        level: (from: CaseLevel?, to: CaseLevel?) = (nil, nil), note: String?, in session: PostgresSession
+    ) async throws {
+        try await session.execute(
+            CaseQueries.insertEvent,
+            [caseID, instant, kind, actor, status.from?.rawValue, status.to?.rawValue, level.from?.rawValue, level.to?.rawValue,
+             note.flatMap { $0.isEmpty ? nil : $0 }]
+        )
+    }
+
+    /// The 409 for an action the table does not allow from the case's status.
+    static func notAllowed(_ action: CaseAction, _ current: GridCase, in session: PostgresSession) async throws -> WorkbenchError {
+        let rows = try await session.query(CaseQueries.allowedActions, [current.status.rawValue])
+        let allowed = try rows.map { "\(try $0.decode("action", as: String.self)) (→ \(try $0.decode("to_status", as: String.self)))" }
+        let options = allowed.isEmpty ? "none: the case is \(current.status.rawValue); only notes can be added" : allowed.joined(separator: ", ")
+        return WorkbenchError(
+            status: .conflict, code: "grids.case.transition_not_allowed",
+            message: "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"
+        )
+    }
+}

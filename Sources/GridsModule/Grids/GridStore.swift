@@ -1,0 +1,210 @@
+import Foundation
+import OrganizationsModule
+import WorkbenchKit
+import WorkbenchPostgres
+
+/// Grids and their assignments in `grids.grids` and `grids.assignments`.
+enum GridStore {
+    enum Queries {
+        static let find = PostgresStatement(
+            "grids.grid.find",
+            """
+            SELECT \(Grid.columns) FROM grids.grids g \(Grid.joins)
+            WHERE g.id = COALESCE($1::bigint, (SELECT id FROM grids.grids WHERE code = $2))
+            """
+        )
+        static let findForShare = PostgresStatement("grids.grid.find_for_share", find.sql + " FOR SHARE OF g")
+        static let findForUpdate = PostgresStatement("grids.grid.find_for_update", find.sql + " FOR UPDATE OF g")
+        static let insert = PostgresStatement(
+            "grids.grid.insert",
+            """
+            INSERT INTO grids.grids (code, name, level, community_id, parent_id, branch_id, latitude, longitude, boundary, households)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::polygon, $10)
+            RETURNING id
+            """
+        )
+        static let update = PostgresStatement(
+            "grids.grid.update",
+            """
+            UPDATE grids.grids
+            SET name = COALESCE($2, name), branch_id = CASE WHEN $3::boolean THEN $4 ELSE branch_id END,
+                latitude = COALESCE($5, latitude), longitude = COALESCE($6, longitude),
+                boundary = CASE WHEN $7::boolean THEN $8::polygon ELSE boundary END,
+                households = COALESCE($9, households), updated_at = now()
+            WHERE id = $1
+            """
+        )
+        static let list = PostgresStatement(
+            "grids.grid.list",
+            """
+            SELECT \(Grid.columns),
+                   (SELECT count(*) FROM grids.cases k WHERE k.grid_id = g.id AND k.status IN ('reported', 'accepted', 'in_progress')) AS open_cases
+            FROM grids.grids g \(Grid.joins)
+            WHERE g.id > $1
+              AND ($2::bigint IS NULL OR g.community_id = $2)
+              AND ($3::text IS NULL OR g.path OPERATOR(public.<@) $3::public.ltree)
+              AND ($4::text IS NULL OR g.level = $4)
+              AND ($5::text IS NULL OR g.name LIKE '%' || $5 || '%' OR g.code LIKE '%' || $5 || '%')
+              AND ($6::text IS NULL OR c.path OPERATOR(public.<@) $6::public.ltree)
+            ORDER BY g.id
+            LIMIT $7
+            """
+        )
+        /// The grids under a community or grid, depth-first by path, with their open cases
+        /// and current workers.
+        static let tree = PostgresStatement(
+            "grids.grid.tree",
+            """
+            SELECT g.id, g.code, g.name, g.level, public.nlevel(g.path) AS depth, g.households,
+                   (SELECT count(*) FROM grids.cases k WHERE k.grid_id = g.id AND k.status IN ('reported', 'accepted', 'in_progress')) AS open_cases,
+                   (SELECT string_agg(a.person, '、' ORDER BY a.id) FROM grids.assignments a
+                    WHERE a.grid_id = g.id AND a.role = 'worker' AND a.ends_on IS NULL) AS workers
+            FROM grids.grids g
+            WHERE ($1::bigint IS NULL OR g.community_id = $1)
+              AND ($2::text IS NULL OR g.path OPERATOR(public.<@) $2::public.ltree)
+            ORDER BY g.community_id, g.path
+            LIMIT $3
+            """
+        )
+        static let children = PostgresStatement(
+            "grids.grid.children", "SELECT count(*) FROM grids.grids WHERE parent_id = $1"
+        )
+        static let openCases = PostgresStatement(
+            "grids.grid.open_cases",
+            "SELECT count(*) FROM grids.cases WHERE grid_id = $1 AND status IN ('reported', 'accepted', 'in_progress')"
+        )
+        static let assign = PostgresStatement(
+            "grids.assignment.insert",
+            """
+            INSERT INTO grids.assignments (grid_id, role, member_id, person, phone, work_unit, starts_on)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            RETURNING id
+            """
+        )
+        static let findAssignment = PostgresStatement(
+            "grids.assignment.find",
+            """
+            SELECT a.id, g.code AS grid_code, a.role, a.member_id, a.person, a.phone, a.work_unit, a.starts_on, a.ends_on
+            FROM grids.assignments a JOIN grids.grids g ON g.id = a.grid_id
+            WHERE a.id = $1
+            FOR UPDATE OF a
+            """
+        )
+        static let endAssignment = PostgresStatement(
+            "grids.assignment.end", "UPDATE grids.assignments SET ends_on = $2 WHERE id = $1"
+        )
+        static let assignments = PostgresStatement(
+            "grids.assignment.list",
+            """
+            SELECT a.id, g.code AS grid_code, a.role, a.member_id, a.person, a.phone, a.work_unit, a.starts_on, a.ends_on
+            FROM grids.assignments a JOIN grids.grids g ON g.id = a.grid_id
+            WHERE a.id > $1
+              AND ($2::bigint IS NULL OR a.grid_id = $2)
+              AND ($3::bigint IS NULL OR a.member_id = $3)
+              AND ($4::text IS NULL OR a.role = $4)
+              AND ($5::text = 'all' OR ($5 = 'current') = (a.ends_on IS NULL OR a.ends_on >= $6::date))
+            ORDER BY a.id
+            LIMIT $7
+            """
+        )
+    }
+
+    /// How lookups lock the grid row.
+    enum Lock: Sendable { case none, share, update }
+
+    /// The grid named by `reference`, or a 404 naming the argument.
+    static func find(_ reference: GridReference, argument: String, lock: Lock = .none, in session: PostgresSession) async throws -> Grid {
+        let statement = switch lock {
+        case .none: Queries.find
+        case .share: Queries.findForShare
+        case .update: Queries.findForUpdate
+        }
+        let binds = reference.binds
+        guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
+            throw WorkbenchError(
+                status: .notFound, code: "grids.grid.not_found",
+                message: "no grid with \(reference) (\(argument)=); list grids with 'grid list community=<code>'", argument: argument
+            )
+        }
+        return try Grid(row: row)
+    }
+
+    /// What `grid add` needs.
+    struct Draft: Sendable {
+        var code: String
+        var name: String
+        var level: GridLevel
+        var community: String
+        var parent: String?
+        var branch: String?
+        var latitude: Double?
+        var longitude: Double?
+        var boundary: GridBoundary?
+        var households: Int
+    }
+
+    static func add(_ draft: Draft, in session: PostgresSession) async throws -> Grid {
+        let community = try await OrganizationDirectory.activeUnit(draft.community, argument: "community", kind: "community", in: session)
+        var parent: Grid?
+        if let reference = draft.parent {
+            parent = try await find(GridReference(reference), argument: "parent", lock: .share, in: session)
+        }
+        if let parent, parent.communityID != community.id {
+            throw WorkbenchError(
+                status: .unprocessable, code: "grids.grid.parent_in_other_community",
+                message: "parent grid \(parent.label) belongs to \(parent.communityCode), not \(community.code); a grid stays inside its community",
+                argument: "parent"
+            )
+        }
+        let branch = try await branch(draft.branch, community: community, in: session)
+        let id: Int64 = try await session.query(
+            Queries.insert,
+            [draft.code, draft.name, draft.level.rawValue, community.id, parent?.id, branch?.id, draft.latitude, draft.longitude,
+             draft.boundary?.postgresText, draft.households]
+        ).single().decode("id")
+        return try await find(.id(id), argument: "grid", in: session)
+    }
+
+    /// The grid Party branch named by `reference`: an active organisation of kind
+    /// `grid_branch` inside `community`.
+    static func branch(_ reference: String?, community: OrganizationDirectory.Organization, in session: PostgresSession) async throws -> OrganizationDirectory.Organization? {
+        guard let reference else { return nil }
+        let branch = try await OrganizationDirectory.activeUnit(reference, argument: "branch", kind: "grid_branch", in: session)
+        guard branch.path.hasPrefix(community.path + ".") else {
+            throw WorkbenchError(
+                status: .unprocessable, code: "grids.grid.branch_in_other_community",
+                message: "\(branch.label) is not under \(community.label); a grid is led by a grid branch of its own community",
+                argument: "branch"
+            )
+        }
+        return branch
+    }
+
+    /// What `grid update` changes; nil leaves a value alone.
+    struct Changes: Sendable {
+        var name: String?
+        var branch: String??
+        var latitude: Double?
+        var longitude: Double?
+        var boundary: GridBoundary??
+        var households: Int?
+    }
+
+    static func update(_ reference: GridReference, _ changes: Changes, in session: PostgresSession) async throws -> Grid {
+        let grid = try await find(reference, argument: "grid", lock: .update, in: session)
+        var branchID: Int64?
+        if case .some(let branchReference) = changes.branch {
+            let community = try await OrganizationDirectory.unit(String(grid.communityID), argument: "grid", in: session)
+            branchID = try await branch(branchReference, community: community, in: session)?.id
+        }
+        if (changes.latitude == nil) != (changes.longitude == nil) {
+            throw WorkbenchError.invalidArgument(changes.latitude == nil ? "lat" : "lon", "give lat= and lon= together")
+        }
+        try await session.execute(
+            Queries.update,
+            [grid.id, changes.name, changes.branch != nil, branchID, changes.latitude, changes.longitude, changes.boundary != nil,
+             changes.boundary??.postgresText, changes.households]
+        )
+        return try await find(.id(grid.id), argument: "grid", in: session)
+    }
+}
