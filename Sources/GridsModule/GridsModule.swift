@@ -59,7 +59,7 @@ public struct GridsModule: WorkbenchModule {
 
     /// Every command, grouped by area.
     public var commands: [CommandSpec] {
-        gridCommands + caseCommands
+        gridCommands + caseCommands + patrolCommands + householdCommands + statisticsCommands
     }
 
     /// The escalation service.
@@ -74,6 +74,11 @@ public struct GridsModule: WorkbenchModule {
                 "grids.assignment.duplicate", "this person already has an open assignment with this role on this grid; see 'grid show grid=<code>'"
             ),
             "assignments_ends_after_start": .invalidArgument("on", "an assignment cannot end before it starts"),
+            "households_address_key": .conflict(
+                "grids.household.duplicate_address",
+                "this grid already has a household file at this address; find it with 'grid household list grid=<code> address=<part>'"
+            ),
+            "patrols_ends_after_start": .invalidArgument("ended", "a patrol cannot end before it starts"),
         ]
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import WorkbenchKit
+import WorkbenchPostgres
+
+extension GridsModule {
+    var statisticsCommands: [CommandSpec] {
+        [
+            CommandSpec(
+                "stats", synopsis: "Case and patrol figures for an organisation or grid subtree over a period",
+                help: """
+                    Cases reported from from= to to= (inclusive) in the scope: by status and category, on-time rate, \
+                    mean and p90 handling time, escalations by level, reopen rate, and the patrol coverage of its basic \
+                    grids. scope= is an organisation (a street: all its communities) or a grid; write org:<code> or \
+                    grid:<code> when a code names both.
+                    """,
+                arguments: [
+                    .required("scope", .string(maxLength: 40), help: "An organisation or a grid (id or code)", label: "范围"),
+                    .optional("from", .date, help: "First day (default: the first of to='s month)"),
+                    .optional("to", .date, default: "today", help: "Last day"),
+                ],
+                examples: ["grid stats scope=JD01 from=2026-01-01 to=2026-06-30", "grid stats scope=grid:WG0101"]
+            ) { invocation in
+                let arguments = invocation.arguments
+                let session = invocation.database
+                let to = try arguments.date("to")
+                let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: to.month, day: 1)!
+                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let scope = try await StatisticsScope.resolve(try arguments.string("scope"), in: session)
+                let binds: [any PostgresEncodable] = [from, to, scope.paths.organization, scope.paths.grid, invocation.now]
+                let totals = try await session.query(CaseStatistics.totals, binds).single()
+                let categories = try await session.query(CaseStatistics.byCategory, binds)
+                let escalations = try await session.query(CaseStatistics.escalations, binds)
+                let patrols = try await session.query(CaseStatistics.patrols, Array(binds.prefix(4))).single()
+
+                func count(_ column: String) throws -> Int { try totals.decode(column, as: Int.self) }
+                var fields: [(String, ReplyValue)] = [
+                    ("scope", .string(scope.label)), ("from", .date(from)), ("to", .date(to)), ("cases", .int(try count("cases"))),
+                ]
+                for status in CaseStatus.allCases {
+                    fields.append((status.rawValue, .int(try count(status.rawValue))))
+                }
+                fields += [
+                    ("overdue_now", .int(try count("overdue_now"))),
+                    ("handled", .int(try count("handled"))),
+                    ("on_time_rate", CaseStatistics.rate(try count("on_time"), of: try count("handled"))),
+                    ("mean_handling_hours", CaseStatistics.hours(try totals.decode("mean_hours", as: Double?.self))),
+                    ("p90_handling_hours", CaseStatistics.hours(try totals.decode("p90_hours", as: Double?.self))),
+                    ("escalated_cases", .int(try count("escalated"))),
+                ]
+                var byLevel: [String: Int] = [:]
+                for row in escalations { byLevel[try row.decode("level")] = try row.decode("escalations", as: Int.self) }
+                for level in CaseLevel.allCases.dropFirst() {
+                    fields.append(("escalations_to_\(level.rawValue)", .int(byLevel[level.rawValue] ?? 0)))
+                }
+                fields.append(("reopen_rate", CaseStatistics.rate(try count("reopened"), of: try count("ever_resolved"))))
+                let grids: Int = try patrols.decode("grids")
+                let patrolled: Int = try patrols.decode("patrolled_days")
+                let days: Int = try patrols.decode("days")
+                fields += [
+                    ("basic_grids", .int(grids)), ("patrolled_grid_days", .int(patrolled)),
+                    ("patrol_coverage", CaseStatistics.rate(patrolled, of: grids * days)),
+                ]
+                fields.append((
+                    "categories",
+                    .list(try categories.map { row in
+                        let handled: Int = try row.decode("handled")
+                        let onTime: Int = try row.decode("on_time")
+                        return .string(
+                            "\(try row.decode("category", as: String.self)) \(try row.decode("cases", as: Int.self))"
+                                + " (open \(try row.decode("open", as: Int.self)), handled \(handled), on time \(onTime))"
+                        )
+                    })
+                ))
+                return .record(fields, summary: "\(try count("cases")) cases in \(scope.label) from \(from) to \(to)")
+            }
+        ]
+    }
+}
