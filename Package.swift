@@ -187,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

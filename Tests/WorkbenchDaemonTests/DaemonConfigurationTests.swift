@@ -1,4 +1,5 @@
 import Foundation
+import GridsModule
 import Testing
 import WorkbenchControl
 import WorkbenchDaemon
@@ -30,6 +31,22 @@ struct DaemonConfigurationTests {
         #expect(configuration.access.grants[.admin]?.groups == ["dangjian-admin"])
         #expect(configuration.access.grants[.operator]?.groups == ["dangjian-ctl"])
         #expect(configuration.enabledModules == nil)
+        // The grids section spells out the module's defaults, so its comments stay true.
+        #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
+    }
+
+    @Test func gridsSettingsAreReadFromTheFile() async throws {
+        let path = try write(
+            "modules:\n  grids:\n    deadlines:\n      street: { normal: 7 working_days }\n    warning_share: 0.75\n"
+                + "    start_levels: [\"乱停车 * community\"]\n"
+        )
+        let configuration = try await DaemonConfiguration.load(path: path, environment: ["DANGJIAN_MODULES_GRIDS_SWEEP_INTERVAL_SECONDS": "5"])
+        let settings = try GridsSettings(config: configuration.values.scoped("modules.grids"))
+        #expect(settings.escalation.deadline(at: .street, urgency: .normal) == LevelDeadline(7, .workingDays))
+        #expect(settings.escalation.deadline(at: .street, urgency: .urgent) == LevelDeadline(24, .hours))
+        #expect(settings.escalation.warningShare == 0.75)
+        #expect(settings.escalation.startLevel(category: "乱停车", urgency: .normal) == .community)
+        #expect(settings.sweepInterval == .seconds(5))
     }
 
     @Test func environmentOverridesTheFile() async throws {
