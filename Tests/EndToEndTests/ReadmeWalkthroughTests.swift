@@ -3,7 +3,7 @@ import Testing
 
 /// The README's organizations walkthrough, run line by line through the shell, the real
 /// `dangjianctl` and the real daemon: what a new user types is what is tested.
-@Suite("The README's organizations walkthrough")
+@Suite("The README's walkthroughs")
 struct ReadmeWalkthroughTests {
     static let readme: String = {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -67,6 +67,40 @@ struct ReadmeWalkthroughTests {
         #expect(try shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output == before)
         let members = try shell("dangjianctl org member list", socket: daemon.socketPath).output
         #expect(members.contains("王芳") && !members.contains("赵六"), "\(members)")
+        #expect(try await daemon.terminate() == 0)
+    }
+
+    @Test func aCaseIsFollowedFromReportToClose() async throws {
+        let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
+        let grids = Self.blocks(after: "<!-- walkthrough: grids")
+        try #require(organizations.count == 2 && grids.count == 2, "the README keeps both walkthroughs and their errors blocks")
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in organizations[0] + grids[0] {
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let shown = try #require(outputs.first { $0.key.contains("grid case show") }?.value)
+        let kinds = shown.split(separator: "\n").drop { !$0.hasPrefix("timeline") }.dropFirst().filter { $0.hasPrefix("  ") }
+            .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) }
+        #expect(kinds == ["reported", "accepted", "escalated", "resolved", "reopened", "resolved", "confirmed"], "\(shown)")
+        #expect(shown.contains("[complex → street]") && shown.contains("resolved → in_progress"), "\(shown)")
+        let stats = try #require(outputs.first { $0.key.contains("grid stats") }?.value)
+        for expected in ["cases", "closed", "escalations_to_street", "escalated_cases"] {
+            #expect(stats.split(separator: "\n").contains { $0.hasPrefix(expected) && $0.hasSuffix(" 1") }, "\(expected): \(stats)")
+        }
+        #expect(stats.split(separator: "\n").contains { $0.hasPrefix("reopen_rate") && $0.hasSuffix(" 1") }, "\(stats)")
+
+        let before = try shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output
+        for line in grids[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+        }
+        #expect(try shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output == before)
+        #expect(!(try shell("dangjianctl grid list", socket: daemon.socketPath).output.contains("G0102")))
         #expect(try await daemon.terminate() == 0)
     }
 }
