@@ -26,16 +26,18 @@ extension GridsModule {
                 let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: to.month, day: 1)!
                 guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
                 let scope = try await StatisticsScope.resolve(try arguments.string("scope"), in: session)
-                let binds: [any PostgresEncodable] = [from, to, scope.paths.organization, scope.paths.grid, invocation.now]
-                let totals = try await session.query(CaseStatistics.totals, binds).single()
-                let categories = try await session.query(CaseStatistics.byCategory, binds)
-                let escalations = try await session.query(CaseStatistics.escalations, binds)
-                let patrols = try await session.query(CaseStatistics.patrols, Array(binds.prefix(4))).single()
-
-                func count(_ column: String) throws -> Int { try totals.decode(column, as: Int.self) }
-                var fields: [(String, ReplyValue)] = [
-                    ("scope", .string(scope.label)), ("from", .date(from)), ("to", .date(to)), ("cases", .int(try count("cases"))),
-                ]
+                let (summary, patrols, ids): (PostgresStatement, PostgresStatement, [Int64]) =
+                    switch try await CaseStatistics.members(of: scope, in: session) {
+                    case .communities(let ids): (CaseStatistics.summaryByCommunities, CaseStatistics.patrolsByCommunities, ids)
+                    case .grids(let ids): (CaseStatistics.summaryByGrids, CaseStatistics.patrolsByGrids, ids)
+                    }
+                let rows = try await session.query(summary, [from, to, ids, invocation.now])
+                let patrolRow = try await session.query(patrols, [from, to, ids]).single()
+                var fields: [(String, ReplyValue)] = [("scope", .string(scope.label)), ("from", .date(from)), ("to", .date(to))]
+                // GROUPING SETS answers no totals row when no case matched.
+                let totals = try rows.first { try $0.decode("category", as: String?.self) == nil }
+                func count(_ column: String) throws -> Int { try totals?.decode(column, as: Int.self) ?? 0 }
+                fields.append(("cases", .int(try count("cases"))))
                 for status in CaseStatus.allCases {
                     fields.append((status.rawValue, .int(try count(status.rawValue))))
                 }
@@ -43,31 +45,29 @@ extension GridsModule {
                     ("overdue_now", .int(try count("overdue_now"))),
                     ("handled", .int(try count("handled"))),
                     ("on_time_rate", CaseStatistics.rate(try count("on_time"), of: try count("handled"))),
-                    ("mean_handling_hours", CaseStatistics.hours(try totals.decode("mean_hours", as: Double?.self))),
-                    ("p90_handling_hours", CaseStatistics.hours(try totals.decode("p90_hours", as: Double?.self))),
+                    ("mean_handling_hours", CaseStatistics.hours(try totals?.decode("mean_hours", as: Double?.self))),
+                    ("p90_handling_hours", CaseStatistics.hours(try totals?.decode("p90_hours", as: Double?.self))),
                     ("escalated_cases", .int(try count("escalated"))),
                 ]
-                var byLevel: [String: Int] = [:]
-                for row in escalations { byLevel[try row.decode("level")] = try row.decode("escalations", as: Int.self) }
                 for level in CaseLevel.allCases.dropFirst() {
-                    fields.append(("escalations_to_\(level.rawValue)", .int(byLevel[level.rawValue] ?? 0)))
+                    let column = "escalations_to_\(level.rawValue)"
+                    fields.append((column, .int(try count(column))))
                 }
                 fields.append(("reopen_rate", CaseStatistics.rate(try count("reopened"), of: try count("ever_resolved"))))
-                let grids: Int = try patrols.decode("grids")
-                let patrolled: Int = try patrols.decode("patrolled_days")
-                let days: Int = try patrols.decode("days")
+                let grids: Int = try patrolRow.decode("grids")
+                let patrolled: Int = try patrolRow.decode("patrolled_days")
+                let days: Int = try patrolRow.decode("days")
                 fields += [
                     ("basic_grids", .int(grids)), ("patrolled_grid_days", .int(patrolled)),
                     ("patrol_coverage", CaseStatistics.rate(patrolled, of: grids * days)),
                 ]
                 fields.append((
                     "categories",
-                    .list(try categories.map { row in
-                        let handled: Int = try row.decode("handled")
-                        let onTime: Int = try row.decode("on_time")
-                        return .string(
+                    .list(try rows.filter { try $0.decode("category", as: String?.self) != nil }.map { row in
+                        .string(
                             "\(try row.decode("category", as: String.self)) \(try row.decode("cases", as: Int.self))"
-                                + " (open \(try row.decode("open", as: Int.self)), handled \(handled), on time \(onTime))"
+                                + " (open \(try row.decode("open", as: Int.self)), handled \(try row.decode("handled", as: Int.self)),"
+                                + " on time \(try row.decode("on_time", as: Int.self)))"
                         )
                     })
                 ))
