@@ -152,6 +152,22 @@ struct CaseWorkflowTests {
         }
     }
 
+    @Test func aRepeatedRequestIDReportsOnceAndIsAudited() async throws {
+        try await GridsFixture.with { (harness: ModuleHarness) async throws in
+            let line = "grid case report grid=W1 category=乱停车 description=占道 request_id=patrol-7f3a"
+            let first = await harness.send(line)
+            let second = await harness.send(line)
+            #expect(first.status == 201 && second.status == 201)
+            #expect(first.field("code") == second.field("code"))
+            let cases: Int = try await harness.scalar("SELECT count(*)::int FROM grids.cases")
+            #expect(cases == 1)
+            let audited: Int = try await harness.scalar(
+                "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'grids' AND command = 'case report'"
+            )
+            #expect(audited == 1)
+        }
+    }
+
     @Test func clockText() {
         let now = Date(timeIntervalSince1970: 0)
         #expect(CaseClockText.describe(due: now.addingTimeInterval(90_061), now: now) == "1d 1h 1m left")

@@ -86,6 +86,9 @@ struct GridTests {
             #expect(await harness.send("grid assignments grid=W1").column("person") == ["张伟"])
             #expect(await harness.send("grid assignments grid=W1 state=ended").column("person") == ["李娜"])
             #expect(await harness.send("grid assignments grid=W1 state=all").rows.count == 2)
+            #expect(await harness.send("grid assign grid=W2 role=cadre person=赵敏 from=2026-06-01 until=2026-05-01").status == 400)
+            let posting = try await harness.create("grid assign grid=W2 role=cadre person=赵敏 from=2026-01-01 until=2026-02-28")
+            #expect(await harness.send("grid assignments grid=W2 state=ended").column("id") == ["\(posting)"], "a posting that ended")
         }
     }
 }

@@ -76,8 +76,8 @@ enum GridStore {
         static let assign = PostgresStatement(
             "grids.assignment.insert",
             """
-            INSERT INTO grids.assignments (grid_id, role, member_id, person, phone, work_unit, starts_on)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO grids.assignments (grid_id, role, member_id, person, phone, work_unit, starts_on, ends_on)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             RETURNING id
             """
         )

@@ -203,6 +203,7 @@ extension GridsModule {
                     .optional("phone", .string(maxLength: 20), help: "Phone"),
                     .optional("work_unit", .string(maxLength: 100), help: "Where a cadre comes from (派出单位)"),
                     .optional("from", .date, default: "today", help: "First day of the assignment"),
+                    .optional("until", .date, help: "Last day, when the term is known (a sunk-down cadre's posting); else 'grid unassign' ends it"),
                 ],
                 mutates: true,
                 examples: ["grid assign grid=WG0101 role=worker person=李娜 phone=13900001111", "grid assign grid=WG0101 role=cadre member=42 work_unit=区城管局"]
@@ -226,9 +227,14 @@ extension GridsModule {
                     throw WorkbenchError.invalidArgument("person", "give member= or person=, not both")
                 }
                 let role = AssignmentRole(rawValue: try arguments.string("role"))!
+                let from = try arguments.date("from")
+                let until = arguments.optionalDate("until")
+                if let until, until < from {
+                    throw WorkbenchError.invalidArgument("until", "until=\(until) is before from=\(from)")
+                }
                 let id: Int64 = try await session.query(
                     GridStore.Queries.assign,
-                    [grid.id, role.rawValue, memberID, person, phone, arguments.optionalString("work_unit"), try arguments.date("from")]
+                    [grid.id, role.rawValue, memberID, person, phone, arguments.optionalString("work_unit"), from, until]
                 ).single().decode("id")
                 return .created(id: id, "\(person) assigned to \(grid.code) as \(role.label)", fields: [("grid", .string(grid.code)), ("role", .string(role.rawValue)), ("person", .string(person))])
             },
