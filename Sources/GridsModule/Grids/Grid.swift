@@ -42,7 +42,11 @@ struct Grid: Sendable, Equatable {
         id = try row.decode("id")
         code = try row.decode("code")
         name = try row.decode("name")
-        level = GridLevel(rawValue: try row.decode("level")) ?? .basic
+        let levelText: String = try row.decode("level")
+        guard let level = GridLevel(rawValue: levelText) else {
+            throw PostgresError(code: .unexpectedResult, message: "unknown grid level '\(levelText)' in grids.grids")
+        }
+        self.level = level
         communityID = try row.decode("community_id")
         communityCode = try row.decode("community_code")
         parentID = try row.decode("parent_id")

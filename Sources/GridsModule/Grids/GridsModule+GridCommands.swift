@@ -306,11 +306,3 @@ extension GridsModule {
         ]
     }
 }
-
-extension Optional {
-    /// The async counterpart of `map`.
-    func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async rethrows -> Mapped? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
