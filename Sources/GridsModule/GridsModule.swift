@@ -44,6 +44,8 @@ public struct GridsModule: WorkbenchModule {
     public let settings: GridsSettings
     /// The background escalation (one per daemon; the database decides which one works).
     public let escalation: EscalationService
+    /// The case workflow with this daemon's rules, for the case commands.
+    let workflow: CaseWorkflow
 
     /// Reads the module's configuration.
     ///
@@ -51,6 +53,7 @@ public struct GridsModule: WorkbenchModule {
     public init(context: ModuleContext) async throws {
         let settings = try GridsSettings(config: context.config)
         self.settings = settings
+        self.workflow = CaseWorkflow(policy: settings.escalation, categories: settings.caseCategories, timeZone: context.timeZone)
         self.escalation = EscalationService(
             sweeper: EscalationSweeper(policy: settings.escalation, database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.sweepInterval, logger: context.logger

@@ -35,6 +35,11 @@ struct GridsSettingsTests {
         try GridsSettings(config: ConfigReader(provider: InMemoryProvider(values: values)))
     }
 
+    @Test func startRulesFromTheEnvironmentAreCommaSeparated() throws {
+        let settings = try Self.settings(["start_levels": .init(.string("乱停车 * community, 其他 urgent street"), isSecret: false)])
+        #expect(settings.escalation.startRules == [StartLevelRule("乱停车 * community")!, StartLevelRule("其他 urgent street")!])
+    }
+
     @Test func defaultsWithoutConfiguration() throws {
         let settings = try Self.settings([:])
         #expect(settings == GridsSettings())
@@ -48,6 +53,7 @@ struct GridsSettingsTests {
         ("start_level", ConfigValue(.string("department"), isSecret: false)),
         ("start_levels", ConfigValue(.stringArray(["闲聊 * street"]), isSecret: false)),
         ("auto_escalate_to", ConfigValue(.string("city"), isSecret: false)),
+        ("auto_escalate_to", ConfigValue(.string("department"), isSecret: false)),
         ("sweep_interval_seconds", ConfigValue(.double(0), isSecret: false)),
     ])
     func badValuesStopStartUpNamingTheKey(_ key: String, _ value: ConfigValue) {

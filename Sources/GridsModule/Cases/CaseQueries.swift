@@ -24,7 +24,7 @@ enum CaseQueries {
                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'reported', $11, $11,
                $11 + (clock.due - $11) * $15::double precision, clock.due
         FROM next, clock
-        RETURNING id
+        RETURNING id, code, due_at
         """
     )
 

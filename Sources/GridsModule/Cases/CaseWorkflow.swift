@@ -33,8 +33,16 @@ struct CaseWorkflow: Sendable {
         var urgency: CaseUrgency
     }
 
+    /// What `case report` answers.
+    struct Reported: Sendable {
+        var id: Int64
+        var code: String
+        var level: CaseLevel
+        var dueAt: Date
+    }
+
     /// Records a new case at the level the skip-level rules choose, with its clock running.
-    func report(_ report: Report, at now: Date, by actor: String, in session: PostgresSession) async throws -> GridCase {
+    func report(_ report: Report, at now: Date, by actor: String, in session: PostgresSession) async throws -> Reported {
         guard categories.contains(report.category) else {
             throw WorkbenchError.invalidArgument(
                 "category", code: "grids.case.unknown_category",
@@ -43,18 +51,19 @@ struct CaseWorkflow: Sendable {
         }
         let level = policy.startLevel(category: report.category, urgency: report.urgency)
         let deadline = policy.deadline(at: level, urgency: report.urgency)
-        let id: Int64 = try await session.query(
+        let row = try await session.query(
             CaseQueries.insert,
             [report.grid.id, report.grid.communityID, report.category, report.source.rawValue, report.reporter, report.description,
              report.latitude, report.longitude, report.urgency.rawValue, level.rawValue, now, deadline.amount, deadline.unit.rawValue,
              timeZone.identifier, policy.warningShare]
-        ).single().decode("id")
+        ).single()
+        let reported = Reported(id: try row.decode("id"), code: try row.decode("code"), level: level, dueAt: try row.decode("due_at"))
         let note = level == policy.defaultStartLevel
             ? nil : "starts at \(level.rawValue) (\(level.label)) by the skip-level rule for \(report.category) \(report.urgency.rawValue)"
         try await Self.record(
-            id, at: now, kind: "reported", actor: actor, status: (nil, .reported), level: (nil, level), note: note, in: session
+            reported.id, at: now, kind: "reported", actor: actor, status: (nil, .reported), level: (nil, level), note: note, in: session
         )
-        return try await Self.find(.id(id), in: session)
+        return reported
     }
 
     /// What an action carries besides the case.

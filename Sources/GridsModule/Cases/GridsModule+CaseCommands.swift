@@ -4,11 +4,6 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 extension GridsModule {
-    /// The workflow with this daemon's rules.
-    var workflow: CaseWorkflow {
-        CaseWorkflow(policy: settings.escalation, categories: settings.caseCategories, timeZone: escalation.sweeper.timeZone)
-    }
-
     /// `case=`: a case by id or code.
     static let caseArgument = ArgumentSpec.required("case", .string(maxLength: 32), help: "The case (id or code GC-2026-000123)", label: "事件")
 
@@ -50,7 +45,7 @@ extension GridsModule {
                 at: invocation.now, by: invocation.caller.userName, in: invocation.database
             )
             return .created(
-                id: reported.id, "case \(reported.code) reported at \(reported.level.rawValue) level, due \(CaseClockText.describe(due: reported.dueAt!, now: invocation.now))",
+                id: reported.id, "case \(reported.code) reported at \(reported.level.rawValue) level, due \(CaseClockText.describe(due: reported.dueAt, now: invocation.now))",
                 fields: [("code", .string(reported.code)), ("level", .string(reported.level.rawValue)), ("due_at", .timestamp(reported.dueAt))]
             )
         }

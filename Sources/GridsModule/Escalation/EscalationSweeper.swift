@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import WorkbenchKit
 public import WorkbenchPostgres
 
 /// One pass of automatic escalation 自动吹哨 over every open case, at a given instant.
@@ -26,16 +27,21 @@ public struct EscalationSweeper: Sendable {
 
     let policy: EscalationPolicy
     let database: PostgresPool
-    /// The time zone deadlines count days in.
-    public let timeZone: TimeZone
     let logger: Logger
+    /// Escalates with the same clocks as `grid case escalate`.
+    private let workflow: CaseWorkflow
+    /// How warning notes show a deadline: in the daemon's time zone, as replies do.
+    private let encoder: ReplyEncoder
 
     /// Creates a sweeper.
+    ///
+    /// - Parameter timeZone: The time zone deadlines count days in.
     public init(policy: EscalationPolicy, database: PostgresPool, timeZone: TimeZone, logger: Logger) {
         self.policy = policy
         self.database = database
-        self.timeZone = timeZone
         self.logger = logger
+        self.workflow = CaseWorkflow(policy: policy, categories: [], timeZone: timeZone)
+        self.encoder = ReplyEncoder(timeZone: timeZone)
     }
 
     /// What one pass did.
@@ -52,16 +58,13 @@ public struct EscalationSweeper: Sendable {
 
     enum Queries {
         static let tryLock = PostgresStatement("grids.escalation.try_lock", "SELECT pg_try_advisory_xact_lock($1)")
-        /// Open cases past their deadline that the pass still has to act on; `$3` is the
-        /// ceiling's rank.
+        /// Open cases past their deadline that the pass still has to act on: those below the
+        /// ceiling (`$3`, the levels it escalates from) and those not yet noted as overdue.
         static let due = PostgresStatement(
             "grids.escalation.due",
             """
             SELECT \(GridCase.columns) FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
-            WHERE k.due_at <= $1
-              AND (NOT k.overdue_noted
-                   AND CASE k.level WHEN 'complex' THEN 0 WHEN 'community' THEN 1 WHEN 'street' THEN 2 ELSE 3 END >= $3
-                   OR CASE k.level WHEN 'complex' THEN 0 WHEN 'community' THEN 1 WHEN 'street' THEN 2 ELSE 3 END < $3)
+            WHERE k.due_at <= $1 AND (NOT k.overdue_noted OR k.level = ANY ($3::text[]))
             ORDER BY k.due_at, k.id
             LIMIT $2
             FOR UPDATE OF k SKIP LOCKED
@@ -112,8 +115,8 @@ public struct EscalationSweeper: Sendable {
             outcome.skipped = true
             return outcome
         }
-        let workflow = CaseWorkflow(policy: policy, categories: [], timeZone: timeZone)
-        let rows = try await session.query(Queries.due, [now, batchSize, policy.autoEscalationCeiling.rank])
+        let escalatedFrom = CaseLevel.allCases.filter { $0 < policy.autoEscalationCeiling }.map(\.rawValue)
+        let rows = try await session.query(Queries.due, [now, batchSize, escalatedFrom])
         for row in rows {
             let item = try GridCase(row: row)
             let missed = item.dueAt!
@@ -140,7 +143,7 @@ public struct EscalationSweeper: Sendable {
                 let level = CaseLevel(rawValue: try row.decode("level"))
                 try await CaseWorkflow.record(
                     try row.decode("id"), at: try row.decode("warn_at"), kind: "warning", actor: Self.actor, level: (level, level),
-                    note: "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(due.formatted(.iso8601))",
+                    note: "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(encoder.textValue(.timestamp(due)))",
                     in: session
                 )
             }

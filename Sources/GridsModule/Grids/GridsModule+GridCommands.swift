@@ -211,21 +211,8 @@ extension GridsModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
-                var person: String
-                var phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
-                let memberID = arguments.optionalID("member")
-                switch (memberID, arguments.optionalString("person")) {
-                case (let id?, nil):
-                    let member = try await OrganizationDirectory.activeMember(id, argument: "member", in: session)
-                    person = member.name
-                    phone = phone ?? member.phone
-                case (nil, let name?):
-                    person = name
-                case (nil, nil):
-                    throw WorkbenchError.invalidArgument("member", "name the person with member=<id> or person=<name>")
-                case (_?, _?):
-                    throw WorkbenchError.invalidArgument("person", "give member= or person=, not both")
-                }
+                let person = try await NamedPerson.resolve(arguments, nameArgument: "person", in: session)
+                let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? person.member?.phone
                 let role = AssignmentRole(rawValue: try arguments.string("role"))!
                 let from = try arguments.date("from")
                 let until = arguments.optionalDate("until")
@@ -234,9 +221,12 @@ extension GridsModule {
                 }
                 let id: Int64 = try await session.query(
                     GridStore.Queries.assign,
-                    [grid.id, role.rawValue, memberID, person, phone, arguments.optionalString("work_unit"), from, until]
+                    [grid.id, role.rawValue, person.member?.id, person.name, phone, arguments.optionalString("work_unit"), from, until]
                 ).single().decode("id")
-                return .created(id: id, "\(person) assigned to \(grid.code) as \(role.label)", fields: [("grid", .string(grid.code)), ("role", .string(role.rawValue)), ("person", .string(person))])
+                return .created(
+                    id: id, "\(person.name) assigned to \(grid.code) as \(role.label)",
+                    fields: [("grid", .string(grid.code)), ("role", .string(role.rawValue)), ("person", .string(person.name))]
+                )
             },
             CommandSpec(
                 "unassign", synopsis: "End an assignment",

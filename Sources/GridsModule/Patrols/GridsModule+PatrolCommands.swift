@@ -36,29 +36,18 @@ extension GridsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
-            let memberID = arguments.optionalID("member")
-            let worker: String
-            switch (memberID, arguments.optionalString("worker")) {
-            case (let id?, nil):
-                worker = try await OrganizationDirectory.activeMember(id, argument: "member", in: session).name
-            case (nil, let name?):
-                worker = name
-            case (nil, nil):
-                throw WorkbenchError.invalidArgument("worker", "name the worker with worker=<name> or member=<id>")
-            case (_?, _?):
-                throw WorkbenchError.invalidArgument("worker", "give worker= or member=, not both")
-            }
+            let worker = try await NamedPerson.resolve(arguments, nameArgument: "worker", in: session)
             let started = arguments.optionalDatetime("started")
             let ended = arguments.optionalDatetime("ended")
             let day = arguments.optionalDate("date") ?? started.map { CalendarDate(containing: $0, in: invocation.timeZone) } ?? invocation.today
             try Self.checkPatrolTimes(day: day, started: started, ended: ended, invocation: invocation)
             let found = Int(try arguments.int("found"))
             let id: Int64 = try await session.query(
-                PatrolQueries.insert, [grid.id, worker, memberID, day, started, ended, found, arguments.optionalString("note")]
+                PatrolQueries.insert, [grid.id, worker.name, worker.member?.id, day, started, ended, found, arguments.optionalString("note")]
             ).single().decode("id")
             return .created(
-                id: id, "patrol of \(grid.code) by \(worker) on \(day) logged",
-                fields: [("grid", .string(grid.code)), ("worker", .string(worker)), ("date", .date(day)), ("found", .int(found))]
+                id: id, "patrol of \(grid.code) by \(worker.name) on \(day) logged",
+                fields: [("grid", .string(grid.code)), ("worker", .string(worker.name)), ("date", .date(day)), ("found", .int(found))]
             )
         }
     }

@@ -70,7 +70,7 @@ public struct GridsSettings: Sendable, Equatable {
             }
             policy.defaultStartLevel = level
         }
-        if let rules = config.wordListKeepingBlanks(forKey: "start_levels") {
+        if let rules = config.wordList(forKey: "start_levels") {
             policy.startRules = try rules.map { text in
                 guard let rule = StartLevelRule(text) else {
                     throw GridsSettingsError(
@@ -88,8 +88,9 @@ public struct GridsSettings: Sendable, Equatable {
             policy.warningShare = share
         }
         if let text = config.string(forKey: "auto_escalate_to") {
-            guard let level = CaseLevel(rawValue: text) else {
-                throw GridsSettingsError(key: "auto_escalate_to", problem: "'\(text)' is not complex, community, street or department")
+            // Not department: escalating there needs a department's name, which only a person can give.
+            guard let level = CaseLevel(rawValue: text), level != .department else {
+                throw GridsSettingsError(key: "auto_escalate_to", problem: "'\(text)' is not complex, community or street")
             }
             policy.autoEscalationCeiling = level
         }
@@ -110,16 +111,5 @@ public struct GridsSettings: Sendable, Equatable {
             caseCategories: categories, escalation: policy, sweepInterval: interval,
             householdTags: config.wordList(forKey: "household_tags") ?? Self.defaultHouseholdTags
         )
-    }
-}
-
-extension ConfigReader {
-    /// A list whose entries contain blanks (`"安全隐患 urgent street"`): a YAML sequence, or
-    /// `;`-separated text as environment variables give it.
-    fileprivate func wordListKeepingBlanks(forKey key: String) -> [String]? {
-        let entries = (stringArray(forKey: ConfigKey(key)) ?? string(forKey: ConfigKey(key)).map { $0.split(separator: ";").map(String.init) } ?? [])
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        return entries.isEmpty ? nil : entries
     }
 }

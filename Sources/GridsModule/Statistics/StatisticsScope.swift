@@ -32,8 +32,8 @@ enum StatisticsScope: Sendable {
         if text.hasPrefix("grid:") {
             return .grid(try await GridStore.find(GridReference(String(text.dropFirst(5))), argument: argument, in: session))
         }
-        let grid = try? await GridStore.find(GridReference(text), argument: argument, in: session)
-        let unit = try? await OrganizationDirectory.unit(text, argument: argument, in: session)
+        let grid = try await unlessNotFound { try await GridStore.find(GridReference(text), argument: argument, in: session) }
+        let unit = try await unlessNotFound { try await OrganizationDirectory.unit(text, argument: argument, in: session) }
         switch (grid, unit) {
         case (let grid?, nil): return .grid(grid)
         case (nil, let unit?): return .organization(unit)
@@ -44,6 +44,16 @@ enum StatisticsScope: Sendable {
                 status: .notFound, code: "grids.scope.not_found",
                 message: "no grid or organisation with id or code '\(text)' (\(argument)=)", argument: argument
             )
+        }
+    }
+
+    /// The lookup's result, or nil when it answered 404; any other error (the database down)
+    /// still goes to the operator.
+    private static func unlessNotFound<Found>(_ lookup: () async throws -> Found) async throws -> Found? {
+        do {
+            return try await lookup()
+        } catch let error as WorkbenchError where error.status == .notFound {
+            return nil
         }
     }
 }
