@@ -95,6 +95,16 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),
+        .target(
+            name: "PropertyModule",
+            dependencies: [
+                "OrganizationsModule", "GridsModule", "WorkbenchKit", "WorkbenchPostgres",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
 
         // MARK: Boot
 
@@ -106,6 +116,7 @@ let package = Package(
                 "WorkbenchPostgres",
                 "OrganizationsModule",
                 "GridsModule",
+                "PropertyModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -187,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -198,6 +209,11 @@ let package = Package(
         .testTarget(
             name: "GridsModuleTests",
             dependencies: ["GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PropertyModuleTests",
+            dependencies: ["PropertyModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -16,7 +16,7 @@ public import WorkbenchPostgres
 /// - **Escalation** 吹哨报到: complex 小区 → community 社区 → street 街道 → functional
 ///   department 职能部门. Each level has a deadline by urgency, counted on the working
 ///   calendar (``EscalationPolicy``); skip-level rules start some cases higher. The
-///   ``EscalationService`` warns at 80 % of a deadline and escalates overdue cases by itself,
+///   ``escalation`` service (an ``EscalationSweeper`` run by a `PeriodicService`) warns at 80 % of a deadline and escalates overdue cases by itself,
 ///   in one daemon at a time, exactly once, catching up after downtime.
 /// - **History**: every step is an append-only event; `grid case show` prints the timeline
 ///   and the time left or overdue.
@@ -43,7 +43,7 @@ public struct GridsModule: WorkbenchModule {
     /// The configuration in force.
     public let settings: GridsSettings
     /// The background escalation (one per daemon; the database decides which one works).
-    public let escalation: EscalationService
+    public let escalation: PeriodicService<EscalationSweeper>
     /// The case workflow with this daemon's rules, for the case commands.
     let workflow: CaseWorkflow
 
@@ -54,8 +54,8 @@ public struct GridsModule: WorkbenchModule {
         let settings = try GridsSettings(config: context.config)
         self.settings = settings
         self.workflow = CaseWorkflow(policy: settings.escalation, categories: settings.caseCategories, timeZone: context.timeZone)
-        self.escalation = EscalationService(
-            sweeper: EscalationSweeper(policy: settings.escalation, database: context.database, timeZone: context.timeZone, logger: context.logger),
+        self.escalation = PeriodicService(
+            job: EscalationSweeper(policy: settings.escalation, database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.sweepInterval, logger: context.logger
         )
     }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Testing
+import WorkbenchKit
 import WorkbenchTestSupport
 @testable import GridsModule
 
@@ -170,9 +171,9 @@ struct CaseWorkflowTests {
 
     @Test func clockText() {
         let now = Date(timeIntervalSince1970: 0)
-        #expect(CaseClockText.describe(due: now.addingTimeInterval(90_061), now: now) == "1d 1h 1m left")
-        #expect(CaseClockText.describe(due: now.addingTimeInterval(-3_000), now: now) == "overdue by 50m")
-        #expect(CaseClockText.describe(due: now, now: now) == "0m left")
-        #expect(CaseClockText.describe(due: now.addingTimeInterval(7_200), now: now) == "2h left")
+        #expect(DeadlineText.describe(due: now.addingTimeInterval(90_061), now: now) == "1d 1h 1m left")
+        #expect(DeadlineText.describe(due: now.addingTimeInterval(-3_000), now: now) == "overdue by 50m")
+        #expect(DeadlineText.describe(due: now, now: now) == "0m left")
+        #expect(DeadlineText.describe(due: now.addingTimeInterval(7_200), now: now) == "2h left")
     }
 }

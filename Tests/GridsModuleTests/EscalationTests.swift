@@ -21,7 +21,7 @@ struct EscalationTests {
     @Test func warnsOnceThenEscalatesOnceAtTheDeadline() async throws {
         let clock = ManualClock(GridsFixture.monday)
         try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in
-            let sweeper = GridsFixture.module(harness).escalation.sweeper
+            let sweeper = GridsFixture.module(harness).escalation.job
             // Complex, normal: due the end of Wednesday (63 h); 80 % is Wednesday 03:24.
             let id = try await harness.create("grid case report grid=W1 category=乱停车 description=占道")
             #expect(try await sweeper.sweep(at: clock.now) == .init())
@@ -52,7 +52,7 @@ struct EscalationTests {
     @Test func catchesUpAfterDowntimeAndStopsAtTheStreet() async throws {
         let clock = ManualClock(GridsFixture.monday)
         try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in
-            let sweeper = GridsFixture.module(harness).escalation.sweeper
+            let sweeper = GridsFixture.module(harness).escalation.job
             let id = try await harness.create("grid case report grid=W1 category=乱停车 description=占道")
             // Down for a month: complex → community → street, then overdue at the street, once.
             clock.set(GridsFixture.monday.addingTimeInterval(30 * 86_400))
@@ -84,13 +84,13 @@ struct EscalationTests {
                 ids.append(try await harness.create("grid case report grid=W\(index % 3 + 1) category=乱停车 description=占道\(index)"))
             }
             // A second daemon: its own module instance and pool on the same database.
-            let first = GridsFixture.module(harness).escalation.sweeper
+            let first = GridsFixture.module(harness).escalation.job
             var second = try await GridsModule(
                 context: ModuleContext(
                     config: ConfigReader(provider: InMemoryProvider(values: [:])), logger: Logger(label: "second"), database: harness.pool,
                     clock: clock, timeZone: TimeZone(identifier: "Asia/Shanghai")!
                 )
-            ).escalation.sweeper
+            ).escalation.job
             second.batchSize = 7
             clock.set(GridsFixture.monday.addingTimeInterval(63 * 3600 + 60))
             for _ in 0..<3 {
@@ -112,7 +112,7 @@ struct EscalationTests {
     @Test func aDaemonSkipsWhileAnotherHoldsTheLock() async throws {
         let clock = ManualClock(GridsFixture.monday)
         try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in
-            let sweeper = GridsFixture.module(harness).escalation.sweeper
+            let sweeper = GridsFixture.module(harness).escalation.job
             let id = try await harness.create("grid case report grid=W1 category=乱停车 description=占道")
             clock.set(GridsFixture.monday.addingTimeInterval(70 * 3600))
             try await harness.pool.withTransaction { session in

@@ -1,20 +1,21 @@
 import Configuration
 import Testing
+import WorkbenchKit
 @testable import GridsModule
 
 @Suite("Grids configuration")
 struct GridsSettingsTests {
     @Test(arguments: [
-        ("3 working_days", LevelDeadline(3, .workingDays)), ("1 working_day", LevelDeadline(1, .workingDays)),
-        ("2 days", LevelDeadline(2, .days)), ("1 day", LevelDeadline(1, .days)), ("12 hours", LevelDeadline(12, .hours)),
+        ("3 working_days", CalendarDuration(3, .workingDays)), ("1 working_day", CalendarDuration(1, .workingDays)),
+        ("2 days", CalendarDuration(2, .days)), ("1 day", CalendarDuration(1, .days)), ("12 hours", CalendarDuration(12, .hours)),
     ])
-    func deadlinesParse(_ text: String, _ expected: LevelDeadline) {
-        #expect(LevelDeadline(text) == expected)
+    func deadlinesParse(_ text: String, _ expected: CalendarDuration) {
+        #expect(CalendarDuration(text) == expected)
     }
 
     @Test(arguments: ["", "3", "three days", "0 days", "3 weeks", "3 days extra", "-1 hours"])
     func badDeadlinesAreRefused(_ text: String) {
-        #expect(LevelDeadline(text) == nil)
+        #expect(CalendarDuration(text) == nil)
     }
 
     @Test func startRules() {
@@ -43,8 +44,8 @@ struct GridsSettingsTests {
     @Test func defaultsWithoutConfiguration() throws {
         let settings = try Self.settings([:])
         #expect(settings == GridsSettings())
-        #expect(settings.escalation.deadline(at: .community, urgency: .normal) == LevelDeadline(3, .workingDays))
-        #expect(settings.escalation.deadline(at: .street, urgency: .urgent) == LevelDeadline(24, .hours))
+        #expect(settings.escalation.deadline(at: .community, urgency: .normal) == CalendarDuration(3, .workingDays))
+        #expect(settings.escalation.deadline(at: .street, urgency: .urgent) == CalendarDuration(24, .hours))
     }
 
     @Test(arguments: [

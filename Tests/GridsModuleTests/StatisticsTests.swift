@@ -35,7 +35,7 @@ struct StatisticsTests {
             await send("grid case escalate case=2 reason=r", at: 1)
             await send("grid case resolve case=2 note=ok", at: 10)
             clock.set(GridsFixture.monday.addingTimeInterval(96 * hour))
-            let outcome = try await GridsFixture.module(harness).escalation.sweeper.sweep(at: clock.now)
+            let outcome = try await GridsFixture.module(harness).escalation.job.sweep(at: clock.now)
             #expect(outcome.escalated == 2)
             await send("grid case accept case=3", at: 96)
             await send("grid case resolve case=3 note=ok", at: 96)

@@ -22,6 +22,18 @@ private struct Leaf: WorkbenchModule {
     var commands: [CommandSpec] { [] }
 }
 
+/// Uses the leaf when it is there.
+private struct Annex: WorkbenchModule {
+    static let id = "annex"
+    static let alias = "ax"
+    static let title = "annex"
+    static let requires = ["spine"]
+    static let optionalRequires = ["leaf"]
+    static let migrations: [Migration] = []
+    init(context: ModuleContext) async throws {}
+    var commands: [CommandSpec] { [] }
+}
+
 private struct Loop: WorkbenchModule {
     static let id = "loop"
     static let alias = "lp"
@@ -62,6 +74,13 @@ struct ModuleLoadPlanTests {
     @Test func anUnknownModuleIsNamed() {
         let error = #expect(throws: ConfigurationError.self) { try ModuleLoadPlan(catalog: [Spine.self], enabled: ["grids"]) }
         #expect(error?.message.contains("no module \"grids\"") == true)
+    }
+
+    @Test func optionalRequirementsLoadFirstWhenEnabled() throws {
+        let all = try ModuleLoadPlan(catalog: [Annex.self, Leaf.self, Spine.self], enabled: nil)
+        #expect(all.modules.map { $0.id } == ["spine", "leaf", "annex"])
+        let without = try ModuleLoadPlan(catalog: [Annex.self, Leaf.self, Spine.self], enabled: ["annex", "spine"])
+        #expect(without.modules.map { $0.id } == ["spine", "annex"])
     }
 
     @Test func cyclesAreRefused() {

@@ -88,7 +88,7 @@ struct GridCase: Sendable, Equatable {
             ("urgency", .string(urgency.rawValue)), ("level", .string(level.rawValue)), ("level_name", .string(level.label)),
             ("department", .string(department)), ("status", .string(status.rawValue)), ("status_name", .string(status.label)),
             ("assignee", .string(assignee)), ("reported_at", .timestamp(reportedAt)), ("due_at", .timestamp(dueAt)),
-            ("time_left", .string(dueAt.map { CaseClockText.describe(due: $0, now: now) })),
+            ("time_left", .string(dueAt.map { DeadlineText.describe(due: $0, now: now) })),
             ("escalations", .int(escalatedTo.count)), ("missed_deadlines", .int(missedDeadlines)), ("reopens", .int(reopens)),
             ("resolved_at", .timestamp(resolvedAt)), ("resolved_on_time", resolvedOnTime.map { .bool($0) } ?? .null),
             ("closed_at", .timestamp(closedAt)), ("cancel_reason", .string(cancelReason)),

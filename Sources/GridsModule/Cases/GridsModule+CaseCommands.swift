@@ -45,7 +45,7 @@ extension GridsModule {
                 at: invocation.now, by: invocation.caller.userName, in: invocation.database
             )
             return .created(
-                id: reported.id, "case \(reported.code) reported at \(reported.level.rawValue) level, due \(CaseClockText.describe(due: reported.dueAt, now: invocation.now))",
+                id: reported.id, "case \(reported.code) reported at \(reported.level.rawValue) level, due \(DeadlineText.describe(due: reported.dueAt, now: invocation.now))",
                 fields: [("code", .string(reported.code)), ("level", .string(reported.level.rawValue)), ("due_at", .timestamp(reported.dueAt))]
             )
         }
@@ -123,7 +123,7 @@ extension GridsModule {
                     item.id,
                     [.int(item.id), .string(item.code), .string(item.gridCode), .string(item.category), .string(item.urgency.rawValue),
                      .string(item.levelText), .string(item.status.rawValue), .timestamp(item.reportedAt), .timestamp(item.dueAt),
-                     .string(item.dueAt.map { CaseClockText.describe(due: $0, now: invocation.now) })]
+                     .string(item.dueAt.map { DeadlineText.describe(due: $0, now: invocation.now) })]
                 )
             }
         )
@@ -168,7 +168,7 @@ extension GridsModule {
                     ),
                     at: invocation.now, by: invocation.caller.userName, in: invocation.database
                 )
-                let clock = updated.dueAt.map { ", due \(CaseClockText.describe(due: $0, now: invocation.now))" } ?? ""
+                let clock = updated.dueAt.map { ", due \(DeadlineText.describe(due: $0, now: invocation.now))" } ?? ""
                 return .record(updated.fields(now: invocation.now), summary: "\(updated.code) \(updated.status.rawValue) at \(updated.levelText)\(clock)")
             }
         }

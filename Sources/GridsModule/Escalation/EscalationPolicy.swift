@@ -1,3 +1,5 @@
+public import WorkbenchKit
+
 /// The rules of "吹哨报到" in force: how long each level has, where a case starts, when the
 /// daemon warns and how far it escalates on its own.
 ///
@@ -33,7 +35,7 @@ public struct EscalationPolicy: Sendable, Equatable {
     }
 
     /// The deadline of each level and urgency.
-    public var deadlines: [Clock: LevelDeadline]
+    public var deadlines: [Clock: CalendarDuration]
     /// Where cases start when no rule matches.
     public var defaultStartLevel: CaseLevel
     /// Skip-level rules, the first match wins.
@@ -44,15 +46,15 @@ public struct EscalationPolicy: Sendable, Equatable {
     public var autoEscalationCeiling: CaseLevel
 
     /// The default deadlines (see the type's documentation).
-    public static let defaultDeadlines: [Clock: LevelDeadline] = [
-        Clock(level: .complex, urgency: .normal): LevelDeadline(2, .days),
-        Clock(level: .complex, urgency: .urgent): LevelDeadline(4, .hours),
-        Clock(level: .community, urgency: .normal): LevelDeadline(3, .workingDays),
-        Clock(level: .community, urgency: .urgent): LevelDeadline(12, .hours),
-        Clock(level: .street, urgency: .normal): LevelDeadline(5, .workingDays),
-        Clock(level: .street, urgency: .urgent): LevelDeadline(24, .hours),
-        Clock(level: .department, urgency: .normal): LevelDeadline(10, .workingDays),
-        Clock(level: .department, urgency: .urgent): LevelDeadline(48, .hours),
+    public static let defaultDeadlines: [Clock: CalendarDuration] = [
+        Clock(level: .complex, urgency: .normal): CalendarDuration(2, .days),
+        Clock(level: .complex, urgency: .urgent): CalendarDuration(4, .hours),
+        Clock(level: .community, urgency: .normal): CalendarDuration(3, .workingDays),
+        Clock(level: .community, urgency: .urgent): CalendarDuration(12, .hours),
+        Clock(level: .street, urgency: .normal): CalendarDuration(5, .workingDays),
+        Clock(level: .street, urgency: .urgent): CalendarDuration(24, .hours),
+        Clock(level: .department, urgency: .normal): CalendarDuration(10, .workingDays),
+        Clock(level: .department, urgency: .urgent): CalendarDuration(48, .hours),
     ]
 
     /// The default skip-level rules (see the type's documentation).
@@ -64,7 +66,7 @@ public struct EscalationPolicy: Sendable, Equatable {
 
     /// Creates a policy.
     public init(
-        deadlines: [Clock: LevelDeadline] = defaultDeadlines, defaultStartLevel: CaseLevel = .complex,
+        deadlines: [Clock: CalendarDuration] = defaultDeadlines, defaultStartLevel: CaseLevel = .complex,
         startRules: [StartLevelRule] = defaultStartRules, warningShare: Double = 0.8, autoEscalationCeiling: CaseLevel = .street
     ) {
         self.deadlines = deadlines
@@ -75,7 +77,7 @@ public struct EscalationPolicy: Sendable, Equatable {
     }
 
     /// How long `level` has for a case of `urgency`.
-    public func deadline(at level: CaseLevel, urgency: CaseUrgency) -> LevelDeadline {
+    public func deadline(at level: CaseLevel, urgency: CaseUrgency) -> CalendarDuration {
         deadlines[Clock(level: level, urgency: urgency)] ?? Self.defaultDeadlines[Clock(level: level, urgency: urgency)]!
     }
 

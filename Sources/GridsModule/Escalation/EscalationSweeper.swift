@@ -1,6 +1,6 @@
 public import Foundation
 public import Logging
-import WorkbenchKit
+public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// One pass of automatic escalation 自动吹哨 over every open case, at a given instant.
@@ -17,7 +17,7 @@ public import WorkbenchPostgres
 /// advisory lock: when several daemons share a database, one sweeps and the others skip.
 /// It is idempotent: what it does changes the rows it selected (a new deadline, `warned`,
 /// `overdue_noted`), so a second pass at the same instant finds nothing.
-public struct EscalationSweeper: Sendable {
+public struct EscalationSweeper: PeriodicJob {
     /// The actor named in the events the daemon records.
     public static let actor = "dangjiand"
     /// The advisory lock key (`grid.esc` in ASCII).
@@ -86,6 +86,12 @@ public struct EscalationSweeper: Sendable {
             """
         )
     }
+
+    /// `Escalation`, for the service's log lines.
+    public static let name = "Escalation"
+
+    /// Runs one pass at `now` for the ``PeriodicService``.
+    public func run(at now: Date) async throws { _ = try await sweep(at: now) }
 
     /// Runs one pass at `now`.
     public func sweep(at now: Date) async throws -> Outcome {

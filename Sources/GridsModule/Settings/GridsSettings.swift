@@ -58,7 +58,7 @@ public struct GridsSettings: Sendable, Equatable {
             for urgency in CaseUrgency.allCases {
                 let key = "deadlines.\(level.rawValue).\(urgency.rawValue)"
                 guard let text = config.string(forKey: ConfigKey(key)) else { continue }
-                guard let deadline = LevelDeadline(text) else {
+                guard let deadline = CalendarDuration(text) else {
                     throw GridsSettingsError(key: key, problem: "'\(text)' is not a deadline; write e.g. '3 working_days', '2 days' or '12 hours'")
                 }
                 policy.deadlines[EscalationPolicy.Clock(level: level, urgency: urgency)] = deadline

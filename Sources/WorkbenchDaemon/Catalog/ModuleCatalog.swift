@@ -1,5 +1,6 @@
 import GridsModule
 import OrganizationsModule
+import PropertyModule
 public import WorkbenchKit
 
 /// Every module this build can run, in one explicit list (like nginx's module array).
@@ -13,5 +14,6 @@ public enum ModuleCatalog {
     public static let all: [any WorkbenchModule.Type] = [
         OrganizationsModule.self,
         GridsModule.self,
+        PropertyModule.self,
     ]
 }

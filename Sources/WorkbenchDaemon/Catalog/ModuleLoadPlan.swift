@@ -1,7 +1,7 @@
 public import WorkbenchKit
 
 /// Which modules to load and in what order: the enabled ones, each after the modules it
-/// requires.
+/// requires and after those of its optional requirements that are enabled.
 public struct ModuleLoadPlan: Sendable {
     /// Module types in load order.
     public let modules: [any WorkbenchModule.Type]
@@ -44,6 +44,9 @@ public struct ModuleLoadPlan: Sendable {
                     )
                 }
                 try visit(requirement, path: path + [id])
+            }
+            for optional in module.optionalRequires where enabledSet.contains(optional) && byID[optional] != nil {
+                try visit(optional, path: path + [id])
             }
             state[id] = true
             ordered.append(module)

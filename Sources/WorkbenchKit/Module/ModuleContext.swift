@@ -32,8 +32,8 @@ public struct ModuleContext: Sendable {
         self.loaded = loadedModules
     }
 
-    /// A module this one declared in ``WorkbenchModule/requires``, already initialised; nil
-    /// when it is not loaded.
+    /// A module this one declared in ``WorkbenchModule/requires`` or
+    /// ``WorkbenchModule/optionalRequires``, already initialised; nil when it is not loaded.
     public func module<Module: WorkbenchModule>(_ type: Module.Type) -> Module? {
         loaded[Module.id] as? Module
     }

@@ -22,6 +22,10 @@ public protocol WorkbenchModule: Sendable {
     static var summary: String { get }
     /// Ids of modules that must be enabled and initialised first.
     static var requires: [String] { get }
+    /// Ids of modules this one uses when they are enabled, without needing them (the
+    /// property module files complexes under grids when the grids module is loaded). When
+    /// enabled they are initialised first; ``ModuleContext/module(_:)`` tells whether they are.
+    static var optionalRequires: [String] { get }
     /// Migrations, in version order, embedded by the `EmbedMigrations` plugin
     /// (`EmbeddedMigrations.all` in the module's target).
     static var migrations: [Migration] { get }
@@ -46,6 +50,8 @@ extension WorkbenchModule {
     public static var summary: String { title }
     /// By default no requirements.
     public static var requires: [String] { [] }
+    /// By default no optional requirements.
+    public static var optionalRequires: [String] { [] }
     /// By default `Sources/<TypeName>/Migrations` (the type is named after its target).
     public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
     /// By default no background jobs.

@@ -101,3 +101,8 @@ extension Array: PostgresEncodable where Element: PostgresEncodable {
         return text + "}"
     }
 }
+
+extension PostgresEncodable where Self: RawRepresentable, RawValue == String {
+    /// A string enumeration binds as its raw value.
+    public var postgresText: String? { rawValue }
+}

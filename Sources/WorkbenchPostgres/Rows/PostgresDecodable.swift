@@ -196,3 +196,13 @@ enum PostgresArrayLiteral {
         return items
     }
 }
+
+extension PostgresDecodable where Self: RawRepresentable, RawValue == String {
+    /// A string enumeration decodes from its raw value; any other text is a decoding
+    /// failure naming the type, never a silent default.
+    public static func decode(postgresText text: String?) throws(PostgresDecodingFailure) -> Self {
+        guard let text else { throw .unexpectedNull }
+        guard let value = Self(rawValue: text) else { throw .invalid(text: String(text.prefix(80)), expected: String(describing: Self.self)) }
+        return value
+    }
+}

@@ -1,14 +1,14 @@
-public import WorkbenchKit
-
-/// How long a level has to deal with a case: an amount and a unit of the working calendar
-/// (`3 working_days`, `2 days`, `12 hours`).
-public struct LevelDeadline: Sendable, Equatable, CustomStringConvertible {
+/// A span on the working calendar: an amount and a unit (`3 working_days`, `2 days`,
+/// `12 hours`). Grids give each escalation level one; property gives each complaint
+/// severity one (the "2310" rule). Deadlines are computed from it in SQL with
+/// `workbench.add_duration` (see ``WorkingCalendar``).
+public struct CalendarDuration: Sendable, Equatable, CustomStringConvertible {
     /// How many units; at least 1.
     public var amount: Int
     /// Hours, calendar days or working days (``WorkingCalendar/Unit``).
     public var unit: WorkingCalendar.Unit
 
-    /// Creates a deadline.
+    /// Creates a duration.
     public init(_ amount: Int, _ unit: WorkingCalendar.Unit) {
         self.amount = amount
         self.unit = unit

@@ -1,16 +1,16 @@
-import Foundation
+public import Foundation
 
 /// How a deadline reads to an operator: `1d 4h left`, `overdue by 3h 20m`.
-enum CaseClockText {
+public enum DeadlineText {
     /// The time from `now` to `due`, to the minute.
-    static func describe(due: Date, now: Date) -> String {
+    public static func describe(due: Date, now: Date) -> String {
         let seconds = Int(due.timeIntervalSince(now).rounded(.down))
         let span = span(abs(seconds))
         return seconds >= 0 ? "\(span) left" : "overdue by \(span)"
     }
 
     /// `2d 3h 5m`, `45m`, `0m`; days and hours are dropped when zero.
-    static func span(_ seconds: Int) -> String {
+    public static func span(_ seconds: Int) -> String {
         let minutes = seconds / 60
         let (days, hours, rest) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
         var parts: [String] = []

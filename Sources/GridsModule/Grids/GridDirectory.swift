@@ -1,0 +1,41 @@
+public import WorkbenchKit
+public import WorkbenchPostgres
+
+/// What other modules may know about grids: a grid found by the id or code an operator
+/// gives, as a small public snapshot, with this module's own 404. The property module files
+/// complexes 小区 under a grid with it when the grids module is loaded.
+public enum GridDirectory {
+    /// A grid as other modules see it.
+    public struct Grid: Sendable, Equatable {
+        /// The grid's id.
+        public var id: Int64
+        /// Its code (`WG0101`).
+        public var code: String
+        /// Its name.
+        public var name: String
+        /// `level1`, `level2` or `basic`.
+        public var level: String
+        /// The community 社区 it belongs to.
+        public var communityID: Int64
+        /// The community's code.
+        public var communityCode: String
+
+        /// `WG0101 新华一网格`.
+        public var label: String { "\(code) \(name)" }
+    }
+
+    /// The argument spec for a grid named by id or code.
+    public static func gridArgument(_ name: String, required: Bool = true, help: String) -> ArgumentSpec {
+        GridsModule.gridArgument(name, required: required, help: help)
+    }
+
+    /// The grid named by `reference` (an id or a code), locked against changes until the
+    /// transaction ends, or a 404 naming `argument`.
+    public static func grid(_ reference: String, argument: String, in session: PostgresSession) async throws -> Grid {
+        let grid = try await GridStore.find(GridReference(reference), argument: argument, lock: .share, in: session)
+        return Grid(
+            id: grid.id, code: grid.code, name: grid.name, level: grid.level.rawValue, communityID: grid.communityID,
+            communityCode: grid.communityCode
+        )
+    }
+}

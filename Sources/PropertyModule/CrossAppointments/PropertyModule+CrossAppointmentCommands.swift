@@ -1,0 +1,152 @@
+import OrganizationsModule
+import WorkbenchKit
+import WorkbenchPostgres
+
+extension PropertyModule {
+    var crossAppointmentCommands: [CommandSpec] {
+        [addCrossAppointmentCommand, endCrossAppointmentCommand, listCrossAppointmentsCommand, crossAppointmentGapsCommand]
+    }
+
+    private var addCrossAppointmentCommand: CommandSpec {
+        CommandSpec(
+            "crossapp add", synopsis: "Record a cross-appointment (交叉任职) at a complex",
+            help: """
+                A person on the community committee (side=community) or on the complex's Party branch (side=complex_branch) who \
+                also serves in the management of the company serving the complex on from=. Name the person as a Party member \
+                (member=<id>) or by name (name=).
+                """,
+            arguments: [
+                Self.complexArgument,
+                .optional("member", .id, help: "The person as a Party member (id)", label: "党员"),
+                .optional("name", .string(maxLength: 50), help: "The person's name, when not given as member=", label: "姓名"),
+                .required("side", .enumeration(PartySide.allCases.map(\.rawValue)), help: "community or complex_branch"),
+                .required("party_post", .string(maxLength: 50), help: "The post on the Party side (社区党委委员, 小区党支部书记)", label: "党组织职务"),
+                .required("company_post", .string(maxLength: 50), help: "The post in the company (项目经理)", label: "企业职务"),
+                .optional("from", .date, help: "First day of the term (default today)"),
+                .optional("until", .date, help: "Last day of the term, when known"),
+            ],
+            mutates: true,
+            examples: ["prop crossapp add complex=XQ01 name=王芳 side=community party_post=社区党委委员 company_post=项目副经理 from=2026-03-01"]
+        ) { invocation in
+            let arguments = invocation.arguments
+            let session = invocation.database
+            let from = arguments.optionalDate("from") ?? invocation.today
+            let complex = try await ComplexStore.find(try arguments.string("complex"), on: from, forUpdate: true, in: session)
+            guard let companyID = complex.companyID else {
+                throw WorkbenchError.ruleRefused(
+                    "property.crossapp.no_company",
+                    "\(complex.label) has no serving company on \(from); record its contract first with 'prop complex assign'"
+                )
+            }
+            let side = PartySide(rawValue: try arguments.string("side"))!
+            if side == .complexBranch, complex.branchCode == nil {
+                throw WorkbenchError.ruleRefused(
+                    "property.crossapp.no_branch", "\(complex.label) has no Party branch on record; use side=community or register the branch"
+                )
+            }
+            let member = try await arguments.optionalID("member").asyncMap { try await OrganizationDirectory.activeMember($0, argument: "member", in: session) }
+            guard let person = member?.name ?? arguments.optionalString("name") else {
+                throw WorkbenchError.invalidArgument("name", code: "property.crossapp.person_missing", "name the person with member=<id> or name=")
+            }
+            let id: Int64 = try await session.query(
+                CrossAppointmentStore.Queries.insert,
+                [complex.id, companyID, person, member?.id, side, try arguments.string("party_post"), try arguments.string("company_post"), from,
+                 arguments.optionalDate("until")]
+            ).single().decode("id")
+            return .created(id: id, "\(person) cross-appointed at \(complex.label) (\(complex.companyName ?? "")) from \(from)")
+        }
+    }
+
+    private var endCrossAppointmentCommand: CommandSpec {
+        CommandSpec(
+            "crossapp end", synopsis: "End a cross-appointment's term",
+            arguments: [
+                .required("id", .id, help: "The cross-appointment"),
+                .optional("on", .date, help: "Last day of the term (default today)"),
+                .required("reason", .string(maxLength: 200), help: "Why it ends (换届, 离职…)", label: "原因"),
+            ],
+            mutates: true,
+            examples: ["prop crossapp end id=3 on=2026-12-31 reason=换届"]
+        ) { invocation in
+            let arguments = invocation.arguments
+            let session = invocation.database
+            guard let row = try await session.queryOptionalRow(CrossAppointmentStore.Queries.find, [try arguments.id("id")]) else {
+                throw WorkbenchError(
+                    status: .notFound, code: "property.crossapp.not_found", message: "no cross-appointment with id \(try arguments.id("id")); see 'prop crossapp list'",
+                    argument: "id"
+                )
+            }
+            if let ended: CalendarDate = try row.decode("ends_on"), !arguments.wasGiven("on") {
+                throw WorkbenchError.conflict(
+                    "property.crossapp.already_ended", "this term already has its last day, \(ended); give on= to change it"
+                )
+            }
+            let on = arguments.optionalDate("on") ?? invocation.today
+            try await session.execute(CrossAppointmentStore.Queries.end, [try arguments.id("id"), on, try arguments.string("reason")])
+            return .record([("id", .int(try row.decode("id", as: Int64.self))), ("ends_on", .date(on))], summary: "term ends on \(on)")
+        }
+    }
+
+    private var listCrossAppointmentsCommand: CommandSpec {
+        CommandSpec(
+            "crossapp list", synopsis: "List cross-appointments, filtered and paged",
+            arguments: [
+                .optional("complex", .string(maxLength: 32), help: "Only at this complex (id or code)"),
+                Self.companyArgument(required: false, help: "Only with this company"),
+                OrganizationDirectory.unitArgument("scope", required: false, help: "Only at complexes in this subtree"),
+                .optional("current", .bool, default: "false", help: "Only terms in force today"),
+            ] + Page.arguments(),
+            examples: ["prop crossapp list scope=SQ01 current=true"]
+        ) { invocation in
+            let arguments = invocation.arguments
+            let session = invocation.database
+            let complex = try await arguments.optionalString("complex").asyncMap { try await ComplexStore.find($0, on: invocation.today, in: session) }
+            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let page = try Page(arguments)
+            let rows = try await session.query(
+                CrossAppointmentStore.Queries.list,
+                [page.afterKey, complex?.id, company?.id, scope?.path, try arguments.bool("current"), invocation.today, page.fetchLimit]
+            )
+            return page.reply(
+                columns: ["id", "complex", "person", "side", "party_post", "company", "company_post", "from", "until"],
+                rows: try rows.map { row in
+                    let id: Int64 = try row.decode("id")
+                    let side: PartySide = try row.decode("party_side")
+                    return (id, [.int(id), .string(try row.decode("complex_code", as: String.self)), .string(try row.decode("person_name", as: String.self)),
+                                 .string(side.rawValue), .string(try row.decode("party_post", as: String.self)),
+                                 .string(try row.decode("company_name", as: String.self)), .string(try row.decode("company_post", as: String.self)),
+                                 .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self))])
+                }
+            )
+        }
+    }
+
+    private var crossAppointmentGapsCommand: CommandSpec {
+        CommandSpec(
+            "crossapp gaps", synopsis: "List served complexes without a cross-appointment in force",
+            arguments: [
+                OrganizationDirectory.unitArgument("scope", required: false, help: "Only complexes in this subtree"),
+                .optional("on", .date, help: "The day to check (default today)"),
+            ] + Page.arguments(),
+            examples: ["prop crossapp gaps scope=JD01"]
+        ) { invocation in
+            let arguments = invocation.arguments
+            let session = invocation.database
+            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let page = try Page(arguments)
+            let rows = try await session.query(
+                CrossAppointmentStore.Queries.gaps, [page.afterKey, scope?.path, arguments.optionalDate("on") ?? invocation.today, page.fetchLimit]
+            )
+            return page.reply(
+                columns: ["id", "code", "name", "community", "company", "homes"],
+                rows: try rows.map { row in
+                    let id: Int64 = try row.decode("id")
+                    return (id, [.int(id), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
+                                 .string(try row.decode("community_code", as: String.self)), .string(try row.decode("company_name", as: String.self)),
+                                 .int(try row.decode("homes", as: Int64.self))])
+                }
+            )
+        }
+    }
+}
