@@ -5,28 +5,6 @@ import WorkbenchKit
 import WorkbenchTestSupport
 @testable import GridsModule
 
-/// A clock tests move by hand.
-final class ManualClock: WorkbenchClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date) { current = start }
-
-    var now: Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
-
-    func set(_ date: Date) {
-        lock.lock()
-        current = date
-        lock.unlock()
-    }
-
-    func advance(by seconds: TimeInterval) { set(now.addingTimeInterval(seconds)) }
-}
-
 /// A street with two communities and their grids most grid tests start from:
 ///
 ///     D1 district ── S1 street ── C1 community ── ZB1 grid branch
