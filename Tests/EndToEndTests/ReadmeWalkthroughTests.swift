@@ -103,4 +103,40 @@ struct ReadmeWalkthroughTests {
         #expect(!(try shell("dangjianctl grid list", socket: daemon.socketPath).output.contains("G0102")))
         #expect(try await daemon.terminate() == 0)
     }
+
+    @Test func aCompanyIsRankedFromItsChecklistAndComplaints() async throws {
+        let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
+        let grids = Self.blocks(after: "<!-- walkthrough: grids")
+        let property = Self.blocks(after: "<!-- walkthrough: property")
+        try #require(organizations.count == 2 && grids.count == 2 && property.count == 2, "the README keeps the walkthroughs and their errors blocks")
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in organizations[0] + grids[0] + property[0] {
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let gaps = try #require(outputs.first { $0.key.contains("crossapp gaps") }?.value)
+        #expect(gaps.contains("XQ02") && !gaps.contains("XQ01"), "\(gaps)")
+        let shown = try #require(outputs.first { $0.key.contains("complaint show") }?.value)
+        let kinds = shown.split(separator: "\n").drop { !$0.hasPrefix("timeline") }.dropFirst().filter { $0.hasPrefix("  ") }
+            .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) }
+        #expect(kinds == ["filed", "acknowledged", "resolved", "closed"], "\(shown)")
+        let published = try shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output
+        let rows = published.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.contains { $0.count > 4 && $0[1] == "red" && $0[2] == "红心物业服务有限公司" && $0[4] == "95.8" }, "\(published)")
+        #expect(rows.contains { $0.count > 9 && $0[1] == "black" && $0[4] == "33.5" && $0[9] == "N02" }, "\(published)")
+
+        let companies = try shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output
+        for line in property[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+        }
+        #expect(try shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output == companies)
+        #expect(try shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output == published)
+        #expect(try shell("dangjianctl prop complaint show complaint=2", socket: daemon.socketPath).output.contains("status: filed"))
+        #expect(try await daemon.terminate() == 0)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GridsModule
+import PropertyModule
 import Testing
 import WorkbenchControl
 import WorkbenchDaemon
@@ -33,6 +34,7 @@ struct DaemonConfigurationTests {
         #expect(configuration.enabledModules == nil)
         // The grids section spells out the module's defaults, so its comments stay true.
         #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
+        #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
     }
 
     @Test func gridsSettingsAreReadFromTheFile() async throws {
