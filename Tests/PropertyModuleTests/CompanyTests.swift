@@ -90,6 +90,8 @@ struct CompanyTests {
             #expect(await harness.send("prop crossapp gaps scope=S1").column("code") == ["XQ2"])
             let noBranch = await harness.send("prop crossapp add complex=XQ2 name=李强 side=complex_branch party_post=书记 company_post=经理")
             #expect(noBranch.status == 422, "\(noBranch)")
+            let both = await harness.send("prop crossapp add complex=XQ2 member=1 name=李强 side=community party_post=委员 company_post=经理")
+            #expect(both.status == 400 && both.raw.contains("name the person once"), "\(both)")
             let twice = await harness.send("prop crossapp add complex=XQ1 name=王芳 side=community party_post=委员 company_post=经理 from=2026-05-01")
             #expect(twice.status == 409, "\(twice)")
             #expect(await harness.send("prop crossapp end id=\(id) on=2026-09-01 reason=换届").status == 200)

@@ -75,7 +75,7 @@ struct ComplaintClockTests {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
             let sweeper = PropertyFixture.module(harness).complaintClock.job
             try await harness.pool.withTransaction { session in
-                _ = try await session.query(ComplaintSweeper.Queries.tryLock, [ComplaintSweeper.lockKey])
+                _ = try await session.query(PostgresStatement(unnamed: "SELECT pg_advisory_xact_lock($1)"), [ComplaintSweeper.lockKey])
                 let outcome = try await sweeper.sweep(at: Date())
                 #expect(outcome.skipped)
             }

@@ -11,14 +11,15 @@ struct CaseWorkflow: Sendable {
 
     /// The case named by `reference` (id or `GC-…` code), or a 404 naming `argument`.
     static func find(_ reference: RecordReference, argument: String = "case", forUpdate: Bool = false, in session: PostgresSession) async throws -> GridCase {
-        let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, [binds.id, binds.code]) else {
-            throw WorkbenchError(
-                status: .notFound, code: "grids.case.not_found",
-                message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
+        return try GridCase(
+            row: try await session.row(
+                forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, for: reference,
+                orElse: WorkbenchError(
+                    status: .notFound, code: "grids.case.not_found",
+                    message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
+                )
             )
-        }
-        return try GridCase(row: row)
+        )
     }
 
     /// What `case report` needs.

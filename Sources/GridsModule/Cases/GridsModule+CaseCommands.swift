@@ -106,7 +106,7 @@ extension GridsModule {
         let arguments = invocation.arguments
         let session = invocation.database
         let grid = try await optionalGrid(arguments, "grid", in: session)
-        let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+        let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
         let page = try Page(arguments)
         let status = arguments.wasGiven("status") ? arguments.optionalString("status") : nil
         let urgency = arguments.wasGiven("urgency") ? arguments.optionalString("urgency") : nil

@@ -57,7 +57,6 @@ public struct EscalationSweeper: PeriodicJob {
     }
 
     enum Queries {
-        static let tryLock = PostgresStatement("grids.escalation.try_lock", "SELECT pg_try_advisory_xact_lock($1)")
         /// Open cases past their deadline that the pass still has to act on: those below the
         /// ceiling (`$3`, the levels it escalates from) and those not yet noted as overdue.
         static let due = PostgresStatement(
@@ -97,10 +96,12 @@ public struct EscalationSweeper: PeriodicJob {
     public func sweep(at now: Date) async throws -> Outcome {
         var total = Outcome()
         while true {
-            let batch = try await database.withTransaction { session in
+            guard let batch = try await database.withTransaction(tryingAdvisoryLock: Self.lockKey, { session in
                 try await sweepBatch(at: now, in: session)
+            }) else {
+                total.skipped = true
+                return total
             }
-            if batch.skipped { return Outcome(skipped: true, escalated: total.escalated, overdue: total.overdue, warned: total.warned) }
             total.escalated += batch.escalated
             total.overdue += batch.overdue
             total.warned += batch.warned
@@ -117,10 +118,6 @@ public struct EscalationSweeper: PeriodicJob {
 
     private func sweepBatch(at now: Date, in session: PostgresSession) async throws -> Outcome {
         var outcome = Outcome()
-        guard try await session.query(Queries.tryLock, [Self.lockKey]).single().decode(at: 0, as: Bool.self) else {
-            outcome.skipped = true
-            return outcome
-        }
         let escalatedFrom = CaseLevel.allCases.filter { $0 < policy.autoEscalationCeiling }.map(\.rawValue)
         let rows = try await session.query(Queries.due, [now, batchSize, escalatedFrom])
         for row in rows {

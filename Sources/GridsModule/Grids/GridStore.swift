@@ -119,14 +119,15 @@ enum GridStore {
         case .share: Queries.findForShare
         case .update: Queries.findForUpdate
         }
-        let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
-            throw WorkbenchError(
-                status: .notFound, code: "grids.grid.not_found",
-                message: "no grid with \(reference) (\(argument)=); list grids with 'grid list community=<code>'", argument: argument
+        return try Grid(
+            row: try await session.row(
+                statement, for: reference,
+                orElse: WorkbenchError(
+                    status: .notFound, code: "grids.grid.not_found",
+                    message: "no grid with \(reference) (\(argument)=); list grids with 'grid list community=<code>'", argument: argument
+                )
             )
-        }
-        return try Grid(row: row)
+        )
     }
 
     /// What `grid add` needs.

@@ -104,12 +104,8 @@ extension GridsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
-                let community = try await arguments.optionalString("community").asyncMap {
-                    try await OrganizationDirectory.unit($0, argument: "community", in: session)
-                }
-                let scope = try await arguments.optionalString("scope").asyncMap {
-                    try await OrganizationDirectory.unit($0, argument: "scope", in: session)
-                }
+                let community = try await OrganizationDirectory.unit("community", of: arguments, in: session)
+                let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
                 let under = try await Self.optionalGrid(arguments, "under", in: session)
                 let page = try Page(arguments)
                 let rows = try await session.query(
@@ -142,9 +138,7 @@ extension GridsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
-                let community = try await arguments.optionalString("community").asyncMap {
-                    try await OrganizationDirectory.unit($0, argument: "community", in: session)
-                }
+                let community = try await OrganizationDirectory.unit("community", of: arguments, in: session)
                 let top = try await Self.optionalGrid(arguments, "grid", in: session)
                 guard community != nil || top != nil else {
                     throw WorkbenchError.invalidArgument("community", "give community= or grid=")

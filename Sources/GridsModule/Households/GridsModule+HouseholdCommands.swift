@@ -101,9 +101,7 @@ extension GridsModule {
             let session = invocation.database
             if let tag = arguments.optionalString("tag") { try HouseholdTags.check(tag, allowed: allowedTags, argument: "tag") }
             let grid = try await Self.optionalGrid(arguments, "grid", in: session)
-            let scope = try await arguments.optionalString("scope").asyncMap {
-                try await OrganizationDirectory.unit($0, argument: "scope", in: session)
-            }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 HouseholdStore.Queries.list,

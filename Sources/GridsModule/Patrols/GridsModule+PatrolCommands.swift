@@ -95,9 +95,7 @@ extension GridsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let grid = try await Self.optionalGrid(arguments, "grid", in: session)
-            let scope = try await arguments.optionalString("scope").asyncMap {
-                try await OrganizationDirectory.unit($0, argument: "scope", in: session)
-            }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let from = arguments.optionalDate("from")
             let to = arguments.optionalDate("to")
             if let from, let to, to < from {
@@ -139,12 +137,8 @@ extension GridsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let scope = try await arguments.optionalString("scope").asyncMap {
-                try await OrganizationDirectory.unit($0, argument: "scope", in: session)
-            }
-            let community = try await arguments.optionalString("community").asyncMap {
-                try await OrganizationDirectory.unit($0, argument: "community", in: session)
-            }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
+            let community = try await OrganizationDirectory.unit("community", of: arguments, in: session)
             let level = try arguments.string("level")
             let day = try arguments.date("date")
             let page = try Page(arguments)

@@ -53,6 +53,13 @@ public enum OrganizationDirectory {
         Organization(try await UnitStore.find(UnitReference(reference), argument: argument, in: session))
     }
 
+    /// The organisation an optional argument names (an id or a code), nil when the argument
+    /// was not given, or a 404 naming it.
+    public static func unit(_ name: String, of arguments: Arguments, in session: PostgresSession) async throws -> Organization? {
+        guard let reference = arguments.optionalString(name) else { return nil }
+        return try await unit(reference, argument: name, in: session)
+    }
+
     /// An active organisation named by `reference`, locked against dissolution until the
     /// transaction ends; a 404 when unknown, a 422 when dissolved or, with `kind`, of
     /// another kind.

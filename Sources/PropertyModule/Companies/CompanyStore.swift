@@ -91,14 +91,15 @@ enum CompanyStore {
         case .share: Queries.findForShare
         case .update: Queries.findForUpdate
         }
-        let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
-            throw WorkbenchError(
-                status: .notFound, code: "property.company.not_found",
-                message: "no property company with \(reference) (\(argument)=); list them with 'prop company list name=<part>'", argument: argument
+        return try Company(
+            row: try await session.row(
+                statement, for: reference,
+                orElse: WorkbenchError(
+                    status: .notFound, code: "property.company.not_found",
+                    message: "no property company with \(reference) (\(argument)=); list them with 'prop company list name=<part>'", argument: argument
+                )
             )
-        }
-        return try Company(row: row)
+        )
     }
 
     /// The credit code in `text`, or a 400 naming `argument` that says what is wrong.

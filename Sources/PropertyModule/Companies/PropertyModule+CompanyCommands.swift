@@ -99,7 +99,7 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 CompanyStore.Queries.list,

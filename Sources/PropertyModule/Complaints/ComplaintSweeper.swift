@@ -45,7 +45,6 @@ public struct ComplaintSweeper: PeriodicJob {
     }
 
     enum Queries {
-        static let tryLock = PostgresStatement("property.clock.try_lock", "SELECT pg_try_advisory_xact_lock($1)")
         /// Notes up to `$2` open complaints past their deadline at `$1` (a complaint past its
         /// deadline needs no warning any more), writing their events; `$3` the actor, `$4`
         /// the time zone for the note.
@@ -100,19 +99,15 @@ public struct ComplaintSweeper: PeriodicJob {
     public func sweep(at now: Date) async throws -> Outcome {
         var total = Outcome()
         while true {
-            let batch = try await database.withTransaction { session -> Outcome in
+            let batch = try await database.withTransaction(tryingAdvisoryLock: Self.lockKey) { session -> Outcome in
                 var outcome = Outcome()
-                guard try await session.query(Queries.tryLock, [Self.lockKey]).single().decode(at: 0, as: Bool.self) else {
-                    outcome.skipped = true
-                    return outcome
-                }
                 outcome.overdue = try await session.query(Queries.overdue, [now, batchSize, Self.actor, timeZone.identifier]).count
                 outcome.warned = try await session.query(
                     Queries.warn, [now, batchSize, Self.actor, timeZone.identifier, String(Int((warningShare * 100).rounded()))]
                 ).count
                 return outcome
             }
-            if batch.skipped {
+            guard let batch else {
                 total.skipped = true
                 return total
             }

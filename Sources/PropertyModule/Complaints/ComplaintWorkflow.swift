@@ -11,14 +11,15 @@ struct ComplaintWorkflow: Sendable {
     /// The complaint named by `text` (id or `PC-…` code), or a 404 naming `argument`.
     static func find(_ text: String, argument: String = "complaint", forUpdate: Bool = false, in session: PostgresSession) async throws -> Complaint {
         let reference = RecordReference(text)
-        let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(forUpdate ? ComplaintQueries.findForUpdate : ComplaintQueries.find, [binds.id, binds.code]) else {
-            throw WorkbenchError(
-                status: .notFound, code: "property.complaint.not_found",
-                message: "no complaint with \(reference) (\(argument)=); find it with 'prop complaint list complex=<code>'", argument: argument
+        return try Complaint(
+            row: try await session.row(
+                forUpdate ? ComplaintQueries.findForUpdate : ComplaintQueries.find, for: reference,
+                orElse: WorkbenchError(
+                    status: .notFound, code: "property.complaint.not_found",
+                    message: "no complaint with \(reference) (\(argument)=); find it with 'prop complaint list complex=<code>'", argument: argument
+                )
             )
-        }
-        return try Complaint(row: row)
+        )
     }
 
     /// What `complaint file` needs.

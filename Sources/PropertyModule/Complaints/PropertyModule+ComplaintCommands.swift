@@ -117,7 +117,7 @@ extension PropertyModule {
             let session = invocation.database
             let complex = try await arguments.optionalString("complex").asyncMap { try await ComplexStore.find($0, on: invocation.today, in: session) }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 ComplaintQueries.list,
@@ -141,7 +141,7 @@ extension PropertyModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 ComplaintQueries.overdue,

@@ -60,14 +60,15 @@ enum ComplexStore {
         _ text: String, argument: String = "complex", on day: CalendarDate, forUpdate: Bool = false, in session: PostgresSession
     ) async throws -> Complex {
         let reference = RecordReference(text)
-        let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(forUpdate ? Queries.findForUpdate : Queries.find, [binds.id, binds.code, day]) else {
-            throw WorkbenchError(
-                status: .notFound, code: "property.complex.not_found",
-                message: "no complex with \(reference) (\(argument)=); list them with 'prop complex list scope=<community>'", argument: argument
+        return try Complex(
+            row: try await session.row(
+                forUpdate ? Queries.findForUpdate : Queries.find, for: reference, [day],
+                orElse: WorkbenchError(
+                    status: .notFound, code: "property.complex.not_found",
+                    message: "no complex with \(reference) (\(argument)=); list them with 'prop complex list scope=<community>'", argument: argument
+                )
             )
-        }
-        return try Complex(row: row)
+        )
     }
 
     /// Puts `company` in charge of `complex` from `from`: a contract in force then that

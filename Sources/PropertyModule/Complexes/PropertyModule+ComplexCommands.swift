@@ -134,7 +134,7 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
             let grid = gridsLoaded ? try await arguments.optionalString("grid").asyncMap { try await GridDirectory.grid($0, argument: "grid", in: session) } : nil
             let page = try Page(arguments)

@@ -44,6 +44,11 @@ extension PropertyModule {
                     "property.crossapp.no_branch", "\(complex.label) has no Party branch on record; use side=community or register the branch"
                 )
             }
+            if arguments.wasGiven("member"), arguments.wasGiven("name") {
+                throw WorkbenchError.invalidArgument(
+                    "name", code: "property.crossapp.person_twice", "name the person once: member=<id> for a Party member, or name= for anyone else"
+                )
+            }
             let member = try await arguments.optionalID("member").asyncMap { try await OrganizationDirectory.activeMember($0, argument: "member", in: session) }
             guard let person = member?.name ?? arguments.optionalString("name") else {
                 throw WorkbenchError.invalidArgument("name", code: "property.crossapp.person_missing", "name the person with member=<id> or name=")
@@ -102,7 +107,7 @@ extension PropertyModule {
             let session = invocation.database
             let complex = try await arguments.optionalString("complex").asyncMap { try await ComplexStore.find($0, on: invocation.today, in: session) }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 CrossAppointmentStore.Queries.list,
@@ -133,7 +138,7 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 CrossAppointmentStore.Queries.gaps, [page.afterKey, scope?.path, arguments.optionalDate("on") ?? invocation.today, page.fetchLimit]

@@ -57,7 +57,4 @@ struct EvaluationScore: Sendable, Equatable {
     static let standing = PostgresStatement(
         "property.evaluation.standing_scores", selection + " WHERE e.quarter = $1 AND e.superseded_at IS NULL GROUP BY e.id"
     )
-
-    /// Evaluation `$1`, standing or not, scored.
-    static let one = PostgresStatement("property.evaluation.score", selection + " WHERE e.id = $1 GROUP BY e.id")
 }

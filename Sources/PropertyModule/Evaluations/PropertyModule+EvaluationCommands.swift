@@ -136,9 +136,13 @@ extension PropertyModule {
             ]
             if let note: String = try row.decode("note") { lines.append("note: \(note)") }
             lines.append("items:")
+            var score = (positivePoints: Decimal(0), positiveTotal: Decimal(0), deductions: Decimal(0), violations: 0)
             for item in try await session.query(EvaluationStore.Queries.items, [id]) {
                 let weight: Decimal = try item.decode("weight")
                 let outcome: String = try item.decode("outcome")
+                if try item.decode("kind", as: ChecklistItem.Kind.self) == .positive { score.positiveTotal += weight }
+                if outcome == "met" { score.positivePoints += weight }
+                if outcome == "violated" { (score.deductions, score.violations) = (score.deductions + weight, score.violations + 1) }
                 let evidence: String? = try item.decode("evidence")
                 let points = outcome == "met" ? "+\(weight)" : outcome == "violated" ? "−\(weight)" : "0"
                 lines.append(
@@ -147,13 +151,12 @@ extension PropertyModule {
                 )
             }
             let companyID: Int64 = try row.decode("company_id")
-            let score = try EvaluationScore(row: try await session.query(EvaluationScore.one, [id]).single())
             let figures = try await ComplaintFigures.load(
                 quarter: evaluatedQuarter, companies: [companyID], scopePath: nil, now: invocation.now, timeZone: invocation.timeZone, in: session
             )[companyID] ?? ComplaintFigures()
             let breakdown = formula.score(
                 positivePoints: score.positivePoints, positiveTotal: score.positiveTotal, deductions: score.deductions,
-                violations: score.violatedItems.count, decided: figures.decided, onTime: figures.onTime
+                violations: score.violations, decided: figures.decided, onTime: figures.onTime
             )
             lines += [
                 "positive_points: \(score.positivePoints) of \(score.positiveTotal)", "deductions: \(score.deductions)",

@@ -128,7 +128,7 @@ extension PropertyModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
-                let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+                let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     ProjectQueries.list, [page.afterKey, company?.id, scope?.path, arguments.optionalString("status"), page.fetchLimit]

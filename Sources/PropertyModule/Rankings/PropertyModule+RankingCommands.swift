@@ -26,9 +26,7 @@ extension PropertyModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let quarter = try Self.quarter(arguments)!
-                let scope = try await arguments.optionalString("scope").asyncMap {
-                    try await OrganizationDirectory.unit($0, argument: "scope", in: invocation.database)
-                }
+                let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: invocation.database)
                 let ranking = try await RankingStore.compute(
                     quarter: quarter, scopePath: scope?.path, formula: formula, now: invocation.now, timeZone: invocation.timeZone, in: invocation.database
                 )
@@ -52,7 +50,7 @@ extension PropertyModule {
                         "property.ranking.quarter_not_over", "\(quarter) runs until \(quarter.nextFirstDay) (exclusive); publish its list once it is over"
                     )
                 }
-                let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+                let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
                 let ranking = try await RankingStore.compute(
                     quarter: quarter, scopePath: scope?.path, formula: formula, now: invocation.now, timeZone: invocation.timeZone, in: session
                 )
@@ -74,7 +72,7 @@ extension PropertyModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let quarter = try Self.quarter(arguments)!
-                let scope = try await arguments.optionalString("scope").asyncMap { try await OrganizationDirectory.unit($0, argument: "scope", in: session) }
+                let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
                 guard let published = try await RankingStore.published(quarter: quarter, scopeID: scope?.id, in: session) else {
                     throw WorkbenchError(
                         status: .notFound, code: "property.ranking.not_published",
