@@ -105,6 +105,13 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),
+        .target(
+            name: "StationsModule",
+            dependencies: ["OrganizationsModule", "GridsModule", "WorkbenchKit", "WorkbenchPostgres"],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
 
         // MARK: Boot
 
@@ -117,6 +124,7 @@ let package = Package(
                 "OrganizationsModule",
                 "GridsModule",
                 "PropertyModule",
+                "StationsModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -198,7 +206,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "StationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -214,6 +222,11 @@ let package = Package(
         .testTarget(
             name: "PropertyModuleTests",
             dependencies: ["PropertyModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StationsModuleTests",
+            dependencies: ["StationsModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -27,6 +27,7 @@ struct Dangjianctl: ParsableCommand {
         usage: """
             dangjianctl [<options>] <module> <verb>... [<name>=<value>...]
             dangjianctl [<options>] < requests.txt
+            dangjianctl [<options>] -o <file> <module> <verb>... [<name>=<value>...]
             dangjianctl [<options>] calendar import <file.csv>
             dangjianctl [<options>]
             """,
@@ -48,13 +49,18 @@ struct Dangjianctl: ParsableCommand {
             malformed line stops the import before anything is sent; refused lines are \
             reported and the others imported (running it again is safe).
 
+            -o FILE (--output) writes a successful reply's body to FILE as it came (an SVG \
+            map, a table as TSV; with --json the JSON) and says on standard output what it \
+            wrote; a refused request writes nothing. It needs command words.
+
             Tables are printed with aligned columns (a newline inside a cell shows as ↵, a \
             tab as ⇥), records with aligned keys; errors go to standard error. Use --raw to \
             see the protocol's lines, or --json for machine-readable replies.
 
             Exit status: 0 when every reply was 2xx, 1 when the worst was 4xx (the \
             request's fault), 2 for 5xx, when the daemon cannot be reached, closes the \
-            connection early, or does not answer within --timeout.
+            connection early, or does not answer within --timeout, or when -o cannot write \
+            its file.
 
             Examples:
               dangjianctl ping
@@ -66,6 +72,7 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl --socket /tmp/dangjian.sock status
               printf 'ping\\nwhoami\\n' | dangjianctl
               dangjianctl calendar import config/calendar/2025-cn.csv
+              dangjianctl -o map.svg station map scope=SQ01
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -87,6 +94,13 @@ struct Dangjianctl: ParsableCommand {
     /// Print the protocol's lines.
     @Flag(name: .long, help: "Print each reply's lines exactly as received, status codes included.")
     var raw = false
+
+    /// Where to write the reply's body.
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp("Write a successful reply's body to this file (e.g. the SVG of 'station map') instead of printing it.", valueName: "file")
+    )
+    var output: String?
 
     /// How long to wait for each reply.
     @Option(name: .long, help: ArgumentHelp("How long to wait for each reply, in seconds.", valueName: "seconds"))
@@ -117,6 +131,12 @@ struct Dangjianctl: ParsableCommand {
         if let option = words.unknownOption {
             throw ValidationError("Unknown option '\(option)'")
         }
+        if let output {
+            guard !output.isEmpty else { throw ValidationError("--output needs a file name") }
+            guard !words.words.isEmpty, !CalendarImport.isRequested(by: words.words) else {
+                throw ValidationError("--output writes the reply of one request: give the request's words after the options")
+            }
+        }
         if CalendarImport.isRequested(by: words.words) && words.words.count != 3 {
             throw ValidationError("calendar import takes one file: \(CalendarImport.usage)")
         }
@@ -146,7 +166,9 @@ struct Dangjianctl: ParsableCommand {
             return CalendarImport(path: words.words[2]).run(socketPath: path, timeout: timeout)
         }
         if !words.words.isEmpty {
-            return Self.runOnce(RequestBuilder.line(words: words.words, json: json), path: path, timeout: timeout, mode: mode)
+            return Self.runOnce(
+                RequestBuilder.line(words: words.words, json: json), path: path, timeout: timeout, mode: mode, file: output.map(ReplyFile.init(path:))
+            )
         }
         if standardInputIsTerminal {
             let shell = InteractiveShell(
@@ -165,12 +187,16 @@ struct Dangjianctl: ParsableCommand {
         return defaultSocketPath
     }
 
-    /// Sends one request and prints its reply.
-    static func runOnce(_ line: String, path: String, timeout: Duration, mode: OutputMode) -> ExitStatus {
+    /// Sends one request and prints its reply, or writes its body to `file`.
+    static func runOnce(_ line: String, path: String, timeout: Duration, mode: OutputMode, file: ReplyFile? = nil) -> ExitStatus {
         do {
             try RequestBuilder.check(line)
             let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
             let reply = try conversation.ask(line)
+            if let file, reply.isSuccess {
+                StandardStreams.print(try file.write(reply, mode: mode) + "\n")
+                return reply.exitStatus
+            }
             StandardStreams.write(ReplyRenderer(mode: mode).render(reply))
             return reply.exitStatus
         } catch {

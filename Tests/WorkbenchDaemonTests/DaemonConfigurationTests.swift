@@ -1,6 +1,7 @@
 import Foundation
 import GridsModule
 import PropertyModule
+import StationsModule
 import Testing
 import WorkbenchControl
 import WorkbenchDaemon
@@ -35,6 +36,7 @@ struct DaemonConfigurationTests {
         // The grids section spells out the module's defaults, so its comments stay true.
         #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
         #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
+        #expect(try StationsSettings(config: configuration.values.scoped("modules.stations")) == StationsSettings())
     }
 
     @Test func gridsSettingsAreReadFromTheFile() async throws {

@@ -3,7 +3,8 @@ public import WorkbenchPostgres
 
 /// What other modules may know about grids: a grid found by the id or code an operator
 /// gives, as a small public snapshot, with this module's own 404. The property module files
-/// complexes 小区 under a grid with it when the grids module is loaded.
+/// complexes 小区 under a grid with it when the grids module is loaded; the stations module
+/// measures coverage over the leaf grids of a scope (``leafGrids(under:in:)``).
 public enum GridDirectory {
     /// A grid as other modules see it.
     public struct Grid: Sendable, Equatable {
@@ -22,6 +23,37 @@ public enum GridDirectory {
 
         /// `WG0101 新华一网格`.
         public var label: String { "\(code) \(name)" }
+    }
+
+    /// A grid with its place on the map: the centroid and boundary `grid add` recorded.
+    public struct LocatedGrid: Sendable {
+        /// The grid's id.
+        public var id: Int64
+        /// Its code.
+        public var code: String
+        /// Its name.
+        public var name: String
+        /// Households in the grid.
+        public var households: Int
+        /// The centroid's WGS-84 latitude and longitude, when recorded.
+        public var centroid: (latitude: Double, longitude: Double)?
+        /// The boundary's corners as (longitude, latitude), empty when none was recorded.
+        public var boundary: [(longitude: Double, latitude: Double)]
+    }
+
+    /// The grids without sub-grids in the communities under the organisation path `scope`
+    /// (an ltree of unit ids), by id: the finest division of the scope's area.
+    public static func leafGrids(under scope: String, in session: PostgresSession) async throws -> [LocatedGrid] {
+        try await session.query(GridStore.Queries.leafGrids, [scope]).map { row in
+            let latitude: Double? = try row.decode("latitude")
+            let longitude: Double? = try row.decode("longitude")
+            let boundary: String? = try row.decode("boundary")
+            return LocatedGrid(
+                id: try row.decode("id"), code: try row.decode("code"), name: try row.decode("name"), households: try row.decode("households"),
+                centroid: latitude.flatMap { latitude in longitude.map { (latitude, $0) } },
+                boundary: boundary.flatMap(GridBoundary.init(postgres:))?.corners ?? []
+            )
+        }
     }
 
     /// The argument spec for a grid named by id or code.

@@ -6,6 +6,17 @@ import WorkbenchPostgres
 /// Grids and their assignments in `grids.grids` and `grids.assignments`.
 enum GridStore {
     enum Queries {
+        /// `$1` organisation path: leaf grids of the communities under it, for coverage.
+        static let leafGrids = PostgresStatement(
+            "grids.grid.leaf_grids",
+            """
+            SELECT g.id, g.code, g.name, g.households, g.latitude, g.longitude, g.boundary::text AS boundary
+            FROM grids.grids g JOIN organizations.units c ON c.id = g.community_id
+            WHERE c.path OPERATOR(public.<@) $1::public.ltree
+              AND NOT EXISTS (SELECT 1 FROM grids.grids k WHERE k.parent_id = g.id)
+            ORDER BY g.id
+            """
+        )
         static let find = PostgresStatement(
             "grids.grid.find",
             """

@@ -1,6 +1,7 @@
 import GridsModule
 import OrganizationsModule
 import PropertyModule
+import StationsModule
 public import WorkbenchKit
 
 /// Every module this build can run, in one explicit list (like nginx's module array).
@@ -15,5 +16,6 @@ public enum ModuleCatalog {
         OrganizationsModule.self,
         GridsModule.self,
         PropertyModule.self,
+        StationsModule.self,
     ]
 }

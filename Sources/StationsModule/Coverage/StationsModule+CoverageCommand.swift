@@ -1,0 +1,162 @@
+import Foundation
+import GridsModule
+import OrganizationsModule
+import WorkbenchKit
+import WorkbenchPostgres
+
+extension StationsModule {
+    /// The arguments `station coverage` and `station map` share.
+    var coverageArguments: [ArgumentSpec] {
+        [
+            OrganizationDirectory.unitArgument("scope", help: "The organisation whose area to measure (a street, a community…)", label: "范围"),
+            .optional("minutes", .int(1...120), help: "The circle in minutes of travel (default 15)", label: "分钟"),
+            .optional("mode", .enumeration(TravelMode.allCases.map(\.rawValue)), default: "walk", help: "walk or ebike, for minutes="),
+            .optional("metres", .int(10...50_000), help: "The circle as a straight-line distance instead of minutes (Fuding's 500 m)", label: "米"),
+            .optional(
+                "of", .enumeration(["grids", "hexagons"]),
+                help: "Measure leaf grids' centroids (default when the grids module is loaded and the scope has located grids) or a hexagon lattice"
+            ),
+            .optional("cell", .int(50...5000), help: "The lattice's spacing in metres (default modules.stations.lattice_cell_metres)"),
+            .optional("extent", .string(maxLength: 100), help: "The lattice's box as south,west,north,east degrees (default: the scope's grids or stations)"),
+        ]
+    }
+
+    /// The coverage help both commands share.
+    var coverageHelp: String {
+        """
+        A place is covered when an open station (any station, wherever its host) lies within the circle: minutes= of \
+        travel by mode= (\(Self.speedText(settings.speeds)), so 15 minutes on foot is \
+        \(Int(settings.speeds.metres(inMinutes: 15, by: .walk).rounded())) m in a straight line), or metres= in a straight line. \
+        The places are the scope's leaf grids (their centroids) when the grids module is loaded, or the cells of a hexagon lattice \
+        of cell= metres laid over extent= (by default the box of the scope's grids, or of its own open stations).
+        """
+    }
+
+    /// Measures the coverage the invocation asks for.
+    func coverageStudy(_ invocation: Invocation) async throws -> CoverageStudy {
+        let arguments = invocation.arguments
+        let session = invocation.database
+        let scope = try await OrganizationDirectory.unit(try arguments.string("scope"), argument: "scope", in: session)
+        let circle = try serviceCircle(arguments)
+        var grids: [GridDirectory.LocatedGrid] = []
+        let wanted = arguments.optionalString("of")
+        if wanted == "grids", !gridsLoaded {
+            throw WorkbenchError.invalidArgument("of", code: "stations.coverage.no_grids_module", "the grids module is not enabled; use of=hexagons")
+        }
+        if gridsLoaded, wanted != "hexagons" || !arguments.wasGiven("extent") {
+            grids = try await GridDirectory.leafGrids(under: scope.path, in: session)
+        }
+        let located = grids.filter { $0.centroid != nil }
+        let places: [CoveragePlace]
+        let box: GeoBox
+        let kind: CoveragePlace.Kind
+        if wanted == "grids" || (wanted == nil && !located.isEmpty) {
+            guard !located.isEmpty else {
+                throw WorkbenchError.ruleRefused(
+                    "stations.coverage.no_located_grids",
+                    "no leaf grid under \(scope.label) has a centroid (\(grids.count) grids); record them with 'grid update grid=<code> lat= lon=' or use of=hexagons"
+                )
+            }
+            places = located.map { grid in
+                CoveragePlace(
+                    kind: .grid, code: grid.code, name: grid.name, point: GeoPoint(latitude: grid.centroid!.latitude, longitude: grid.centroid!.longitude),
+                    households: grid.households, outline: grid.boundary.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
+                )
+            }
+            box = GeoBox(containing: places.flatMap { [$0.point] + $0.outline })!
+            kind = .grid
+        } else {
+            box = try await latticeBox(arguments, scope: scope, grids: located, in: session)
+            let lattice = HexLattice(box: box, spacing: Double(arguments.optionalInt("cell") ?? Int64(settings.latticeCellMetres)))
+            guard lattice.cellCount <= HexLattice.maximumCells else {
+                throw WorkbenchError.ruleRefused(
+                    "stations.coverage.lattice_too_fine",
+                    "a lattice of \(Int(lattice.spacing)) m over \(box) has \(lattice.cellCount) cells, more than \(HexLattice.maximumCells); "
+                        + "give cell=\(Int(lattice.smallestAllowedSpacing)) or more, or a smaller scope"
+                )
+            }
+            places = lattice.cells
+            kind = .hexagon
+        }
+        let rows = try await session.query(NearestQueries.nearestToEach, [places.map(\.point.latitude), places.map(\.point.longitude)])
+        let nearest: [(station: String, metres: Double)?] = try rows.map { row in
+            guard let code = try row.decode("code", as: String?.self) else { return nil }
+            return ("\(code) \(try row.decode("name", as: String.self))", try row.decode("metres", as: Double.self))
+        }
+        return CoverageStudy(
+            scope: scope, analysis: CoverageAnalysis(circle: circle, places: places, nearest: nearest, unlocated: kind == .grid ? grids.count - located.count : 0),
+            box: box, kind: kind
+        )
+    }
+
+    private func serviceCircle(_ arguments: Arguments) throws -> ServiceCircle {
+        if let metres = arguments.optionalInt("metres") {
+            guard !arguments.wasGiven("minutes") else {
+                throw WorkbenchError.invalidArgument("metres", code: "stations.coverage.two_circles", "give minutes= or metres=, not both")
+            }
+            return ServiceCircle(.metres(Double(metres)), speeds: settings.speeds)
+        }
+        let mode = TravelMode(rawValue: try arguments.string("mode")) ?? .walk
+        return ServiceCircle(.minutes(Double(arguments.optionalInt("minutes") ?? 15), mode), speeds: settings.speeds)
+    }
+
+    private func latticeBox(
+        _ arguments: Arguments, scope: OrganizationDirectory.Organization, grids: [GridDirectory.LocatedGrid], in session: PostgresSession
+    ) async throws -> GeoBox {
+        if let text = arguments.optionalString("extent") {
+            guard let box = GeoBox(parsing: text) else {
+                throw WorkbenchError.invalidArgument(
+                    "extent", code: "stations.coverage.bad_extent", "'\(text)' is not south,west,north,east in degrees with south < north and west < east"
+                )
+            }
+            return box
+        }
+        var points = grids.flatMap { grid in
+            [GeoPoint(latitude: grid.centroid!.latitude, longitude: grid.centroid!.longitude)]
+                + grid.boundary.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
+        }
+        if points.isEmpty {
+            points = try await session.query(StationStore.Queries.openPositionsInScope, [scope.path]).map { row in
+                GeoPoint(latitude: try row.decode("latitude"), longitude: try row.decode("longitude"))
+            }
+        }
+        guard let box = GeoBox(containing: points) else {
+            throw WorkbenchError.ruleRefused(
+                "stations.coverage.no_extent",
+                "\(scope.label) has no located grids and hosts no open station, so its area is unknown; give extent=south,west,north,east"
+            )
+        }
+        return box
+    }
+
+    var coverageCommand: CommandSpec {
+        CommandSpec(
+            "coverage", synopsis: "The share of a scope within the 15-minute (or 500-metre) circle of an open station, and the gaps",
+            help: coverageHelp + " The gaps are listed farthest from a station first; limit= shows more.",
+            arguments: coverageArguments + [.optional("limit", .int(1...1000), default: "50", help: "How many uncovered places to list")],
+            examples: [
+                "station coverage scope=SZQ-ZXJ minutes=15 mode=walk", "station coverage scope=SZQ-ZXJ metres=500",
+                "station coverage scope=SQ01 of=hexagons cell=200",
+            ]
+        ) { invocation in
+            let study = try await coverageStudy(invocation)
+            let speeds = settings.speeds
+            let mode: TravelMode = if case .minutes(_, let mode) = study.analysis.circle.measure { mode } else { .walk }
+            let gaps = study.analysis.gaps
+            let shown = gaps.prefix(Int(try invocation.arguments.int("limit")))
+            return .table(
+                columns: ["place", "name", "lat", "lon", "households", "nearest_station", "metres", "\(mode.rawValue)_min", "beyond_m"],
+                rows: shown.map { gap in
+                    [
+                        .string(gap.place.code), .string(gap.place.name), .decimal(String(format: "%.6f", gap.place.point.latitude)),
+                        .decimal(String(format: "%.6f", gap.place.point.longitude)), gap.place.kind == .grid ? .int(gap.place.households) : .null,
+                        .string(gap.nearestStation ?? "none open"), gap.metres.map { .int(Int($0.rounded())) } ?? .null,
+                        gap.metres.map { Self.minutes(speeds.minutes(forMetres: $0, by: mode)) } ?? .null,
+                        gap.metres.map { .int(Int(($0 - study.analysis.circle.radius).rounded())) } ?? .null,
+                    ]
+                },
+                summary: study.summary + (shown.count < gaps.count ? "; listing the worst \(shown.count) (limit=)" : "")
+            )
+        }
+    }
+}

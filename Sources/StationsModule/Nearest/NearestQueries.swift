@@ -1,0 +1,60 @@
+import WorkbenchPostgres
+
+/// The nearest-station statement.
+enum NearestQueries {
+    /// Open stations nearest to (`$1`, `$2`), walking the GiST index in distance order
+    /// (KNN with `<->`); `$3` service code, `$4` weekday and `$5` time when only stations
+    /// open then are wanted, `$6` limit.
+    static let nearest = PostgresStatement(
+        "stations.nearest",
+        """
+        SELECT s.id, s.code, s.name, s.kind, s.address, s.latitude, s.longitude, s.hours,
+               stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position($1, $2)) AS metres,
+               EXISTS (SELECT 1 FROM stations.opening_intervals o
+                       WHERE o.station_id = s.id AND o.weekday = $4 AND o.opens <= $5::time AND $5::time < o.closes) AS open_now,
+               ARRAY(SELECT v.name FROM stations.station_services x JOIN stations.services v ON v.code = x.service
+                     WHERE x.station_id = s.id ORDER BY v.standard DESC, v.position, v.name) AS services
+        FROM stations.stations s
+        WHERE s.status = 'open'
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM stations.station_services x WHERE x.station_id = s.id AND x.service = $3))
+          AND (NOT $7::boolean OR EXISTS (SELECT 1 FROM stations.opening_intervals o
+                                          WHERE o.station_id = s.id AND o.weekday = $4 AND o.opens <= $5::time AND $5::time < o.closes))
+        ORDER BY stations.earth_position(s.latitude, s.longitude) OPERATOR(public.<->) stations.earth_position($1, $2)
+        LIMIT $6
+        """
+    )
+
+    /// For each point (`$1` latitudes, `$2` longitudes, in order), the nearest open
+    /// station and its distance; a null station when there is none at all.
+    static let nearestToEach = PostgresStatement(
+        "stations.nearest_to_each",
+        """
+        SELECT p.n, n.code, n.name, n.metres
+        FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(latitude, longitude, n)
+        LEFT JOIN LATERAL (
+            SELECT s.code, s.name,
+                   stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position(p.latitude, p.longitude)) AS metres
+            FROM stations.stations s
+            WHERE s.status = 'open'
+            ORDER BY stations.earth_position(s.latitude, s.longitude) OPERATOR(public.<->) stations.earth_position(p.latitude, p.longitude)
+            LIMIT 1
+        ) n ON true
+        ORDER BY p.n
+        """
+    )
+
+    /// Open stations inside the box `$1` south, `$2` west, `$3` north, `$4` east (degrees),
+    /// found through the GiST index with the sphere box around `$5`, `$6` of radius `$7`
+    /// metres that holds it.
+    static let inBox = PostgresStatement(
+        "stations.in_box",
+        """
+        SELECT s.id, s.code, s.name, s.kind, s.latitude, s.longitude
+        FROM stations.stations s
+        WHERE s.status = 'open'
+          AND stations.box_around(stations.earth_position($5, $6), $7) OPERATOR(public.@>) stations.earth_position(s.latitude, s.longitude)
+          AND s.latitude BETWEEN $1 AND $3 AND s.longitude BETWEEN $2 AND $4
+        ORDER BY s.id
+        """
+    )
+}
