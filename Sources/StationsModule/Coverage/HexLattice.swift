@@ -29,10 +29,11 @@ public struct HexLattice: Sendable, Equatable {
     /// How many cells the lattice has.
     public var cellCount: Int { rows * columns }
 
-    /// The smallest spacing (in whole tens of metres) that keeps the box under ``maximumCells``.
+    /// The smallest spacing in whole tens of metres, not below this one, that keeps the box
+    /// within ``maximumCells``.
     public var smallestAllowedSpacing: Double {
-        var spacing = self.spacing
-        while HexLattice(box: box, spacing: spacing).cellCount > Self.maximumCells { spacing = (spacing * 1.1 / 10).rounded(.up) * 10 }
+        var spacing = (self.spacing / 10).rounded(.up) * 10
+        while HexLattice(box: box, spacing: spacing).cellCount > Self.maximumCells { spacing += 10 }
         return spacing
     }
 

@@ -7,6 +7,12 @@ public struct LocalMoment: Sendable, Equatable {
     /// Minutes after local midnight.
     public var minute: Int
 
+    /// A weekday and minute.
+    public init(weekday: Weekday, minute: Int) {
+        self.weekday = weekday
+        self.minute = minute
+    }
+
     /// The local weekday and minute of `date` in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)

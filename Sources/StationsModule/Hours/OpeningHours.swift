@@ -136,9 +136,13 @@ public struct OpeningHours: Sendable, Equatable, CustomStringConvertible {
         var days: [Weekday] = []
         for part in word.split(separator: ",", omittingEmptySubsequences: false) {
             let ends = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...2).contains(ends.count), let first = Weekday(word: ends[0]), let last = Weekday(word: ends[ends.count - 1]) else {
+            guard (1...2).contains(ends.count) else {
                 throw OpeningHoursError(problem: "'\(part)' in '\(rule)' is not a day or a range of days")
             }
+            if let unknown = ends.first(where: { Weekday(word: $0) == nil }) {
+                throw OpeningHoursError(problem: "'\(unknown)' in '\(rule)' is not a day")
+            }
+            let first = Weekday(word: ends[0])!, last = Weekday(word: ends[ends.count - 1])!
             var day = first
             while true {
                 if !days.contains(day) { days.append(day) }

@@ -36,7 +36,7 @@ extension StationsModule {
             var conditions: [String] = []
             if let name = service?.first?.name { conditions.append("with \(name)") }
             if openNow { conditions.append(arguments.wasGiven("at") ? "open at the time given" : "open now") }
-            let what = ([rows.count == 1 ? "open station" : "open stations"] + conditions).joined(separator: " ")
+            let what = ([rows.count > 1 ? "open stations" : "open station"] + conditions).joined(separator: " ")
             return .table(
                 columns: ["rank", "code", "name", "kind", "metres", "walk_min", "ebike_min", "open_now", "hours", "services", "address"],
                 rows: try rows.enumerated().map { index, row in

@@ -107,7 +107,7 @@ extension StationsModule {
             guard let grouping = arguments.optionalString("by").flatMap(VisitGrouping.init(rawValue:)) else {
                 let page = try Page(arguments)
                 let rows = try await session.query(VisitQueries.list, filters + [page.afterKey, page.fetchLimit])
-                return page.reply(
+                var reply = page.reply(
                     columns: ["id", "at", "station", "platform", "worker", "services"],
                     rows: try rows.map { row in
                         let id: Int64 = try row.decode("id")
@@ -121,6 +121,8 @@ extension StationsModule {
                         )
                     }
                 )
+                reply.summary = summary + "; " + ReplyEncoder.summary(of: reply)
+                return reply
             }
             var groups = try await session.query(grouping.statement, filters + [zone.identifier]).map { row in
                 (key: try row.decode("key", as: String.self), visits: try row.decode("visits", as: Int64.self), workers: try row.decode("workers", as: Int64.self))
