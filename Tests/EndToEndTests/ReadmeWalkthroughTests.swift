@@ -139,4 +139,44 @@ struct ReadmeWalkthroughTests {
         #expect(try shell("dangjianctl prop complaint show complaint=2", socket: daemon.socketPath).output.contains("status: filed"))
         #expect(try await daemon.terminate() == 0)
     }
+
+    @Test func aRiderFindsAStationAndTheStreetSeesItsGaps() async throws {
+        let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
+        let grids = Self.blocks(after: "<!-- walkthrough: grids")
+        let stations = Self.blocks(after: "<!-- walkthrough: stations")
+        try #require(organizations.count == 2 && grids.count == 2 && stations.count == 2, "the README keeps the walkthroughs and their errors blocks")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in organizations[0] + grids[0] + stations[0] {
+            // The map goes to a scratch directory, not wherever the tests run.
+            let result = try shell("cd \(directory) && " + line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let nearest = try #require(outputs.first { $0.key.contains("station nearest") }?.value)
+        #expect(nearest.contains("YZ02") && !nearest.contains("YZ03"), "\(nearest)")
+        let coverage = try #require(outputs.first { $0.key.contains("minutes=15") }?.value)
+        #expect(coverage.contains("coverage 50.0 %: 1 of 2 grids within 15 min walk (1000 m)"), "\(coverage)")
+        #expect(coverage.contains("G0102") && !coverage.contains("G0101"), "\(coverage)")
+        let visits = try #require(outputs.first { $0.key.contains("by=platform") }?.value)
+        #expect(visits.contains("3 visits by 1 identified workers at 2 stations"), "\(visits)")
+        let map = try String(contentsOfFile: directory + "/map.svg", encoding: .utf8)
+        #expect(map.hasPrefix("<?xml") && map.hasSuffix("</svg>\n"))
+        #expect(map.contains("新华路街道党工委 新就业群体驿站空间分布图") && map.contains("15分钟步行服务圈（1000米）"))
+
+        let before = try shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output
+        let visitsBefore = try shell("dangjianctl --raw station visits", socket: daemon.socketPath).output
+        for line in stations[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+        }
+        #expect(try shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output == before)
+        #expect(try shell("dangjianctl --raw station visits", socket: daemon.socketPath).output == visitsBefore)
+        #expect(try await daemon.terminate() == 0)
+    }
 }
