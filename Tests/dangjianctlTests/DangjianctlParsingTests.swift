@@ -28,6 +28,13 @@ struct DangjianctlParsingTests {
         #expect(command.command == ["ping"])
     }
 
+    @Test func outputFileBeforeTheCommand() throws {
+        let command = try Dangjianctl.parse(["-o", "map.svg", "station", "map", "scope=JD01"])
+        #expect(command.output == "map.svg")
+        #expect(command.command == ["station", "map", "scope=JD01"])
+        #expect(try Dangjianctl.parse(["--output", "/tmp/x.tsv", "ping"]).output == "/tmp/x.tsv")
+    }
+
     @Test func noCommandWords() throws {
         let command = try Dangjianctl.parse([])
         #expect(command.command.isEmpty)
@@ -57,7 +64,10 @@ struct DangjianctlParsingTests {
         }
     }
 
-    @Test(arguments: [["--bogus", "ping"], ["--timeout", "0", "ping"], ["--timeout", "-1", "ping"]])
+    @Test(arguments: [
+        ["--bogus", "ping"], ["--timeout", "0", "ping"], ["--timeout", "-1", "ping"], ["-o", "map.svg"], ["--output", "", "ping"],
+        ["-o", "x.txt", "calendar", "import", "2026.csv"],
+    ])
     func invalidInvocations(arguments: [String]) {
         do {
             _ = try Dangjianctl.parse(arguments)
