@@ -29,8 +29,14 @@ extension StationsModule {
             guard (service?.count ?? 1) == 1 else { throw WorkbenchError.invalidArgument("service", "name one service") }
             let moment = LocalMoment(arguments.optionalDatetime("at") ?? invocation.now, in: invocation.timeZone)
             let openNow = try arguments.bool("open_now")
+            var statement = NearestQueries.nearest
+            if let code = service?.first?.code {
+                let offering: Int64 = try await session.query(NearestQueries.offeringCount, [code, Int64(NearestQueries.fewOffering)]).single()
+                    .decode("stations")
+                if offering < NearestQueries.fewOffering { statement = NearestQueries.nearestOffering }
+            }
             let rows = try await session.query(
-                NearestQueries.nearest,
+                statement,
                 [point.latitude, point.longitude, service?.first?.code, Int64(moment.weekday.rawValue), moment.timeText, try arguments.int("limit"), openNow]
             )
             var conditions: [String] = []
