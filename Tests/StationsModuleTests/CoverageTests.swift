@@ -37,17 +37,20 @@ import WorkbenchTestSupport
         }
     }
 
-    @Test(arguments: [
+    static let circlesOfOtherSizesCases: [(String, String, [String])] = [
         ("minutes=15 mode=ebike", "coverage 75.0 %: 3 of 4 grids within 15 min ebike (3000 m)", ["G4"]),
         ("metres=500", "coverage 25.0 %: 1 of 4 grids within 500 m", ["G4", "G3", "G2"]),
         ("minutes=30", "coverage 75.0 %: 3 of 4 grids within 30 min walk (2000 m)", ["G4"]),
         ("metres=5000", "coverage 100.0 %: 4 of 4 grids within 5000 m", []),
-    ])
-    func circlesOfOtherSizes(_ arguments: String, _ summary: String, _ gaps: [String]) async throws {
+    ]
+
+    @Test func circlesOfOtherSizes() async throws {
         try await Self.withGrids { harness in
-            let reply = await harness.send("station coverage scope=S1 \(arguments)")
-            #expect(reply.summary.hasPrefix(summary), "\(reply)")
-            #expect(reply.column("place") == gaps)
+            for (arguments, summary, gaps) in Self.circlesOfOtherSizesCases {
+                let reply = await harness.send("station coverage scope=S1 \(arguments)")
+                #expect(reply.summary.hasPrefix(summary), "\(reply)")
+                #expect(reply.column("place") == gaps, "\(arguments)")
+            }
         }
     }
 
@@ -91,19 +94,22 @@ import WorkbenchTestSupport
         }
     }
 
-    @Test(arguments: [
+    static let refusesWhatCannotBeMeasuredCases: [(String, Int, String)] = [
         ("station coverage scope=S1 minutes=15 metres=500", 400, "stations.coverage.two_circles"),
         ("station coverage scope=S1 of=hexagons extent=34.9,117.5,34.8,117.6", 400, "stations.coverage.bad_extent"),
         ("station coverage scope=S1 of=hexagons extent=30,110,40,120 cell=50", 422, "stations.coverage.lattice_too_fine"),
         ("station coverage scope=S1 minutes=0", 400, "minutes"),
         ("station coverage scope=NOPE", 404, "scope"),
-    ])
-    func refusesWhatCannotBeMeasured(_ line: String, _ status: Int, _ mention: String) async throws {
+    ]
+
+    @Test func refusesWhatCannotBeMeasured() async throws {
         try await StationsFixture.with { harness in
             _ = try await harness.create("org unit add code=C9 name=空社区 kind=community parent=S2")
-            let reply = await harness.send(line)
-            #expect(reply.status == status, "\(reply)")
-            #expect(reply.summary.contains(mention), "\(reply)")
+            for (line, status, mention) in Self.refusesWhatCannotBeMeasuredCases {
+                let reply = await harness.send(line)
+                #expect(reply.status == status, "\(line) → \(reply)")
+                #expect(reply.summary.contains(mention), "\(line) → \(reply)")
+            }
             let empty = await harness.send("station coverage scope=C9")
             #expect(empty.status == 422 && empty.summary.contains("extent="))
         }

@@ -71,7 +71,7 @@ import WorkbenchTestSupport
         }
     }
 
-    @Test(arguments: [
+    static let refusesBadInputAndChangesNothingCases: [(String, Int, String)] = [
         ("station add code=X1 name=x kind=other address=y lat=91 lon=117.5 host=C1 hours=24/7", 400, "lat"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=181 host=C1 hours=24/7", 400, "lon"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=\"mon-fri 8:00-20\"", 400, "stations.hours.malformed"),
@@ -83,13 +83,16 @@ import WorkbenchTestSupport
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=NOPE hours=24/7", 404, "host"),
         ("station update station=YZ1 lat=34.8", 400, "stations.position.incomplete"),
         ("station update station=YZ1 hours=\"closed\"", 400, "stations.hours.malformed"),
-    ])
-    func refusesBadInputAndChangesNothing(_ line: String, _ status: Int, _ mention: String) async throws {
+    ]
+
+    @Test func refusesBadInputAndChangesNothing() async throws {
         try await StationsFixture.with { harness in
             let before: String = try await harness.scalar("SELECT string_agg(code || hours || latitude, ',' ORDER BY id) FROM stations.stations")
-            let reply = await harness.send(line)
-            #expect(reply.status == status, "\(reply)")
-            #expect(reply.summary.contains(mention), "\(reply)")
+            for (line, status, mention) in Self.refusesBadInputAndChangesNothingCases {
+                let reply = await harness.send(line)
+                #expect(reply.status == status, "\(line) → \(reply)")
+                #expect(reply.summary.contains(mention), "\(line) → \(reply)")
+            }
             let after: String = try await harness.scalar("SELECT string_agg(code || hours || latitude, ',' ORDER BY id) FROM stations.stations")
             #expect(after == before)
             let count = try await harness.scalar("SELECT count(*) FROM stations.services", as: Int64.self)

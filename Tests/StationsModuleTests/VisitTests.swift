@@ -56,7 +56,7 @@ import WorkbenchTestSupport
         }
     }
 
-    @Test(arguments: [
+    static let refusesVisitsThatCannotBeCases: [(String, Int, String)] = [
         ("station visit log station=YZ1 platform=美团 worker=13800138000", 400, "stations.visit.personal_worker_id"),
         ("station visit log station=YZ1 platform=美团 worker=11010519491231002X", 400, "stations.visit.personal_worker_id"),
         ("station visit log station=YZ1 platform=美团 worker=\"张 三\"", 400, "stations.visit.bad_worker_id"),
@@ -65,12 +65,15 @@ import WorkbenchTestSupport
         ("station visit log station=YZ1 platform=美团 services=karaoke", 400, "stations.service.unknown"),
         ("station visit log station=YZ1 platform=美团 at=2026-11-18T11:00", 400, "stations.visit.future"),
         ("station visit log station=YZ9 platform=美团", 404, "stations.station.not_found"),
-    ])
-    func refusesVisitsThatCannotBe(_ line: String, _ status: Int, _ mention: String) async throws {
+    ]
+
+    @Test func refusesVisitsThatCannotBe() async throws {
         try await StationsFixture.with { harness in
-            let reply = await harness.send(line)
-            #expect(reply.status == status, "\(reply)")
-            #expect(reply.summary.contains(mention), "\(reply)")
+            for (line, status, mention) in Self.refusesVisitsThatCannotBeCases {
+                let reply = await harness.send(line)
+                #expect(reply.status == status, "\(line) → \(reply)")
+                #expect(reply.summary.contains(mention), "\(line) → \(reply)")
+            }
             let count = try await harness.scalar("SELECT count(*) FROM stations.visits", as: Int64.self)
             #expect(count == 0)
         }
@@ -93,7 +96,18 @@ import WorkbenchTestSupport
             let count = try await harness.scalar("SELECT count(*) FROM stations.visits", as: Int64.self)
             #expect(count == 0)
             _ = await harness.send("station reopen station=YZ2")
-            #expect(await harness.send("station visit log station=YZ2 platform=美团").status == 201)
+            let first = await harness.send("station visit log station=YZ2 platform=美团 request_id=visit-0001")
+            #expect(first.status == 201)
+            // A repeated request id answers the first result and logs nothing more; every change has its audit row.
+            let repeated = await harness.send("station visit log station=YZ2 platform=美团 request_id=visit-0001")
+            #expect(repeated.status == 201 && repeated.field("id") == first.field("id"))
+            let visits = try await harness.scalar("SELECT count(*) FROM stations.visits", as: Int64.self)
+            #expect(visits == 1)
+            let audited = try await harness.scalar(
+                "SELECT string_agg(command || ':' || reply_status, ',' ORDER BY id) FROM workbench.audit_log WHERE module = 'stations' AND command <> 'add'",
+                as: String.self
+            )
+            #expect(audited == "close:200,visit log:422,reopen:200,visit log:201", "\(audited)")
         }
     }
 }
