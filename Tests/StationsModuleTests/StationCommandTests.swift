@@ -81,6 +81,7 @@ import WorkbenchTestSupport
         ("station add code=X1 name=x kind=kiosk address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 400, "kind"),
         ("station add code=YZ1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 409, "stations.station.duplicate_code"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=NOPE hours=24/7", 404, "host"),
+        ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 services=\",、\"", 400, "stations.service.none_named"),
         ("station update station=YZ1 lat=34.8", 400, "stations.position.incomplete"),
         ("station update station=YZ1 hours=\"closed\"", 400, "stations.hours.malformed"),
     ]

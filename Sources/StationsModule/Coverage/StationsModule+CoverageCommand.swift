@@ -148,8 +148,8 @@ extension StationsModule {
                 columns: ["place", "name", "lat", "lon", "households", "nearest_station", "metres", "\(mode.rawValue)_min", "beyond_m"],
                 rows: shown.map { gap in
                     [
-                        .string(gap.place.code), .string(gap.place.name), .decimal(String(format: "%.6f", gap.place.point.latitude)),
-                        .decimal(String(format: "%.6f", gap.place.point.longitude)), gap.place.kind == .grid ? .int(gap.place.households) : .null,
+                        .string(gap.place.code), .string(gap.place.name), GeoPoint.degrees(gap.place.point.latitude),
+                        GeoPoint.degrees(gap.place.point.longitude), gap.place.kind == .grid ? .int(gap.place.households) : .null,
                         .string(gap.nearestStation ?? "none open"), gap.metres.map { .int(Int($0.rounded())) } ?? .null,
                         gap.metres.map { Self.minutes(speeds.minutes(forMetres: $0, by: mode)) } ?? .null,
                         gap.metres.map { .int(Int(($0 - study.analysis.circle.radius).rounded())) } ?? .null,

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchKit
 
 /// A place on the earth: WGS-84 latitude and longitude in degrees.
 public struct GeoPoint: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -24,6 +25,9 @@ public struct GeoPoint: Sendable, Equatable, Hashable, CustomStringConvertible {
         let h = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)
         return 2 * Self.earthRadius * asin(min(1, h.squareRoot()))
     }
+
+    /// Degrees as a reply value with six decimals (about 0.1 m).
+    static func degrees(_ value: Double) -> ReplyValue { .decimal(String(format: "%.6f", value)) }
 
     /// `34.864120,117.556610` (six decimals, about 0.1 m).
     public var description: String { String(format: "%.6f,%.6f", latitude, longitude) }

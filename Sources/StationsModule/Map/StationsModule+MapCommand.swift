@@ -27,13 +27,8 @@ extension StationsModule {
                     point: GeoPoint(latitude: try row.decode("latitude"), longitude: try row.decode("longitude"))
                 )
             }
-            let format = DateFormatter()
-            format.locale = Locale(identifier: "en_US_POSIX")
-            format.timeZone = invocation.timeZone
-            format.dateFormat = "yyyy-MM-dd HH:mm"
-            map.madeAt = format.string(from: invocation.now)
-            let lines = map.lines
-            return .text(lines, summary: "map of \(study.scope.label): \(map.stations.count) stations; \(study.summary)")
+            map.madeAt = ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(invocation.now))
+            return .text(map.lines, summary: "map of \(study.scope.label): \(map.stations.count) stations; \(study.summary)")
         }
     }
 }

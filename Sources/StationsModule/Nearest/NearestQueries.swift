@@ -2,21 +2,15 @@ import WorkbenchPostgres
 
 /// The nearest-station statement.
 enum NearestQueries {
-    /// Whether station `s` is open on weekday `$4` at time `$5`. A scalar subquery with LIMIT
-    /// runs per station through the primary key; an EXISTS here is planned as a hash of every
-    /// interval (170 ms over 100,000 stations instead of microseconds).
-    static let openAt = """
-        ((SELECT true FROM stations.opening_intervals o
-          WHERE o.station_id = s.id AND o.weekday = $4 AND o.opens <= $5::time AND $5::time < o.closes LIMIT 1) IS NOT NULL)
-        """
+    /// Whether station `s` is open on weekday `$4` at time `$5`.
+    static let openAt = OpenNowCondition.sql(weekday: 4, time: 5)
 
     /// What a nearest-station row shows, `$1`, `$2` the starting point.
     static let columns = """
         SELECT s.id, s.code, s.name, s.kind, s.address, s.latitude, s.longitude, s.hours,
                stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position($1, $2)) AS metres,
                \(openAt) AS open_now,
-               ARRAY(SELECT v.name FROM stations.station_services x JOIN stations.services v ON v.code = x.service
-                     WHERE x.station_id = s.id ORDER BY v.standard DESC, v.position, v.name) AS services
+               \(ServiceCatalogue.namesOfStation) AS services
         """
 
     /// Open stations nearest to (`$1`, `$2`), walking the GiST index in distance order

@@ -48,6 +48,13 @@ enum ServiceCatalogue {
         )
     }
 
+    /// The names of the services station `s` offers, standard ones first, as an SQL array
+    /// expression (a column of the station statements).
+    static let namesOfStation = """
+        ARRAY(SELECT v.name FROM stations.station_services x JOIN stations.services v ON v.code = x.service
+              WHERE x.station_id = s.id ORDER BY v.standard DESC, v.position, v.name)
+        """
+
     /// The words of a list argument: `充电,饮水`, `充电，饮水` or `充电、饮水`.
     static func words(_ text: String) -> [String] {
         text.split(whereSeparator: { ",，、".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -58,6 +65,9 @@ enum ServiceCatalogue {
     /// standard services.
     static func resolve(_ text: String, argument: String, in session: PostgresSession) async throws -> [StationService] {
         let words = words(text)
+        guard !words.isEmpty else {
+            throw WorkbenchError.invalidArgument(argument, code: "stations.service.none_named", "name at least one service, e.g. \(argument)=充电,饮水")
+        }
         if words == ["all"] { return try await session.query(Queries.standard).map(StationService.init(row:)) }
         let found = try await session.query(Queries.find, [words]).map(StationService.init(row:))
         var services: [StationService] = []
@@ -78,6 +88,9 @@ enum ServiceCatalogue {
     /// known service (standard or extra) is that service.
     static func extras(_ text: String, argument: String, in session: PostgresSession) async throws -> [StationService] {
         let names = words(text)
+        guard !names.isEmpty else {
+            throw WorkbenchError.invalidArgument(argument, code: "stations.service.none_named", "name at least one service, e.g. \(argument)=理发")
+        }
         for name in names where name.count > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
             throw WorkbenchError.invalidArgument(argument, code: "stations.service.bad_extra", "'\(name)' is not a service name of 1 to 20 characters without blanks")
         }

@@ -29,8 +29,7 @@ struct Station: Sendable, Equatable {
     static let selection = """
         SELECT s.id, s.code, s.name, s.kind, s.address, s.latitude, s.longitude, s.host_id, h.code AS host_code, h.name AS host_name,
                s.hours, s.capacity, s.status, s.closed_on, s.closed_reason, s.created_at, s.updated_at,
-               ARRAY(SELECT v.name FROM stations.station_services x JOIN stations.services v ON v.code = x.service
-                     WHERE x.station_id = s.id ORDER BY v.standard DESC, v.position, v.name) AS services
+               \(ServiceCatalogue.namesOfStation) AS services
         FROM stations.stations s
         JOIN organizations.units h ON h.id = s.host_id
         """
@@ -59,8 +58,8 @@ struct Station: Sendable, Equatable {
     func fields(openNow: Bool) -> [(String, ReplyValue)] {
         [
             ("id", .int(id)), ("code", .string(code)), ("name", .string(name)), ("kind", .string(kind.rawValue)),
-            ("kind_zh", .string(kind.chinese)), ("address", .string(address)), ("lat", .decimal(String(format: "%.6f", position.latitude))),
-            ("lon", .decimal(String(format: "%.6f", position.longitude))), ("host", .string("\(hostCode) \(hostName)")),
+            ("kind_zh", .string(kind.chinese)), ("address", .string(address)), ("lat", GeoPoint.degrees(position.latitude)),
+            ("lon", GeoPoint.degrees(position.longitude)), ("host", .string("\(hostCode) \(hostName)")),
             ("hours", .string(hours)), ("open_now", .bool(status == .open && openNow)), ("capacity", .int(capacity)),
             ("services", .list(services.map { .string($0) })), ("status", .string(status.rawValue)), ("closed_on", .date(closedOn)),
             ("closed_reason", .string(closedReason)),

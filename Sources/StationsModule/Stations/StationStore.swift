@@ -66,8 +66,7 @@ enum StationStore {
                   AND ($3::text IS NULL OR s.kind = $3)
                   AND ($4::text IS NULL OR s.status = $4)
                   AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM stations.station_services x WHERE x.station_id = s.id AND x.service = $5))
-                  AND ($6::boolean IS NULL OR (s.status = 'open' AND ((SELECT true FROM stations.opening_intervals o
-                        WHERE o.station_id = s.id AND o.weekday = $7 AND o.opens <= $8::time AND $8::time < o.closes LIMIT 1) IS NOT NULL)) = $6)
+                  AND ($6::boolean IS NULL OR (s.status = 'open' AND \(OpenNowCondition.sql(weekday: 7, time: 8))) = $6)
                 ORDER BY s.id
                 LIMIT $9
                 """
