@@ -21,6 +21,11 @@ final class DaemonUnderTest: @unchecked Sendable {
         return url.path
     }
 
+    /// How long a daemon may take from exec to its first reply. Generous on purpose: the
+    /// tests check what the daemon does, not how fast it starts, and while the whole suite
+    /// runs the two cores are shared with dozens of throwaway databases being migrated.
+    static let startTimeout: Duration = .seconds(120)
+
     /// Starts a daemon.
     ///
     /// - Parameters:
@@ -125,7 +130,7 @@ final class DaemonUnderTest: @unchecked Sendable {
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Waits until the socket answers `ping`.
-    func waitUntilServing(timeout: Duration = .seconds(60)) async throws {
+    func waitUntilServing(timeout: Duration = DaemonUnderTest.startTimeout) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if !process.isRunning {

@@ -65,21 +65,21 @@ final class SocketClient {
         }
     }
 
-    /// Reads one whole reply (lines up to the first `NNN `).
-    func readReply() throws -> [String]? {
+    /// Reads one whole reply (lines up to the first `NNN `), each line within `timeout`.
+    func readReply(timeout: Duration = .seconds(30)) throws -> [String]? {
         var lines: [String] = []
-        while let line = try readLine() {
+        while let line = try readLine(timeout: timeout) {
             lines.append(line)
             if line.count >= 4, line.utf8.prefix(3).allSatisfy({ (48...57).contains($0) }), Array(line.utf8)[3] == 32 { return lines }
         }
         return lines.isEmpty ? nil : lines
     }
 
-    /// Sends `text` and reads `replies` replies.
-    func exchange(_ text: String, replies: Int) throws -> [[String]] {
+    /// Sends `text` and reads `replies` replies, each line within `timeout`.
+    func exchange(_ text: String, replies: Int, timeout: Duration = .seconds(30)) throws -> [[String]] {
         try send(text)
         return try (0..<replies).map { _ in
-            guard let reply = try readReply() else { throw TestFailure("the connection closed before the reply") }
+            guard let reply = try readReply(timeout: timeout) else { throw TestFailure("the connection closed before the reply") }
             return reply
         }
     }

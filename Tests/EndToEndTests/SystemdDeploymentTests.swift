@@ -173,7 +173,10 @@ struct SystemdDeploymentTests {
             if connected == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         let client = try #require(connected, "systemd-socket-activate did not listen on \(daemon.socketPath):\n\(daemon.log)")
-        let replies = try client.exchange("ping\nmigrations\nwhoami\n", replies: 3)
+        // The first reply waits for the whole start (connecting, every module's migrations):
+        // as long as any daemon is given to start (DaemonUnderTest.startTimeout), since the
+        // full suite loads both cores with throwaway databases meanwhile.
+        let replies = try client.exchange("ping\nmigrations\nwhoami\n", replies: 3, timeout: DaemonUnderTest.startTimeout)
         #expect(replies[0] == ["200 pong"], "\(daemon.log)")
         #expect(replies[1].contains { $0.hasPrefix("200-workbench\t1\taudit_log_and_idempotency\tapplied\t") })
         #expect(replies[2].contains("200-role: admin"))
