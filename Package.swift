@@ -112,6 +112,13 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),
+        .target(
+            name: "ConsultationsModule",
+            dependencies: ["OrganizationsModule", "GridsModule", "WorkbenchKit", "WorkbenchPostgres"],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
 
         // MARK: Boot
 
@@ -125,6 +132,7 @@ let package = Package(
                 "GridsModule",
                 "PropertyModule",
                 "StationsModule",
+                "ConsultationsModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -206,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "StationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -227,6 +235,11 @@ let package = Package(
         .testTarget(
             name: "StationsModuleTests",
             dependencies: ["StationsModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ConsultationsModuleTests",
+            dependencies: ["ConsultationsModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

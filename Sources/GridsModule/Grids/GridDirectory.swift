@@ -4,7 +4,9 @@ public import WorkbenchPostgres
 /// What other modules may know about grids: a grid found by the id or code an operator
 /// gives, as a small public snapshot, with this module's own 404. The property module files
 /// complexes 小区 under a grid with it when the grids module is loaded; the stations module
-/// measures coverage over the leaf grids of a scope (``leafGrids(under:in:)``).
+/// measures coverage over the leaf grids of a scope (``leafGrids(under:in:)``); the
+/// consultations module links a topic found in a grid (网格发现) to its case
+/// (``gridCase(_:argument:in:)``).
 public enum GridDirectory {
     /// A grid as other modules see it.
     public struct Grid: Sendable, Equatable {
@@ -23,6 +25,36 @@ public enum GridDirectory {
 
         /// `WG0101 新华一网格`.
         public var label: String { "\(code) \(name)" }
+    }
+
+    /// A grid case (网格事件) as other modules see it.
+    public struct GridCase: Sendable, Equatable {
+        /// The case's id.
+        public var id: Int64
+        /// Its code (`GC-2026-000001`).
+        public var code: String
+        /// The grid it was reported in.
+        public var gridCode: String
+        /// The grid's community 社区.
+        public var communityID: Int64
+        /// Its category (乱停车…).
+        public var category: String
+        /// What was reported.
+        public var description: String
+        /// `reported`, `accepted`, `in_progress`, `resolved`, `closed` or `cancelled`.
+        public var status: String
+
+        /// `GC-2026-000001 乱停车 (WG0101)`.
+        public var label: String { "\(code) \(category) (\(gridCode))" }
+    }
+
+    /// The case named by `reference` (an id or a `GC-…` code), or a 404 naming `argument`.
+    public static func gridCase(_ reference: String, argument: String, in session: PostgresSession) async throws -> GridCase {
+        let found = try await CaseWorkflow.find(RecordReference(reference), argument: argument, in: session)
+        return GridCase(
+            id: found.id, code: found.code, gridCode: found.gridCode, communityID: found.communityID, category: found.category,
+            description: found.description, status: found.status.rawValue
+        )
     }
 
     /// A grid with its place on the map: the centroid and boundary `grid add` recorded.

@@ -1,3 +1,4 @@
+import ConsultationsModule
 import GridsModule
 import OrganizationsModule
 import PropertyModule
@@ -17,5 +18,6 @@ public enum ModuleCatalog {
         GridsModule.self,
         PropertyModule.self,
         StationsModule.self,
+        ConsultationsModule.self,
     ]
 }
