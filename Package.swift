@@ -214,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchDaemon", "OrganizationsModule", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,7 @@
 import Foundation
+import ConsultationsModule
 import GridsModule
+import OrganizationsModule
 import PropertyModule
 import StationsModule
 import Testing
@@ -37,6 +39,10 @@ struct DaemonConfigurationTests {
         #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
         #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
         #expect(try StationsSettings(config: configuration.values.scoped("modules.stations")) == StationsSettings())
+        #expect(
+            try ConsultationsSettings(config: configuration.values.scoped("modules.consultations"), pointsCategories: OrganizationsSettings.defaultPointsCategories)
+                == ConsultationsSettings()
+        )
     }
 
     @Test func gridsSettingsAreReadFromTheFile() async throws {
