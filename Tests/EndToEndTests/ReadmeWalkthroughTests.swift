@@ -179,4 +179,51 @@ struct ReadmeWalkthroughTests {
         #expect(try shell("dangjianctl --raw station visits", socket: daemon.socketPath).output == visitsBefore)
         #expect(try await daemon.terminate() == 0)
     }
+
+    @Test func aResidentsTopicIsSettledAndAVolunteersHoursBecomePoints() async throws {
+        let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
+        let grids = Self.blocks(after: "<!-- walkthrough: grids")
+        let consultations = Self.blocks(after: "<!-- walkthrough: consultations")
+        try #require(
+            organizations.count == 2 && grids.count == 2 && consultations.count == 2, "the README keeps the walkthroughs and their errors blocks"
+        )
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in organizations[0] + grids[0] + consultations[0] {
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let settled = try #require(outputs.first { $0.key.contains("action done action=2") }?.value)
+        #expect(settled.contains("topic 1 is settled (有落实)"), "\(settled)")
+        let timeline = try #require(outputs.first { $0.key.contains("topic timeline") }?.value)
+        for event in ["proposed", "accepted", "scheduled", "voted", "replied", "implementing", "action_added", "action_done", "settled"] {
+            #expect(timeline.contains(event), "\(event) missing from:\n\(timeline)")
+        }
+        let rank = try shell("dangjianctl --raw org points rank unit=QW01 category=志愿服务", socket: daemon.socketPath).output
+        // 5 points from the organizations walkthrough's 'org points add' and 3 for 1.5 hours.
+        #expect(rank.contains("200-1\t1\t王芳\tWG01\t8\t2"), "\(rank)")
+        let stats = try #require(outputs.first { $0.key.contains("consult stats") }?.value)
+        #expect(stats.contains("有落实 adopted topics settled") && stats.contains("1 of 1"), "\(stats)")
+
+        let topics = try shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output
+        let sessions = try shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output
+        let orders = try shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output
+        for line in consultations[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try shell(line, socket: daemon.socketPath)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+            if line.contains("session close") {
+                for missing in ["有记录 minutes", "有回声", "vote and resolution on topic 2", "convener 问题召集方"] {
+                    #expect(result.error.contains(missing), "\(missing) not named: \(result.error)")
+                }
+                #expect(!result.error.contains("有场所") && !result.error.contains("有标识"), "\(result.error)")
+            }
+        }
+        #expect(try shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output == topics)
+        #expect(try shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output == sessions)
+        #expect(try shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output == orders)
+        #expect(try await daemon.terminate() == 0)
+    }
 }
