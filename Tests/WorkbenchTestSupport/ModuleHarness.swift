@@ -39,7 +39,8 @@ public struct ModuleHarness: Sendable {
     }
 
     /// Runs `body` with `types` migrated and initialised, in the order given (list
-    /// requirements first), on a database of its own.
+    /// requirements first), on a database of its own. At most a few harnesses run at once
+    /// (``DatabaseTestSlots``); the others wait their turn.
     ///
     /// - Parameters:
     ///   - config: Configuration values by full key (`modules.organizations.project_categories`).
@@ -49,6 +50,13 @@ public struct ModuleHarness: Sendable {
         config: [AbsoluteConfigKey: ConfigValue] = [:],
         clock: any WorkbenchClock = SystemClock(),
         timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
+        _ body: (ModuleHarness) async throws -> Result
+    ) async throws -> Result {
+        try await DatabaseTestSlots.shared.withSlot { try await run(types, config: config, clock: clock, timeZone: timeZone, body) }
+    }
+
+    private static func run<Result: Sendable>(
+        _ types: [any WorkbenchModule.Type], config: [AbsoluteConfigKey: ConfigValue], clock: any WorkbenchClock, timeZone: TimeZone,
         _ body: (ModuleHarness) async throws -> Result
     ) async throws -> Result {
         try await TestCluster.withPool(size: 4) { pool, _ in
