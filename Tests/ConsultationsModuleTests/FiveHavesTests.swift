@@ -132,6 +132,17 @@ struct FiveHavesTests {
             let votes = try await harness.scalar("SELECT count(*) FROM consultations.session_topics WHERE voted_at IS NOT NULL", as: Int64.self)
             #expect(votes == 0)
 
+            // The agenda keeps the order the topics were given in.
+            let a = try await ConsultationsFixture.acceptedTopic(harness, title: "甲")
+            let b = try await ConsultationsFixture.acceptedTopic(harness, title: "乙")
+            let both = try await harness.create("consult session schedule unit=C1 topics=\(b),\(a) at=2026-11-20T09:00")
+            let agenda = try await ConsultationsFixture.succeed(harness, "consult session show session=\(both)")
+            #expect(agenda.summary.contains("《乙》"), "the first topic given names the session: \(agenda)")
+            let order = try await harness.scalar(
+                "SELECT string_agg(topic_id::text, ',' ORDER BY position) FROM consultations.session_topics WHERE session_id = $1", [both], as: String.self
+            )
+            #expect(order == "\(b),\(a)")
+
             // Minutes are written once; amend=yes adds, never replaces.
             try await ConsultationsFixture.succeed(harness, "consult session minutes session=\(session) text=第一稿")
             let again = await harness.send("consult session minutes session=\(session) text=第二稿")

@@ -72,8 +72,11 @@ extension ConsultationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let unit = try await OrganizationDirectory.activeUnit(try arguments.string("unit"), argument: "unit", in: session)
+            // Locked in id order (two schedules naming the same topics cannot deadlock); the
+            // agenda keeps the order given.
+            let given = try Self.topicIDs(try arguments.string("topics"), argument: "topics")
             var topics: [Topic] = []
-            for id in try Self.topicIDs(try arguments.string("topics"), argument: "topics").sorted() {
+            for id in given.sorted() {
                 let topic = try await TopicStore.find(id, argument: "topics", forUpdate: true, in: session)
                 guard topic.status == .accepted else {
                     throw TopicStore.notAllowed(
@@ -88,6 +91,7 @@ extension ConsultationsModule {
                 }
                 topics.append(topic)
             }
+            topics.sort { given.firstIndex(of: $0.id)! < given.firstIndex(of: $1.id)! }
             let title = arguments.optionalString("title") ?? topics[0].title
             let at = try arguments.datetime("at")
             let id: Int64 = try await session.query(SessionQueries.insert, [unit.id, title, arguments.optionalString("venue"), at, invocation.now]).single()
