@@ -1,4 +1,5 @@
 public import Foundation
+import WorkbenchKit
 public import WorkbenchPostgres
 
 extension OrganizationDirectory {
@@ -9,13 +10,19 @@ extension OrganizationDirectory {
     /// - Parameters:
     ///   - category: One of `modules.organizations.points_categories`; the caller checks this
     ///     against ``OrganizationsSettings/pointsCategories`` when it starts.
-    ///   - points: 1 to 100, or -100 to -1 for a correction.
+    ///   - points: 1 to 100, or -100 to -1 for a correction; anything else is a 422
+    ///     (`organizations.points.out_of_range`) and records nothing.
     /// - Returns: The ledger entry's id, or nil when the member has left the rolls (nothing is
     ///   recorded then: a member who left earns no points).
     public static func awardPoints(
         to memberID: Int64, category: String, points: Int, reason: String, at instant: Date, in session: PostgresSession
     ) async throws -> Int64? {
-        precondition((-100...100).contains(points) && points != 0, "points outside the ledger's range")
+        guard (-100...100).contains(points), points != 0 else {
+            throw WorkbenchError(
+                status: .unprocessable, code: "organizations.points.out_of_range",
+                message: "\(points) points cannot be recorded: an entry is -100 to 100 and not 0"
+            )
+        }
         let member = try await MemberStore.find(memberID, in: session)
         guard member.isActive else { return nil }
         return try await PointsStore.add(member: memberID, category: category, points: points, reason: reason, at: instant, in: session).0
