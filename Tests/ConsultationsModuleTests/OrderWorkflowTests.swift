@@ -99,6 +99,7 @@ struct OrderWorkflowTests {
             let cases: [(line: String, status: Int, words: String)] = [
                 ("consult order dispatch order=\(c3) team=DY01", 422, "does not serve"),
                 ("consult order dispatch order=\(order) team=NOPE", 404, "no volunteer team"),
+                ("consult volunteer add team=DY01 name=未来 joined=2099-01-01", 400, "future"),
             ]
             for refusal in cases {
                 let reply = await harness.send(refusal.line)

@@ -44,6 +44,13 @@ struct ActionItem: Sendable {
     /// `action 7 《开放学校操场夜间停车》`.
     var label: String { "action \(id) 《\(title)》" }
 
+    /// A 409 for a change to an action that is done or dropped (both final).
+    func refuseUnlessOpen(_ step: String) throws {
+        guard status == .open else {
+            throw WorkbenchError.conflict("consultations.action.final", "\(label) is \(status.rawValue); it cannot \(step)")
+        }
+    }
+
     /// The owning organisation's code or the named party.
     var owner: String { ownerUnitCode ?? ownerParty ?? "" }
 

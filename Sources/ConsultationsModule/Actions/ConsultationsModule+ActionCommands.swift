@@ -27,9 +27,7 @@ extension ConsultationsModule {
         let action = try await findAction(id, in: session)
         _ = try await TopicStore.find(action.topicID, forUpdate: true, in: session)
         let locked = try await findAction(id, forUpdate: true, in: session)
-        guard locked.status == .open else {
-            throw WorkbenchError.conflict("consultations.action.final", "\(locked.label) is \(locked.status.rawValue); it cannot \(step)")
-        }
+        try locked.refuseUnlessOpen(step)
         return locked
     }
 
@@ -102,9 +100,7 @@ extension ConsultationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let action = try await Self.findAction(try arguments.id("action"), forUpdate: true, in: session)
-            guard action.status == .open else {
-                throw WorkbenchError.conflict("consultations.action.final", "\(action.label) is \(action.status.rawValue); it takes no more progress notes")
-            }
+            try action.refuseUnlessOpen("take more progress notes")
             let progress = arguments.optionalInt("progress").map(Int.init) ?? action.progress
             let note = try arguments.string("note")
             _ = try await session.execute(ActionQueries.progress, [action.id, progress, invocation.now])

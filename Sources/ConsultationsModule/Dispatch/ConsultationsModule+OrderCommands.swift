@@ -128,7 +128,7 @@ extension ConsultationsModule {
                     in: invocation.database
                 )
                 return .record(
-                    [("order", .int(outcome.order.id)), ("status", .string(outcome.order.status.rawValue)),
+                    [("order", .int(outcome.order.id)), ("status", .string(outcome.status.rawValue)),
                      ("points", outcome.pointsAwarded.map { .int(Int64($0)) } ?? .null)],
                     summary: "\(outcome.order.label) \(outcome.detail)"
                 )

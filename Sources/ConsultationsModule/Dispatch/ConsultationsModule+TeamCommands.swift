@@ -29,7 +29,7 @@ extension ConsultationsModule {
             guard code.range(of: "^[A-Za-z][A-Za-z0-9_-]{0,31}$", options: .regularExpression) != nil else {
                 throw WorkbenchError.invalidArgument("code", "'\(code)' is not a team code: a letter, then letters, digits, _ or - (at most 32)")
             }
-            let services = arguments.optionalString("services").map(Self.words) ?? []
+            let services = arguments.optionalString("services").map(ListText.items) ?? []
             if let unknown = services.first(where: { !settings.orderCategories.contains($0) }) {
                 throw WorkbenchError.invalidArgument(
                     "services", code: "consultations.team.unknown_service",
@@ -41,11 +41,6 @@ extension ConsultationsModule {
                 .single().decode("id")
             return .created(id: id, "team \(code) registered under \(unit.label); add its volunteers with 'consult volunteer add team=\(code)'")
         }
-    }
-
-    /// Words of a list typed with , ， or 、.
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private var listTeamsCommand: CommandSpec {
@@ -94,6 +89,10 @@ extension ConsultationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
+            let joined = arguments.optionalDate("joined") ?? invocation.today
+            guard joined <= invocation.today else {
+                throw WorkbenchError.invalidArgument("joined", code: "consultations.volunteer.joined_in_future", "joined=\(joined) lies in the future; record a volunteer once they have joined")
+            }
             let team = try await OrderWorkflow.team(try arguments.string("team"), in: session)
             let member = try await arguments.optionalID("member").asyncMap {
                 try await OrganizationDirectory.activeMember($0, argument: "member", in: session)
@@ -103,7 +102,7 @@ extension ConsultationsModule {
             }
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? member?.phone
             let id: Int64 = try await session.query(
-                DispatchQueries.insertVolunteer, [team.id, name, member?.id, phone, arguments.optionalDate("joined") ?? invocation.today, invocation.now]
+                DispatchQueries.insertVolunteer, [team.id, name, member?.id, phone, joined, invocation.now]
             ).single().decode("id")
             return .created(
                 id: id, "volunteer \(id) \(name) joined team \(team.label)" + (member.map { " as Party member \($0.id)" } ?? ""),

@@ -13,7 +13,10 @@ struct OrderWorkflow: Sendable {
 
     /// What a step did.
     struct Outcome: Sendable {
+        /// The order as it was before the step.
         var order: VolunteerOrder
+        /// The status the step moved it to.
+        var status: OrderStatus
         var detail: String
         /// Points recorded for the volunteer's member, when the step was `done` and they are one.
         var pointsAwarded: Int?
@@ -69,7 +72,7 @@ struct OrderWorkflow: Sendable {
     /// Performs `step` on order `id` at `now` for `actor` (the operator recording it).
     func perform(_ step: OrderStep, on id: Int64, at now: Date, by actor: String, in session: PostgresSession) async throws -> Outcome {
         let order = try await Self.find(id, forUpdate: true, in: session)
-        guard try await session.queryOptionalRow(DispatchQueries.transition, [order.status, step.action]) != nil else {
+        guard let transition = try await session.queryOptionalRow(DispatchQueries.transition, [order.status, step.action]) else {
             let allowed = try await session.query(DispatchQueries.allowedActions, [order.status]).map { row in
                 "\(try row.decode("action", as: String.self)) (→ \(try row.decode("to_status", as: String.self)))"
             }
@@ -131,6 +134,6 @@ struct OrderWorkflow: Sendable {
             detail = "cancelled: \(reason)"
         }
         _ = try await session.execute(DispatchQueries.recordEvent, [order.id, now, step.action, actor, detail])
-        return Outcome(order: try await Self.find(order.id, in: session), detail: detail, pointsAwarded: awarded)
+        return Outcome(order: order, status: try transition.decode("to_status"), detail: detail, pointsAwarded: awarded)
     }
 }

@@ -16,7 +16,7 @@ extension ConsultationsModule {
 
     /// Topic ids from `topics=1,2,3` (commas of either width), or a 400.
     static func topicIDs(_ text: String, argument: String) throws -> [Int64] {
-        let words = text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let words = ListText.items(text)
         let ids = words.compactMap { Int64($0) }.filter { $0 > 0 }
         guard !words.isEmpty, ids.count == words.count else {
             throw WorkbenchError.invalidArgument(argument, "'\(text)' is not a list of topic ids (e.g. 3 or 3,5,8)")

@@ -3,16 +3,12 @@ import WorkbenchKit
 
 /// Reading `tags=独居老人,困难家庭` against the configured tags (`household_tags`).
 enum HouseholdTags {
-    /// The separators an operator may type between tags: `,`, `，` and `、`.
-    static let separators: Set<Character> = [",", "，", "、"]
-
     /// The tags in `text`, in the order given and without repeats; a 400 naming the first
     /// tag that is not in `allowed`, with the allowed list.
     static func parse(_ text: String, allowed: [String], argument: String) throws -> [String] {
         var tags: [String] = []
-        for part in text.split(whereSeparator: { separators.contains($0) }) {
-            let tag = part.trimmingCharacters(in: .whitespaces)
-            guard !tag.isEmpty, !tags.contains(tag) else { continue }
+        for tag in ListText.items(text) {
+            guard !tags.contains(tag) else { continue }
             try check(tag, allowed: allowed, argument: argument)
             tags.append(tag)
         }

@@ -25,6 +25,6 @@ extension OrganizationDirectory {
         }
         let member = try await MemberStore.find(memberID, in: session)
         guard member.isActive else { return nil }
-        return try await PointsStore.add(member: memberID, category: category, points: points, reason: reason, at: instant, in: session).0
+        return try await session.query(PointsStore.Queries.insert, [member.id, category, points, reason, instant]).single().decode("id")
     }
 }

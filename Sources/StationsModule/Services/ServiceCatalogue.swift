@@ -57,7 +57,7 @@ enum ServiceCatalogue {
 
     /// The words of a list argument: `充电,饮水`, `充电，饮水` or `充电、饮水`.
     static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { ",，、".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        ListText.items(text)
     }
 
     /// The services named in `text` (codes or names of standard services or known extras;
