@@ -18,6 +18,7 @@ let package = Package(
     products: [
         .executable(name: "dangjiand", targets: ["dangjiand"]),
         .executable(name: "dangjianctl", targets: ["dangjianctl"]),
+        .executable(name: "dangjian-bench", targets: ["dangjian-bench"]),
         .library(name: "WorkbenchKit", targets: ["WorkbenchKit"]),
         .library(name: "WorkbenchPostgres", targets: ["WorkbenchPostgres"]),
         .plugin(name: "EmbedMigrations", targets: ["EmbedMigrations"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["YAML"]),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // MARK: PostgreSQL through libpq
@@ -158,6 +160,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "dangjian-bench",
+            dependencies: [
+                "WorkbenchPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: Build tooling
 
@@ -245,6 +256,11 @@ let package = Package(
         .testTarget(
             name: "dangjianctlTests",
             dependencies: ["dangjianctl"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "dangjian-benchTests",
+            dependencies: ["dangjian-bench", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

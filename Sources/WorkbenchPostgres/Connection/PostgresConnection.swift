@@ -147,6 +147,19 @@ public final class PostgresConnection: @unchecked Sendable {
         return try consume(PQexec(handle, sql), statement: PostgresStatement(unnamed: sql))
     }
 
+    /// The libpq handle, for extensions in this module; nil once closed.
+    var connectionHandle: OpaquePointer? { handle }
+
+    /// Turns a `PGresult` into rows or a thrown error, and frees it (for extensions).
+    func consumeResult(_ result: OpaquePointer, statement: PostgresStatement) throws -> PostgresRows {
+        try consume(result, statement: statement)
+    }
+
+    /// libpq's last error message for a connection.
+    static func errorText(of handle: OpaquePointer) -> String {
+        errorMessage(of: handle)
+    }
+
     /// Turns a `PGresult` into rows or a thrown error, and frees it.
     private func consume(_ result: OpaquePointer?, statement: PostgresStatement) throws -> PostgresRows {
         guard let result else {

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `dangjian-bench`: measures the daemon against pgbench on the same PostgreSQL cluster.
+///
+/// `seed` loads a realistic district (scale 1: 50,000 organisations, 500,000 members, 6,000
+/// grids, 1,000,000 cases with their history) with COPY; `run` drives concurrent
+/// control-socket clients through a command mix, runs pgbench with the same clients and
+/// duration, and prints the daemon's throughput and latency next to pgbench's as ratios.
+/// The README's "Performance" section has the reproduce command and the last results.
+@main
+struct DangjianBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dangjian-bench",
+        abstract: "Load a benchmark district and measure dangjiand against pgbench on the same cluster.",
+        discussion: """
+            Typical use (deploy/dev bench does all of it on a fresh cluster):
+              dangjian-bench seed --scale 1
+              dangjian-bench run --mix read --clients 16 --seconds 30
+              dangjian-bench run --mix write --clients 16 --seconds 30
+            """,
+        subcommands: [SeedCommand.self, RunCommand.self]
+    )
+}
