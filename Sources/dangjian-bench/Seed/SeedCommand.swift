@@ -36,11 +36,9 @@ struct SeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Lines reach a log in order with the progress lines on standard error.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let shape = DatasetShape(scale: scale)
         let instant = asOf.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        print(
+        Console.line(
             "Seeding scale \(scale): \(ProgressBar.grouped(shape.organisations)) organisations, \(ProgressBar.grouped(shape.grids)) grids, "
                 + "\(ProgressBar.grouped(shape.members)) members, \(ProgressBar.grouped(shape.cases)) cases (seed \(seed))"
         )
@@ -48,9 +46,9 @@ struct SeedCommand: ParsableCommand {
         defer { connection.close() }
         let loader = DatasetLoader(shape: shape, seed: seed, asOf: instant, utcOffsetSeconds: 8 * 3_600)
         let outcome = try loader.load(into: connection)
-        print("Loaded in \(String(format: "%.1f", outcome.seconds)) s. Rows now in each table:")
+        Console.line("Loaded in \(String(format: "%.1f", outcome.seconds)) s. Rows now in each table:")
         for (table, rows) in outcome.tableCounts {
-            print("  \(table.padding(toLength: 24, withPad: " ", startingAt: 0)) \(ProgressBar.grouped(rows).leftPadded(to: 11))")
+            Console.line("  \(table.padding(toLength: 24, withPad: " ", startingAt: 0)) \(ProgressBar.grouped(rows).leftPadded(to: 11))")
         }
     }
 }
