@@ -1,0 +1,80 @@
+/// Chooses each load client's next command from the mix and the workload sample.
+///
+/// Reads: `org unit show` of a sampled organisation (30 %), `grid case show` of a random
+/// seeded case (30 %), `grid case list` of a sampled grid filtered by status (25 %) and
+/// `org unit tree` of a sampled community (15 %). Writes: `grid case report` in a sampled
+/// grid, then the case's own steps, accept → start → resolve → confirm, each a later
+/// command of the same client; so about one write in five is a report.
+struct RequestGenerator {
+    private var random: SeedRandom
+    private let workload: Workload
+    private let mix: CommandMix
+    /// Cases this client reported and the next step of each (0 accept … 3 confirm).
+    private var ownCases: [(id: Int64, step: Int)] = []
+
+    private static let steps: [(RequestKind, String)] = [
+        (.caseAccept, "accept"), (.caseStart, "start"), (.caseResolve, "resolve note=已处置"), (.caseConfirm, "confirm note=回访满意"),
+    ]
+    private static let listStatuses = ["closed", "in_progress", "resolved", "reported"]
+
+    init(client: Int, seed: UInt64, workload: Workload, mix: CommandMix) {
+        random = SeedRandom(seed: seed &+ UInt64(client), stream: "client")
+        self.workload = workload
+        self.mix = mix
+    }
+
+    /// One request: what it is, its line (without the newline) and the case a step names.
+    struct Request {
+        var kind: RequestKind
+        var line: String
+        var caseID: Int64?
+    }
+
+    /// The next request.
+    mutating func next() -> Request {
+        random.chance(mix.writeShare) ? nextWrite() : nextRead()
+    }
+
+    /// Takes note of a reply: a reported case joins this client's cases; a refused step
+    /// drops the case.
+    mutating func observe(_ kind: RequestKind, reply: ReplyScanner.Reply, caseID: Int64?) {
+        if kind == .caseReport, reply.status == 201, let id = reply.createdID {
+            ownCases.append((id, 0))
+        } else if kind.isWrite, kind != .caseReport, reply.status >= 400, let caseID {
+            ownCases.removeAll { $0.id == caseID }
+        }
+    }
+
+    private mutating func nextRead() -> Request {
+        let draw = random.unit()
+        if draw < 0.30 {
+            return Request(kind: .unitShow, line: "org unit show unit=\(random.pick(workload.unitCodes))")
+        }
+        if draw < 0.60 {
+            let id = workload.caseIDs.lowerBound + Int64(random.below(Int(workload.caseIDs.count)))
+            return Request(kind: .caseShow, line: "grid case show case=\(id)")
+        }
+        if draw < 0.85 {
+            return Request(kind: .caseList, line: "grid case list grid=\(random.pick(workload.gridCodes)) status=\(random.pick(Self.listStatuses)) limit=20")
+        }
+        return Request(kind: .unitTree, line: "org unit tree unit=\(random.pick(workload.communityCodes))")
+    }
+
+    private mutating func nextWrite() -> Request {
+        if !ownCases.isEmpty, random.chance(0.8) {
+            let index = random.below(ownCases.count)
+            let (id, step) = ownCases[index]
+            if step + 1 == Self.steps.count {
+                ownCases.remove(at: index)
+            } else {
+                ownCases[index].step += 1
+            }
+            let (kind, words) = Self.steps[step]
+            let parts = words.split(separator: " ", maxSplits: 1)
+            return Request(kind: kind, line: "grid case \(parts[0]) case=\(id)" + (parts.count > 1 ? " " + parts[1] : ""), caseID: id)
+        }
+        let category = random.pick(ChineseNames.caseCategories)
+        let description = random.pick(ChineseNames.caseDetails)
+        return Request(kind: .caseReport, line: "grid case report grid=\(random.pick(workload.gridCodes)) category=\(category) description=\(description) reporter=压测网格员")
+    }
+}

@@ -1,0 +1,20 @@
+/// The commands a load client sends, as they appear in the report.
+enum RequestKind: String, CaseIterable, Codable, Sendable {
+    case unitShow = "org unit show"
+    case caseShow = "grid case show"
+    case caseList = "grid case list"
+    case unitTree = "org unit tree"
+    case caseReport = "grid case report"
+    case caseAccept = "grid case accept"
+    case caseStart = "grid case start"
+    case caseResolve = "grid case resolve"
+    case caseConfirm = "grid case confirm"
+
+    /// Whether the command changes data.
+    var isWrite: Bool {
+        switch self {
+        case .unitShow, .caseShow, .caseList, .unitTree: false
+        default: true
+        }
+    }
+}

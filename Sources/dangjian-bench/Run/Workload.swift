@@ -1,0 +1,56 @@
+import WorkbenchPostgres
+
+/// What the load clients pick their targets from: a sample of the seeded district read once
+/// from the database before the run.
+struct Workload: Sendable {
+    /// Organisations to show: a fixed sample across every level of the benchmark city.
+    var unitCodes: [String]
+    /// Communities, whose trees are shown.
+    var communityCodes: [String]
+    /// Grids, whose cases are listed and in which cases are reported.
+    var gridCodes: [String]
+    /// The seeded cases' ids (they are dense).
+    var caseIDs: ClosedRange<Int64>
+    /// Streets, for the single-command timings of `grid case overdue` and `grid stats`.
+    var streetCodes: [String]
+
+    static let sampleSize = 5_000
+
+    /// Reads the sample from the database `connection` reaches.
+    static func load(from connection: PostgresConnection) throws -> Workload {
+        func codes(_ sql: String) throws -> [String] {
+            try connection.execute(PostgresStatement(unnamed: sql), [OrganisationPlan.cityCode, sampleSize]).map { try $0.decode(at: 0, as: String.self) }
+        }
+        let city = "(SELECT path FROM organizations.units WHERE code = $1)"
+        let units = try codes(
+            "SELECT code FROM organizations.units WHERE path OPERATOR(public.<@) \(city) ORDER BY md5(code) LIMIT $2"
+        )
+        let communities = try codes(
+            "SELECT code FROM organizations.units WHERE path OPERATOR(public.<@) \(city) AND kind = 'community' ORDER BY md5(code) LIMIT $2"
+        )
+        let streets = try codes(
+            "SELECT code FROM organizations.units WHERE path OPERATOR(public.<@) \(city) AND kind = 'street' ORDER BY code LIMIT $2"
+        )
+        let grids = try codes(
+            """
+            SELECT g.code FROM grids.grids g JOIN organizations.units u ON u.id = g.community_id
+            WHERE u.path OPERATOR(public.<@) \(city) ORDER BY md5(g.code) LIMIT $2
+            """
+        )
+        let range = try connection.execute(
+            PostgresStatement(
+                unnamed: """
+                    SELECT min(k.id), max(k.id) FROM grids.cases k JOIN organizations.units u ON u.id = k.community_id
+                    WHERE u.path OPERATOR(public.<@) (SELECT path FROM organizations.units WHERE code = $1)
+                    """
+            ),
+            [OrganisationPlan.cityCode]
+        ).single()
+        guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, let low = try range.decode(at: 0, as: Int64?.self),
+            let high = try range.decode(at: 1, as: Int64?.self)
+        else {
+            throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
+        }
+        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: low...high, streetCodes: streets)
+    }
+}
