@@ -2,7 +2,8 @@ import Foundation
 import WorkbenchPostgres
 
 /// Loads a generated dataset into a database the daemon has migrated: the organisation tree,
-/// grids, members, cases and case events, each table with COPY in one transaction.
+/// grids, members, cases and case events, with COPY: the tree and grids in one transaction each,
+/// members and cases in batches over several connections.
 ///
 /// The rows bypass the daemon's commands (no audit rows, no request ids): this is test data
 /// for the benchmark, shaped by the same rules the commands and the database constraints
@@ -21,6 +22,16 @@ struct DatasetLoader {
     var asOf: Date
     /// The daemon's time zone offset, for the year in case codes (Asia/Shanghai: +8 h).
     var utcOffsetSeconds: Int64
+    /// Connections loading members and cases at once.
+    var jobs: Int
+    /// Opens one more connection to the same database.
+    var connect: @Sendable () throws -> PostgresConnection
+
+    /// Members or cases per batch (and per transaction).
+    static let batchSize = 50_000
+    /// Events a generated case has at most (report, accept, two escalations, start, warning or
+    /// overdue, resolve, confirm), which sizes each batch's block of event ids.
+    static let eventsPerCaseAtMost = 10
 
     /// The tables the load writes, in load order.
     static let tables = ["organizations.units", "grids.grids", "organizations.members", "grids.cases", "grids.case_events"]
@@ -66,11 +77,7 @@ struct DatasetLoader {
             }
             bar.finish(stored)
         }
-        try transaction(connection) { try loadMembers(plan, firstID: first.member, connection) }
-        try transaction(connection) {
-            let events = try loadCases(plan, firstID: first.caseID, firstEventID: first.event, connection)
-            ProgressBar(label: "case events", total: events).finish(events)
-        }
+        try loadInParallel(plan, first: first)
         _ = try connection.executeScript(
             """
             SELECT setval(pg_get_serial_sequence('organizations.units', 'id'), (SELECT max(id) FROM organizations.units));
@@ -90,19 +97,76 @@ struct DatasetLoader {
         return Outcome(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, tableCounts: counts)
     }
 
-    // MARK: Members
+    // MARK: Members and cases, in parallel
 
-    private func loadMembers(_ plan: OrganisationPlan, firstID: Int64, _ connection: PostgresConnection) throws {
-        var random = SeedRandom(seed: seed, stream: "members")
+    /// Members and cases in batches of ``batchSize``, each batch one transaction, spread over
+    /// ``jobs`` connections: one backend per core instead of one for everything.
+    ///
+    /// Every batch draws from its own random stream and owns a fixed block of ids, so the rows
+    /// do not depend on which connection loads which batch or in what order.
+    private func loadInParallel(_ plan: OrganisationPlan, first: FirstIDs) throws {
+        var batches: [SeedBatch] = []
+        for start in stride(from: 0, to: shape.members, by: Self.batchSize) {
+            batches.append(.members(start..<min(shape.members, start + Self.batchSize)))
+        }
+        for start in stride(from: 0, to: shape.cases, by: Self.batchSize) {
+            batches.append(.cases(start..<min(shape.cases, start + Self.batchSize)))
+        }
+        let queue = SeedBatchQueue(batches)
+        let done = DispatchGroup()
+        for _ in 0..<jobs {
+            done.enter()
+            Thread.detachNewThread { [self] in
+                defer { done.leave() }
+                do {
+                    let connection = try connect()
+                    defer { connection.close() }
+                    _ = try connection.executeScript("SET synchronous_commit = off")
+                    while let batch = queue.next() {
+                        try transaction(connection) {
+                            switch batch {
+                            case .members(let range): try loadMembers(range, plan, firstID: first.member, connection)
+                            case .cases(let range): try loadCases(range, plan, first: first, connection, queue: queue)
+                            }
+                        }
+                        queue.finished(batch)
+                    }
+                } catch {
+                    queue.fail(error)
+                }
+            }
+        }
         var bar = ProgressBar(label: "members", total: shape.members)
+        var caseBar: ProgressBar?
+        while done.wait(timeout: .now() + 0.1) == .timedOut {
+            let progress = queue.progress
+            if progress.members < shape.members {
+                bar.update(progress.members)
+            } else {
+                if caseBar == nil {
+                    bar.finish(progress.members)
+                    caseBar = ProgressBar(label: "cases", total: shape.cases)
+                }
+                caseBar?.update(progress.cases)
+            }
+        }
+        if let failure = queue.failure { throw failure }
+        let progress = queue.progress
+        if caseBar == nil { bar.finish(progress.members) }
+        (caseBar ?? ProgressBar(label: "cases", total: shape.cases)).finish(progress.cases)
+        ProgressBar(label: "case events", total: progress.events).finish(progress.events)
+    }
+
+    private func loadMembers(_ range: Range<Int>, _ plan: OrganisationPlan, firstID: Int64, _ connection: PostgresConnection) throws {
+        var random = SeedRandom(seed: seed, stream: "members-\(range.lowerBound)")
         let asOfDay = Int(asOf.timeIntervalSince1970 / 86_400)
-        let stored = try connection.copyIn(
+        try connection.copyIn(
             """
             COPY organizations.members (id, name, phone, status, joined_on, unit_id, work_unit, residence_id, is_mobile, left_on, leave_reason)
             FROM STDIN
             """
         ) { rows in
-            for index in 0..<shape.members {
+            for index in range {
                 let draw = random.unit()
                 let unitID: Int64
                 var residenceID: Int64?
@@ -130,65 +194,55 @@ struct DatasetLoader {
                     $0.literal(left.map { CivilTime.date(days: $0) }); $0.literal(left == nil ? nil : "transferred_out")
                 }
                 try rows.flushIfFull()
-                if index % 4_096 == 0 { bar.update(index) }
             }
         }
-        bar.finish(stored)
     }
 
-    // MARK: Cases
-
-    /// Cases in batches: each batch's cases with one COPY, then their events with another
-    /// (events reference the cases), so the event text of one batch is all that is held.
-    private func loadCases(_ plan: OrganisationPlan, firstID: Int64, firstEventID: Int64, _ connection: PostgresConnection) throws -> Int {
-        var random = SeedRandom(seed: seed, stream: "cases")
+    /// One batch of cases with one COPY, then their events with another (events reference
+    /// the cases). The batch's events take ids from a block of ``eventsPerCaseAtMost`` per case.
+    private func loadCases(_ range: Range<Int>, _ plan: OrganisationPlan, first: FirstIDs, _ connection: PostgresConnection, queue: SeedBatchQueue) throws {
+        var random = SeedRandom(seed: seed, stream: "cases-\(range.lowerBound)")
         let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.down))
         let history: Int64 = 3 * 365 * 86_400
-        let batch = 50_000
-        var nextEventID = firstEventID
-        var storedEvents = 0
-        var bar = ProgressBar(label: "cases", total: shape.cases)
-        for batchStart in stride(from: 0, to: shape.cases, by: batch) {
-            var eventText: [UInt8] = []
-            var events = CopyTextWriter { eventText.append(contentsOf: $0) }
-            try connection.copyIn(
-                """
-                COPY grids.cases (id, code, grid_id, community_id, category, source, reporter, description, latitude, longitude, urgency,
-                                  start_level, level, department, status, assignee, reported_at, clock_started_at, warn_at, due_at, warned,
-                                  overdue_noted, escalated_to, missed_deadlines, reopens, resolved_at, resolved_on_time, closed_at,
-                                  cancel_reason, updated_at)
-                FROM STDIN
-                """
-            ) { rows in
-                for index in batchStart..<min(shape.cases, batchStart + batch) {
-                    // Ids rise with the report time, as they do when cases are reported one by one.
-                    let age = history - history * Int64(index) / Int64(shape.cases) - Int64(random.below(600))
-                    let item = CaseHistory(
-                        id: firstID + Int64(index), grid: random.pick(plan.grids), asOf: asOfSeconds, ageSeconds: max(0, age),
-                        utcOffsetSeconds: utcOffsetSeconds, &random
-                    )
-                    rows.row { Self.write(item, to: &$0) }
-                    for event in item.events {
-                        events.row {
-                            $0.int(nextEventID); $0.int(item.id); $0.literal(CivilTime.timestamp(event.at)); $0.literal(CivilTime.timestamp(event.at))
-                            $0.literal(event.kind); $0.text(event.actor); $0.literal(event.fromStatus); $0.literal(event.toStatus)
-                            $0.literal(event.fromLevel); $0.literal(event.toLevel); $0.text(event.note)
-                        }
-                        nextEventID += 1
+        var nextEventID = first.event + Int64(range.lowerBound) * Int64(Self.eventsPerCaseAtMost)
+        var eventText: [UInt8] = []
+        var events = CopyTextWriter { eventText.append(contentsOf: $0) }
+        try connection.copyIn(
+            """
+            COPY grids.cases (id, code, grid_id, community_id, category, source, reporter, description, latitude, longitude, urgency,
+                              start_level, level, department, status, assignee, reported_at, clock_started_at, warn_at, due_at, warned,
+                              overdue_noted, escalated_to, missed_deadlines, reopens, resolved_at, resolved_on_time, closed_at,
+                              cancel_reason, updated_at)
+            FROM STDIN
+            """
+        ) { rows in
+            for index in range {
+                // Ids rise with the report time, as they do when cases are reported one by one.
+                let age = history - history * Int64(index) / Int64(shape.cases) - Int64(random.below(600))
+                let item = CaseHistory(
+                    id: first.caseID + Int64(index), grid: random.pick(plan.grids), asOf: asOfSeconds, ageSeconds: max(0, age),
+                    utcOffsetSeconds: utcOffsetSeconds, &random
+                )
+                precondition(item.events.count <= Self.eventsPerCaseAtMost, "a case has more events than its id block holds")
+                rows.row { Self.write(item, to: &$0) }
+                for event in item.events {
+                    events.row {
+                        $0.int(nextEventID); $0.int(item.id); $0.literal(CivilTime.timestamp(event.at)); $0.literal(CivilTime.timestamp(event.at))
+                        $0.literal(event.kind); $0.text(event.actor); $0.literal(event.fromStatus); $0.literal(event.toStatus)
+                        $0.literal(event.fromLevel); $0.literal(event.toLevel); $0.text(event.note)
                     }
-                    try rows.flushIfFull()
-                    if index % 4_096 == 0 { bar.update(index) }
+                    nextEventID += 1
                 }
-            }
-            storedEvents += try connection.copyIn(
-                "COPY grids.case_events (id, case_id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note) FROM STDIN"
-            ) { rows in
-                try events.flush()
-                try rows.raw(eventText)
+                try rows.flushIfFull()
             }
         }
-        bar.finish(shape.cases)
-        return storedEvents
+        try events.flush()
+        let stored = try connection.copyIn(
+            "COPY grids.case_events (id, case_id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note) FROM STDIN"
+        ) { rows in
+            try rows.raw(eventText)
+        }
+        queue.addEvents(stored)
     }
 
     private static func write(_ item: CaseHistory, to row: inout CopyTextWriter) {
@@ -229,7 +283,9 @@ struct DatasetLoader {
         }
     }
 
-    private func firstFreeIDs(_ connection: PostgresConnection) throws -> (unit: Int64, grid: Int64, member: Int64, caseID: Int64, event: Int64) {
+    typealias FirstIDs = (unit: Int64, grid: Int64, member: Int64, caseID: Int64, event: Int64)
+
+    private func firstFreeIDs(_ connection: PostgresConnection) throws -> FirstIDs {
         let row = try connection.execute(
             PostgresStatement(
                 unnamed: """

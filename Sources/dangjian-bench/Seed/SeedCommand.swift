@@ -28,7 +28,11 @@ struct SeedCommand: ParsableCommand {
     )
     var asOf: String?
 
+    @Option(help: "Connections loading members and cases at once (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        guard (1...32).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 32") }
         guard scale > 0, scale <= 100 else { throw ValidationError("--scale must be above 0 and at most 100") }
         if let asOf, ISO8601DateFormatter().date(from: asOf) == nil {
             throw ValidationError("--as-of must be an ISO 8601 instant such as 2026-11-21T09:00:00+08:00")
@@ -44,7 +48,11 @@ struct SeedCommand: ParsableCommand {
         )
         let connection = try database.connect(applicationName: "dangjian-bench seed")
         defer { connection.close() }
-        let loader = DatasetLoader(shape: shape, seed: seed, asOf: instant, utcOffsetSeconds: 8 * 3_600)
+        let database = database
+        let loader = DatasetLoader(
+            shape: shape, seed: seed, asOf: instant, utcOffsetSeconds: 8 * 3_600, jobs: jobs,
+            connect: { try database.connect(applicationName: "dangjian-bench seed") }
+        )
         let outcome = try loader.load(into: connection)
         Console.line("Loaded in \(String(format: "%.1f", outcome.seconds)) s. Rows now in each table:")
         for (table, rows) in outcome.tableCounts {
