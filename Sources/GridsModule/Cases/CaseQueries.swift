@@ -128,4 +128,53 @@ enum CaseQueries {
         LIMIT $10
         """
     )
+
+    /// `list` within a grid subtree (`$6` required): each grid's cases through
+    /// `cases_grid_idx (grid_id, id)`, then the page across them. A LATERAL with its own LIMIT
+    /// keeps this plan whatever the parameters, where the generic plan of `list` walks the
+    /// whole primary key looking for one grid's cases.
+    static let listInGrid = PostgresStatement(
+        "grids.case.list_in_grid",
+        """
+        SELECT \(GridCase.columns)
+        FROM (SELECT id FROM grids.grids WHERE path OPERATOR(public.<@) $6::public.ltree) s
+        CROSS JOIN LATERAL (
+            SELECT * FROM grids.cases c
+            WHERE c.grid_id = s.id AND c.id > $1
+              AND ($2::text IS NULL OR c.status = $2)
+              AND ($3::text IS NULL OR c.level = $3)
+              AND ($4::text IS NULL OR c.category = $4)
+              AND ($5::text IS NULL OR c.urgency = $5)
+              AND ($7::text IS NULL OR c.community_id IN (
+                    SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
+              AND (NOT $8::boolean OR c.due_at < $9)
+            ORDER BY c.id
+            LIMIT $10
+        ) k
+        JOIN grids.grids g ON g.id = k.grid_id
+        ORDER BY k.id
+        LIMIT $10
+        """
+    )
+
+    /// `list` of overdue cases only (`$8` true): the open cases past `$9` through the partial
+    /// index `cases_open_due_idx` first, then the filters and the page. Ordered by id with a
+    /// filter on recent cases, `list` would walk the primary key from the oldest case.
+    static let listOverdue = PostgresStatement(
+        "grids.case.list_overdue",
+        """
+        WITH due AS MATERIALIZED (SELECT * FROM grids.cases WHERE due_at < $9 AND $8::boolean)
+        SELECT \(GridCase.columns) FROM due k JOIN grids.grids g ON g.id = k.grid_id
+        WHERE k.id > $1
+          AND ($2::text IS NULL OR k.status = $2)
+          AND ($3::text IS NULL OR k.level = $3)
+          AND ($4::text IS NULL OR k.category = $4)
+          AND ($5::text IS NULL OR k.urgency = $5)
+          AND ($6::text IS NULL OR g.path OPERATOR(public.<@) $6::public.ltree)
+          AND ($7::text IS NULL OR k.community_id IN (
+                SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
+        ORDER BY k.id
+        LIMIT $10
+        """
+    )
 }

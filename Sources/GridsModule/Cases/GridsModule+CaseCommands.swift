@@ -110,8 +110,10 @@ extension GridsModule {
         let page = try Page(arguments)
         let status = arguments.wasGiven("status") ? arguments.optionalString("status") : nil
         let urgency = arguments.wasGiven("urgency") ? arguments.optionalString("urgency") : nil
+        // The same filters through three plans: see CaseQueries.listInGrid and listOverdue.
+        let statement = overdueOnly ? CaseQueries.listOverdue : grid != nil ? CaseQueries.listInGrid : CaseQueries.list
         let rows = try await session.query(
-            CaseQueries.list,
+            statement,
             [page.afterKey, status, arguments.optionalString("level"), arguments.optionalString("category"), urgency, grid?.path, scope?.path,
              overdueOnly, invocation.now, page.fetchLimit]
         )
