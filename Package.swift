@@ -260,7 +260,7 @@ let package = Package(
         ),
         .testTarget(
             name: "dangjian-benchTests",
-            dependencies: ["dangjian-bench", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["dangjian-bench", "OrganizationsModule", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// `dangjian-bench`: measures the daemon against pgbench on the same PostgreSQL cluster.
 ///
@@ -20,4 +21,16 @@ struct DangjianBench: ParsableCommand {
             """,
         subcommands: [SeedCommand.self, RunCommand.self]
     )
+}
+
+extension DangjianBench {
+    /// Starts the bench with no signal blocked: a parent such as a test runner may have
+    /// blocked signals, and children inherit the mask. pgbench's `-T` ends on SIGALRM, so a
+    /// blocked SIGALRM would leave it running for ever.
+    static func main() {
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
+        main(nil)
+    }
 }

@@ -130,6 +130,23 @@ struct CaseWorkflowTests {
         }
     }
 
+    /// Found by dangjian-bench: lpad(id, 6) cut the millionth case's code to six digits, so the
+    /// next report collided with case 100,000's code.
+    @Test func codesPastTheMillionthCaseKeepEveryDigit() async throws {
+        let clock = ManualClock(GridsFixture.monday)
+        try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in
+            _ = try await harness.scalar("SELECT setval('grids.case_number', 999998)", as: Int64.self)
+            var codes: [String] = []
+            for _ in 0..<3 {
+                let reply = await harness.send("grid case report grid=W1 category=乱停车 description=x")
+                try #require(reply.status == 201, "\(reply)")
+                codes.append(try #require(reply.field("code")))
+            }
+            #expect(codes == ["GC-2026-999999", "GC-2026-1000000", "GC-2026-1000001"])
+            #expect(await harness.send("grid case show case=GC-2026-1000001").field("id") == "1000001")
+        }
+    }
+
     @Test func listsFilterAndPage() async throws {
         let clock = ManualClock(GridsFixture.monday)
         try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in

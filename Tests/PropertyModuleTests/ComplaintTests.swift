@@ -25,6 +25,15 @@ struct ComplaintTests {
         return reply
     }
 
+    /// lpad(id, 6) used to cut the millionth complaint's code to six digits (a duplicate key).
+    @Test func codesPastTheMillionthComplaintKeepEveryDigit() async throws {
+        try await PropertyFixture.with { (harness: ModuleHarness) async throws in
+            _ = try await harness.scalar("SELECT setval('property.complaint_number', 999999)", as: Int64.self)
+            #expect(try await Self.file(harness).field("code") == "PC-2026-1000000")
+            #expect(try await Self.file(harness).field("code") == "PC-2026-1000001")
+        }
+    }
+
     @Test func eachSeverityGetsItsCalendarDayDeadline() async throws {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
             // Filed Friday 2026-09-25 09:00; days are counted from the next day and end at 24:00.

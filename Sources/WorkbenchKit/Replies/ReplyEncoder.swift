@@ -80,6 +80,10 @@ public struct ReplyEncoder: Sendable {
             }
         case .text(let lines):
             for text in lines {
+                guard Self.mayContainNewline(text) else {
+                    line(text)
+                    continue
+                }
                 // Split on every newline, CRLF included (one Character in Swift), so no line escapes framing.
                 for part in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) { line(String(part)) }
             }
@@ -104,7 +108,8 @@ public struct ReplyEncoder: Sendable {
     }
 
     static func escapeCell(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -119,8 +124,15 @@ public struct ReplyEncoder: Sendable {
     }
 
     static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline }) else { return text }
+        guard mayContainNewline(text), text.contains(where: { $0.isNewline }) else { return text }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
+    /// False when `text` certainly holds no newline character, judged from its UTF-8 bytes
+    /// alone (every reply line passes here, so the common case must not walk Characters):
+    /// the newlines are U+000A…U+000D, U+0085 (lead byte 0xC2) and U+2028/U+2029 (lead byte 0xE2).
+    static func mayContainNewline(_ text: String) -> Bool {
+        text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
     }
 
     /// Whether `text` is a number JSON accepts (a numeric NaN is not).

@@ -264,7 +264,8 @@ struct DatasetLoader {
         let modules = try connection.execute(
             PostgresStatement(
                 unnamed: """
-                    SELECT count(DISTINCT module) FROM workbench.schema_migrations WHERE module IN ('organizations', 'grids')
+                    SELECT CASE WHEN to_regclass('workbench.schema_migrations') IS NULL THEN 0 ELSE
+                        (SELECT count(DISTINCT module) FROM workbench.schema_migrations WHERE module IN ('organizations', 'grids')) END
                     """
             ),
             []
