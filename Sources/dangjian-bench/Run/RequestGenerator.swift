@@ -1,7 +1,7 @@
 /// Chooses each load client's next command from the mix and the workload sample.
 ///
-/// Reads: `org unit show` of a sampled organisation (30 %), `grid case show` of a random
-/// seeded case (30 %), `grid case list` of a sampled grid filtered by status (25 %) and
+/// Reads: `org unit show` of a sampled organisation (30 %), `grid case show` of a sampled
+/// case (30 %), `grid case list` of a sampled grid filtered by status (25 %) and
 /// `org unit tree` of a sampled community (15 %). Writes: `grid case report` in a sampled
 /// grid, then the case's own steps, accept → start → resolve → confirm, each a later
 /// command of the same client; so about one write in five is a report.
@@ -51,8 +51,7 @@ struct RequestGenerator {
             return Request(kind: .unitShow, line: "org unit show unit=\(random.pick(workload.unitCodes))")
         }
         if draw < 0.60 {
-            let id = workload.caseIDs.lowerBound + Int64(random.below(Int(workload.caseIDs.count)))
-            return Request(kind: .caseShow, line: "grid case show case=\(id)")
+            return Request(kind: .caseShow, line: "grid case show case=\(random.pick(workload.caseIDs))")
         }
         if draw < 0.85 {
             return Request(kind: .caseList, line: "grid case list grid=\(random.pick(workload.gridCodes)) status=\(random.pick(Self.listStatuses)) limit=20")

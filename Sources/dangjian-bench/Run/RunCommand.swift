@@ -85,7 +85,7 @@ struct RunCommand: ParsableCommand {
         let daemon = LatencySummary(tally.latency, seconds: Double(seconds))
         let report = RunReport(
             startedAt: ISO8601DateFormatter().string(from: Date()), mix: mix, clients: clients, seconds: seconds, warmupSeconds: warmup,
-            pipeline: pipeline, seededCases: Int(workload.caseIDs.count), daemon: daemon,
+            pipeline: pipeline, seededCases: workload.caseCount, daemon: daemon,
             daemonByCommand: Dictionary(uniqueKeysWithValues: tally.byKind.map { ($0.key.rawValue, LatencySummary($0.value, seconds: Double(seconds))) }),
             succeeded: tally.succeeded, errors: tally.errors, connectionFailures: tally.connectionFailures, pgbench: pgbenchSummary,
             pgbenchLabel: mix.pgbenchLabel, ratio: pgbenchSummary.map { daemon.perSecond / $0.perSecond },

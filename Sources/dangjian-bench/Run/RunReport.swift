@@ -34,6 +34,7 @@ struct RunReport: Codable {
     var seconds: Int
     var warmupSeconds: Int
     var pipeline: Int
+    /// Cases in the benchmark city when the run started.
     var seededCases: Int
     var daemon: LatencySummary
     var daemonByCommand: [String: LatencySummary]

@@ -9,8 +9,10 @@ struct Workload: Sendable {
     var communityCodes: [String]
     /// Grids, whose cases are listed and in which cases are reported.
     var gridCodes: [String]
-    /// The seeded cases' ids (they are dense).
-    var caseIDs: ClosedRange<Int64>
+    /// Cases to show: a sample of existing ids (ids have gaps where a report was refused).
+    var caseIDs: [Int64]
+    /// How many cases the benchmark city has.
+    var caseCount: Int
     /// Streets, for the single-command timings of `grid case overdue` and `grid stats`.
     var streetCodes: [String]
 
@@ -37,20 +39,29 @@ struct Workload: Sendable {
             WHERE u.path OPERATOR(public.<@) \(city) ORDER BY md5(g.code) LIMIT $2
             """
         )
-        let range = try connection.execute(
+        // About 1 % of the table's pages, the same ones each time (REPEATABLE), filtered to the city.
+        let sample = try connection.execute(
             PostgresStatement(
                 unnamed: """
-                    SELECT min(k.id), max(k.id) FROM grids.cases k JOIN organizations.units u ON u.id = k.community_id
-                    WHERE u.path OPERATOR(public.<@) (SELECT path FROM organizations.units WHERE code = $1)
+                    SELECT k.id FROM grids.cases k TABLESAMPLE SYSTEM (1) REPEATABLE (20260301)
+                    JOIN organizations.units u ON u.id = k.community_id
+                    WHERE u.path OPERATOR(public.<@) \(city) ORDER BY k.id LIMIT $2
+                    """
+            ),
+            [OrganisationPlan.cityCode, sampleSize]
+        ).map { try $0.decode(at: 0, as: Int64.self) }
+        let count = try connection.execute(
+            PostgresStatement(
+                unnamed: """
+                    SELECT count(*) FROM grids.cases k JOIN organizations.units u ON u.id = k.community_id
+                    WHERE u.path OPERATOR(public.<@) \(city)
                     """
             ),
             [OrganisationPlan.cityCode]
-        ).single()
-        guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, let low = try range.decode(at: 0, as: Int64?.self),
-            let high = try range.decode(at: 1, as: Int64?.self)
-        else {
+        ).single().decode(at: 0, as: Int.self)
+        guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, !sample.isEmpty else {
             throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
         }
-        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: low...high, streetCodes: streets)
+        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: sample, caseCount: count, streetCodes: streets)
     }
 }
