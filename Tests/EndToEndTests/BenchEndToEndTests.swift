@@ -11,18 +11,18 @@ struct BenchEndToEndTests {
     @Test func seedThenRunAMixedLoadWithPgbench() async throws {
         let conninfo = try await TestCluster.makeDatabase()
         let daemon = try await DaemonUnderTest.start(conninfo: conninfo)
-        let seeded = try DaemonUnderTest.runTool(bench, ["seed", "--scale", "0.002", "--database", conninfo, "--as-of", "2026-11-21T09:00:00+08:00"])
+        let seeded = try await DaemonUnderTest.runLongTool(bench, ["seed", "--scale", "0.002", "--database", conninfo, "--as-of", "2026-11-21T09:00:00+08:00"])
         #expect(seeded.status == 0, "\(seeded.error)")
         #expect(seeded.output.contains("grids.cases") && seeded.output.contains("2,000"), "\(seeded.output)")
 
         // A second seed into the same database is refused with what to do.
-        let again = try DaemonUnderTest.runTool(bench, ["seed", "--scale", "0.002", "--database", conninfo])
+        let again = try await DaemonUnderTest.runLongTool(bench, ["seed", "--scale", "0.002", "--database", conninfo])
         #expect(again.status != 0)
         #expect(again.error.contains("already loaded"))
 
         let directory = try TestCluster.makeTemporaryDirectory("dangjian-bench")
         let report = directory + "/report.json"
-        let run = try DaemonUnderTest.runTool(
+        let run = try await DaemonUnderTest.runLongTool(
             bench,
             [
                 "run", "--database", conninfo, "--socket", daemon.socketPath, "--mix", "mixed", "--clients", "4", "--seconds", "2",
@@ -60,7 +60,7 @@ struct BenchEndToEndTests {
     @Test func runWithoutADatasetSaysWhatToDo() async throws {
         let conninfo = try await TestCluster.makeDatabase()
         let daemon = try await DaemonUnderTest.start(conninfo: conninfo)
-        let run = try DaemonUnderTest.runTool(bench, ["run", "--database", conninfo, "--socket", daemon.socketPath, "--seconds", "1", "--no-pgbench"])
+        let run = try await DaemonUnderTest.runLongTool(bench, ["run", "--database", conninfo, "--socket", daemon.socketPath, "--seconds", "1", "--no-pgbench"])
         #expect(run.status != 0)
         #expect(run.error.contains("dangjian-bench seed"), "\(run.error)")
         #expect(try await daemon.terminate() == 0)

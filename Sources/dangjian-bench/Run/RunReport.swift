@@ -78,7 +78,7 @@ struct RunReport: Codable {
         for failure in connectionFailures.prefix(5) { lines.append("  \(failure)") }
         lines.append(
             String(
-                format: "Daemon: RSS %.1f MB idle, %.1f MB peak; CPU %.1f s in the window (%.0f %% of a core)",
+                format: "Daemon: RSS %.1f MB before the load (idle), %.1f MB peak; CPU %.1f s in the window (%.0f %% of a core)",
                 idleResidentMegabytes, peakResidentMegabytes, daemonCPUSeconds, cpu.daemonPercent
             )
         )

@@ -39,17 +39,6 @@ struct Workload: Sendable {
             WHERE u.path OPERATOR(public.<@) \(city) ORDER BY md5(g.code) LIMIT $2
             """
         )
-        // About 1 % of the table's pages, the same ones each time (REPEATABLE), filtered to the city.
-        let sample = try connection.execute(
-            PostgresStatement(
-                unnamed: """
-                    SELECT k.id FROM grids.cases k TABLESAMPLE SYSTEM (1) REPEATABLE (20260301)
-                    JOIN organizations.units u ON u.id = k.community_id
-                    WHERE u.path OPERATOR(public.<@) \(city) ORDER BY k.id LIMIT $2
-                    """
-            ),
-            [OrganisationPlan.cityCode, sampleSize]
-        ).map { try $0.decode(at: 0, as: Int64.self) }
         let count = try connection.execute(
             PostgresStatement(
                 unnamed: """
@@ -59,6 +48,19 @@ struct Workload: Sendable {
             ),
             [OrganisationPlan.cityCode]
         ).single().decode(at: 0, as: Int.self)
+        // A large table: about 1 % of its pages, the same ones each time (REPEATABLE). A small
+        // one (where 1 % of the pages may be none): every case, in a fixed shuffled order.
+        let source = count >= 200_000 ? "grids.cases k TABLESAMPLE SYSTEM (1) REPEATABLE (20260301)" : "grids.cases k"
+        let order = count >= 200_000 ? "k.id" : "md5(k.id::text)"
+        let sample = try connection.execute(
+            PostgresStatement(
+                unnamed: """
+                    SELECT k.id FROM \(source) JOIN organizations.units u ON u.id = k.community_id
+                    WHERE u.path OPERATOR(public.<@) \(city) ORDER BY \(order) LIMIT $2
+                    """
+            ),
+            [OrganisationPlan.cityCode, sampleSize]
+        ).map { try $0.decode(at: 0, as: Int64.self) }
         guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, !sample.isEmpty else {
             throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
         }
