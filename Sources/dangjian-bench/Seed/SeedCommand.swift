@@ -10,7 +10,8 @@ struct SeedCommand: ParsableCommand {
             Scale 1 is one district with 20 streets, 300 communities, 6,000 grids led by their grid Party branches, \
             50,000 organisations, 500,000 members and 1,000,000 grid cases over three years with their events. The \
             same --seed and --as-of give the same rows. The daemon must have started on the database once (it creates \
-            the schema); the dataset goes in beside whatever is there, under the city code BENCH.
+            the schema); the dataset goes in beside whatever is there, under the city code BENCH. Members and cases \
+            are committed batch by batch: after a failed load, seed a fresh database (deploy/dev bench starts one).
             """
     )
 
