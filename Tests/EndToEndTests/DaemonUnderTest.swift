@@ -172,15 +172,11 @@ final class DaemonUnderTest: @unchecked Sendable {
         throw TestFailure("\(name) is not installed; install the Debian package \(package) (deploy/dev test does)")
     }
 
-    /// ``runTool(_:_:input:environment:)`` on a Dispatch thread, for tools that run for
+    /// ``runTool(_:_:input:environment:)`` on a thread of its own, for tools that run for
     /// seconds (the benchmark): waiting on a cooperative thread that long would starve the
     /// other tests' tasks and timers on a two-core machine.
     static func runLongTool(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runTool(executable, arguments) })
-            }
-        }
+        try await runBlocking { try runTool(executable, arguments) }
     }
 
     /// Runs a command line tool with `input` on stdin and returns its exit status and stdout.

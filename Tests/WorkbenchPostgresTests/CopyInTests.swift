@@ -11,6 +11,10 @@ struct CopyInTests {
     @Test("Text with tabs, newlines, backslashes, nulls and Chinese arrives as written, over several chunks")
     func roundTrip() async throws {
         let conninfo = try await TestCluster.makeDatabase()
+        try await runBlocking { try Self.roundTrip(conninfo) }
+    }
+
+    static func roundTrip(_ conninfo: String) throws {
         let connection = try Self.connection(conninfo)
         defer { connection.close() }
         _ = try connection.executeScript("CREATE TABLE t (id bigint PRIMARY KEY, label text, flag boolean, at timestamptz)")
@@ -39,6 +43,10 @@ struct CopyInTests {
     @Test("A row the server refuses fails the whole COPY, and the connection stays usable")
     func refusedRow() async throws {
         let conninfo = try await TestCluster.makeDatabase()
+        try await runBlocking { try Self.refusedRow(conninfo) }
+    }
+
+    static func refusedRow(_ conninfo: String) throws {
         let connection = try Self.connection(conninfo)
         defer { connection.close() }
         _ = try connection.executeScript("CREATE TABLE t (id bigint PRIMARY KEY)")
@@ -53,8 +61,12 @@ struct CopyInTests {
 
     @Test("A producer that throws aborts the COPY; nothing it wrote stays")
     func producerFailure() async throws {
-        struct Stop: Error {}
         let conninfo = try await TestCluster.makeDatabase()
+        try await runBlocking { try Self.producerFailure(conninfo) }
+    }
+
+    static func producerFailure(_ conninfo: String) throws {
+        struct Stop: Error {}
         let connection = try Self.connection(conninfo)
         defer { connection.close() }
         _ = try connection.executeScript("CREATE TABLE t (id bigint PRIMARY KEY)")

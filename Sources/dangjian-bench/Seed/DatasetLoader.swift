@@ -261,17 +261,20 @@ struct DatasetLoader {
     // MARK: Set-up
 
     private func checkSchema(_ connection: PostgresConnection) throws {
+        let missing = BenchError("the database has no organizations and grids schema yet; start dangjiand on it once so it applies its migrations")
+        // Two statements: a query naming a table that does not exist fails before it runs.
+        let catalogue = try connection.execute(
+            PostgresStatement(unnamed: "SELECT to_regclass('workbench.schema_migrations') IS NOT NULL"), []
+        )
+        guard try catalogue.single().decode(at: 0, as: Bool.self) else { throw missing }
         let modules = try connection.execute(
             PostgresStatement(
-                unnamed: """
-                    SELECT CASE WHEN to_regclass('workbench.schema_migrations') IS NULL THEN 0 ELSE
-                        (SELECT count(DISTINCT module) FROM workbench.schema_migrations WHERE module IN ('organizations', 'grids')) END
-                    """
+                unnamed: "SELECT count(DISTINCT module) FROM workbench.schema_migrations WHERE module IN ('organizations', 'grids')"
             ),
             []
         )
         guard try modules.single().decode(at: 0, as: Int.self) == 2 else {
-            throw BenchError("the database has no organizations and grids schema yet; start dangjiand on it once so it applies its migrations")
+            throw missing
         }
         let existing = try connection.execute(
             PostgresStatement(unnamed: "SELECT 1 FROM organizations.units WHERE code = $1"), [OrganisationPlan.cityCode]
