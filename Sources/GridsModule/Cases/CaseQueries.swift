@@ -109,20 +109,28 @@ enum CaseQueries {
         """
     )
 
+    /// The filters every case list shares, on the cases aliased `alias`: after the page key `$1`,
+    /// `$2` status, `$3` level, `$4` category, `$5` urgency and `$7` organisation subtree.
+    private static func sharedFilters(_ alias: String) -> String {
+        """
+        \(alias).id > $1
+          AND ($2::text IS NULL OR \(alias).status = $2)
+          AND ($3::text IS NULL OR \(alias).level = $3)
+          AND ($4::text IS NULL OR \(alias).category = $4)
+          AND ($5::text IS NULL OR \(alias).urgency = $5)
+          AND ($7::text IS NULL OR \(alias).community_id IN (
+                SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
+        """
+    }
+
     /// Cases filtered: `$2` status, `$3` level, `$4` category, `$5` urgency, `$6` grid path
     /// (subtree), `$7` organisation path (subtree), `$8` overdue only at `$9`.
     static let list = PostgresStatement(
         "grids.case.list",
         """
         SELECT \(GridCase.columns) FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
-        WHERE k.id > $1
-          AND ($2::text IS NULL OR k.status = $2)
-          AND ($3::text IS NULL OR k.level = $3)
-          AND ($4::text IS NULL OR k.category = $4)
-          AND ($5::text IS NULL OR k.urgency = $5)
+        WHERE \(sharedFilters("k"))
           AND ($6::text IS NULL OR g.path OPERATOR(public.<@) $6::public.ltree)
-          AND ($7::text IS NULL OR k.community_id IN (
-                SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
           AND (NOT $8::boolean OR k.due_at < $9)
         ORDER BY k.id
         LIMIT $10
@@ -140,13 +148,7 @@ enum CaseQueries {
         FROM (SELECT id FROM grids.grids WHERE path OPERATOR(public.<@) $6::public.ltree) s
         CROSS JOIN LATERAL (
             SELECT * FROM grids.cases c
-            WHERE c.grid_id = s.id AND c.id > $1
-              AND ($2::text IS NULL OR c.status = $2)
-              AND ($3::text IS NULL OR c.level = $3)
-              AND ($4::text IS NULL OR c.category = $4)
-              AND ($5::text IS NULL OR c.urgency = $5)
-              AND ($7::text IS NULL OR c.community_id IN (
-                    SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
+            WHERE c.grid_id = s.id AND \(sharedFilters("c"))
               AND (NOT $8::boolean OR c.due_at < $9)
             ORDER BY c.id
             LIMIT $10
@@ -165,14 +167,8 @@ enum CaseQueries {
         """
         WITH due AS MATERIALIZED (SELECT * FROM grids.cases WHERE due_at < $9 AND $8::boolean)
         SELECT \(GridCase.columns) FROM due k JOIN grids.grids g ON g.id = k.grid_id
-        WHERE k.id > $1
-          AND ($2::text IS NULL OR k.status = $2)
-          AND ($3::text IS NULL OR k.level = $3)
-          AND ($4::text IS NULL OR k.category = $4)
-          AND ($5::text IS NULL OR k.urgency = $5)
+        WHERE \(sharedFilters("k"))
           AND ($6::text IS NULL OR g.path OPERATOR(public.<@) $6::public.ltree)
-          AND ($7::text IS NULL OR k.community_id IN (
-                SELECT u.id FROM organizations.units u WHERE u.path OPERATOR(public.<@) $7::public.ltree AND u.kind = 'community'))
         ORDER BY k.id
         LIMIT $10
         """

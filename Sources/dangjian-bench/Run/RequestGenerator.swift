@@ -12,8 +12,9 @@ struct RequestGenerator {
     /// Cases this client reported and the next step of each (0 accept … 3 confirm).
     private var ownCases: [(id: Int64, step: Int)] = []
 
-    private static let steps: [(RequestKind, String)] = [
-        (.caseAccept, "accept"), (.caseStart, "start"), (.caseResolve, "resolve note=已处置"), (.caseConfirm, "confirm note=回访满意"),
+    /// A reported case's steps in order: what each is and the words after `case=<id>`.
+    private static let steps: [(kind: RequestKind, extra: String)] = [
+        (.caseAccept, ""), (.caseStart, ""), (.caseResolve, " note=已处置"), (.caseConfirm, " note=回访满意"),
     ]
     private static let listStatuses = ["closed", "in_progress", "resolved", "reported"]
 
@@ -68,9 +69,8 @@ struct RequestGenerator {
             } else {
                 ownCases[index].step += 1
             }
-            let (kind, words) = Self.steps[step]
-            let parts = words.split(separator: " ", maxSplits: 1)
-            return Request(kind: kind, line: "grid case \(parts[0]) case=\(id)" + (parts.count > 1 ? " " + parts[1] : ""), caseID: id)
+            let (kind, extra) = Self.steps[step]
+            return Request(kind: kind, line: "\(kind.rawValue) case=\(id)\(extra)", caseID: id)
         }
         let category = random.pick(ChineseNames.caseCategories)
         let description = random.pick(ChineseNames.caseDetails)

@@ -84,7 +84,7 @@ struct CaseHistory {
         self.id = id
         self.grid = grid
         reportedAt = asOf - ageSeconds
-        code = "GC-\(CivilTime.year(of: reportedAt, utcOffsetSeconds: utcOffsetSeconds))-" + Self.sixDigits(id)
+        code = "GC-\(CopyValues.year(of: reportedAt, utcOffsetSeconds: utcOffsetSeconds))-" + Self.sixDigits(id)
         category = random.pick(ChineseNames.caseCategories)
         source = random.pick(ChineseNames.caseSources)
         reporter = "网格员" + ChineseNames.person(&random)

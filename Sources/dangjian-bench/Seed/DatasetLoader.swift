@@ -190,8 +190,8 @@ struct DatasetLoader {
                 let mobile = random.chance(0.05)
                 rows.row {
                     $0.int(firstID + Int64(index)); $0.text(name); $0.literal(phone); $0.literal(probationary ? "probationary" : "formal")
-                    $0.literal(CivilTime.date(days: joined)); $0.int(unitID); $0.text(workUnit); $0.int(residenceID); $0.bool(mobile)
-                    $0.literal(left.map { CivilTime.date(days: $0) }); $0.literal(left == nil ? nil : "transferred_out")
+                    $0.literal(CopyValues.date(days: joined)); $0.int(unitID); $0.text(workUnit); $0.int(residenceID); $0.bool(mobile)
+                    $0.literal(left.map { CopyValues.date(days: $0) }); $0.literal(left == nil ? nil : "transferred_out")
                 }
                 try rows.flushIfFull()
             }
@@ -227,7 +227,7 @@ struct DatasetLoader {
                 rows.row { Self.write(item, to: &$0) }
                 for event in item.events {
                     events.row {
-                        $0.int(nextEventID); $0.int(item.id); $0.literal(CivilTime.timestamp(event.at)); $0.literal(CivilTime.timestamp(event.at))
+                        $0.int(nextEventID); $0.int(item.id); $0.literal(CopyValues.timestamp(event.at)); $0.literal(CopyValues.timestamp(event.at))
                         $0.literal(event.kind); $0.text(event.actor); $0.literal(event.fromStatus); $0.literal(event.toStatus)
                         $0.literal(event.fromLevel); $0.literal(event.toLevel); $0.text(event.note)
                     }
@@ -250,12 +250,12 @@ struct DatasetLoader {
         row.literal(item.source); row.text(item.reporter); row.text(item.description); row.literal(item.latitude.map(degrees))
         row.literal(item.longitude.map(degrees)); row.literal(item.urgent ? "urgent" : "normal")
         row.literal(CaseHistory.levels[item.startLevel]); row.literal(CaseHistory.levels[item.level]); row.text(item.department)
-        row.literal(item.status); row.text(item.assignee); row.literal(CivilTime.timestamp(item.reportedAt))
-        row.literal(item.clockStartedAt.map(CivilTime.timestamp)); row.literal(item.warnAt.map(CivilTime.timestamp))
-        row.literal(item.dueAt.map(CivilTime.timestamp)); row.bool(item.warned); row.bool(item.overdueNoted)
+        row.literal(item.status); row.text(item.assignee); row.literal(CopyValues.timestamp(item.reportedAt))
+        row.literal(item.clockStartedAt.map(CopyValues.timestamp)); row.literal(item.warnAt.map(CopyValues.timestamp))
+        row.literal(item.dueAt.map(CopyValues.timestamp)); row.bool(item.warned); row.bool(item.overdueNoted)
         row.literal("{" + item.escalatedTo.joined(separator: ",") + "}"); row.int(item.missedDeadlines); row.int(0)
-        row.literal(item.resolvedAt.map(CivilTime.timestamp)); row.literal(item.resolvedOnTime.map { $0 ? "t" : "f" })
-        row.literal(item.closedAt.map(CivilTime.timestamp)); row.text(item.cancelReason); row.literal(CivilTime.timestamp(item.updatedAt))
+        row.literal(item.resolvedAt.map(CopyValues.timestamp)); row.literal(item.resolvedOnTime.map { $0 ? "t" : "f" })
+        row.literal(item.closedAt.map(CopyValues.timestamp)); row.text(item.cancelReason); row.literal(CopyValues.timestamp(item.updatedAt))
     }
 
     // MARK: Set-up
