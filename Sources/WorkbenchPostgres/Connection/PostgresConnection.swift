@@ -4,11 +4,11 @@ import Glibc
 
 /// One libpq connection (`PGconn`).
 ///
-/// Every method blocks the calling thread until the server answers, so this type is used
-/// only from threads of the pool's `NIOThreadPool`, never from Swift's cooperative pool:
-/// async code reaches it through ``PostgresSession``. It is not safe for concurrent use; the
-/// ``PostgresPool`` lends each connection to one task at a time. The exception is
-/// ``cancelRunningStatement()``, which may be called from any thread.
+/// Every method blocks the calling thread until the server answers, so this type is for
+/// tools that own a thread (the benchmark's seed with COPY, tests), never for Swift's
+/// cooperative pool. The daemon's pool uses the non-blocking ``PipelinedConnection``
+/// instead, and async code reaches it through ``PostgresSession``. Not safe for concurrent
+/// use, except ``cancelRunningStatement()``, which may be called from any thread.
 public final class PostgresConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var preparedNames: Set<String> = []
@@ -31,8 +31,8 @@ public final class PostgresConnection: @unchecked Sendable {
         let values = [
             settings.applicationName, String(settings.connectTimeoutSeconds), "UTF8", settings.conninfo,
         ]
-        let handle = Self.withCStringArray(keywords) { keywordPointers in
-            Self.withCStringArray(values) { valuePointers in
+        let handle = CStringArray.with(keywords) { keywordPointers in
+            CStringArray.with(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
             }
         }
@@ -82,27 +82,6 @@ public final class PostgresConnection: @unchecked Sendable {
         preparedNames.removeAll()
     }
 
-    /// True when libpq considers the connection usable and it is not inside a transaction.
-    public var isIdleAndHealthy: Bool {
-        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
-        return PQtransactionStatus(handle) == PQTRANS_IDLE
-    }
-
-    /// Checks, without a round trip, whether the server has closed the connection since its
-    /// last use (a restart, `pg_terminate_backend`): returns false when the connection is
-    /// unusable.
-    ///
-    /// The daemon never uses `LISTEN`, so an idle connection has nothing to read unless the
-    /// server sent a termination notice or closed the socket; a readable socket therefore
-    /// means the connection is done for.
-    public func probe() -> Bool {
-        guard let handle, PQstatus(handle) == CONNECTION_OK else { return false }
-        let socket = PQsocket(handle)
-        guard socket >= 0 else { return false }
-        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) == 0
-    }
-
     /// Asks the server to cancel the statement this connection is running, if any. Safe to
     /// call from any thread; a no-op when nothing is running.
     public func cancelRunningStatement() {
@@ -127,12 +106,12 @@ public final class PostgresConnection: @unchecked Sendable {
                 _ = try consume(prepared, statement: statement)
                 preparedNames.insert(name)
             }
-            let result = Self.withOptionalCStringArray(texts) { values in
+            let result = CStringArray.withOptional(texts) { values in
                 PQexecPrepared(handle, name, Int32(texts.count), values, nil, nil, 0)
             }
             return try consume(result, statement: statement)
         }
-        let result = Self.withOptionalCStringArray(texts) { values in
+        let result = CStringArray.withOptional(texts) { values in
             PQexecParams(handle, statement.sql, Int32(texts.count), nil, values, nil, nil, 0)
         }
         return try consume(result, statement: statement)
@@ -163,98 +142,18 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Turns a `PGresult` into rows or a thrown error, and frees it.
     private func consume(_ result: OpaquePointer?, statement: PostgresStatement) throws -> PostgresRows {
         guard let result else {
-            throw connectionError(statement: statement)
+            throw PostgresResultReader.connectionError(handle: handle, statement: statement.description)
         }
         defer { PQclear(result) }
-        switch PQresultStatus(result) {
-        case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
-            return Self.rows(of: result)
-        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
-            let tuples = String(cString: PQcmdTuples(result))
-            return PostgresRows(columns: [], columnTypes: [], values: [], affectedRows: Int(tuples) ?? 0)
-        default:
-            throw serverError(result, statement: statement)
+        switch PostgresResultReader.outcome(of: result, handle: handle, statement: statement.description) {
+        case .rows(let rows): return rows
+        case .failed(let error): throw error
+        case .aborted, .pipelineSync:
+            throw PostgresError(code: .client, message: "unexpected pipeline result outside pipeline mode")
         }
-    }
-
-    private func connectionError(statement: PostgresStatement) -> PostgresError {
-        let message = handle.map(Self.errorMessage(of:)) ?? "the connection is closed"
-        let broken = handle.map { PQstatus($0) != CONNECTION_OK } ?? true
-        var error = PostgresError(code: broken ? .connectionLost : .client, message: message)
-        error.statement = statement.description
-        return error
-    }
-
-    private func serverError(_ result: OpaquePointer, statement: PostgresStatement) -> PostgresError {
-        func field(_ code: Character) -> String? {
-            guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
-            return String(cString: value)
-        }
-        let sqlState = field("C").map(SQLState.init(rawValue:))
-        let broken = handle.map { PQstatus($0) != CONNECTION_OK } ?? true
-        var error = PostgresError(
-            code: sqlState == nil && broken ? .connectionLost : .server,
-            message: field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingCharacters(in: .whitespacesAndNewlines),
-            sqlState: sqlState,
-            detail: field("D"),
-            hint: field("H"),
-            constraint: field("n")
-        )
-        error.schema = field("s")
-        error.table = field("t")
-        error.column = field("c")
-        error.statement = statement.description
-        if broken && error.code == .server && (sqlState?.meansConnectionLost ?? false) {
-            error.code = .connectionLost
-        }
-        return error
-    }
-
-    private static func rows(of result: OpaquePointer) -> PostgresRows {
-        let rowCount = Int(PQntuples(result))
-        let columnCount = Int(PQnfields(result))
-        var columns: [String] = []
-        var types: [UInt32] = []
-        columns.reserveCapacity(columnCount)
-        for column in 0..<columnCount {
-            columns.append(String(cString: PQfname(result, Int32(column))))
-            types.append(PQftype(result, Int32(column)))
-        }
-        var values: [String?] = []
-        values.reserveCapacity(rowCount * columnCount)
-        for row in 0..<rowCount {
-            for column in 0..<columnCount {
-                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
-                    values.append(nil)
-                } else {
-                    values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
-                }
-            }
-        }
-        return PostgresRows(columns: columns, columnTypes: types, values: values, affectedRows: rowCount)
     }
 
     private static func errorMessage(of handle: OpaquePointer) -> String {
-        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func withCStringArray<R>(
-        _ strings: [String],
-        _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R
-    ) -> R {
-        let copies = strings.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
-        let pointers = copies.map { UnsafePointer($0) } + [nil]
-        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
-    }
-
-    private static func withOptionalCStringArray<R>(
-        _ strings: [String?],
-        _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R
-    ) -> R {
-        let copies = strings.map { $0.map { strdup($0) } }
-        defer { copies.forEach { $0.map { free($0) } } }
-        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0!) } }
-        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+        PostgresResultReader.errorMessage(of: handle)
     }
 }

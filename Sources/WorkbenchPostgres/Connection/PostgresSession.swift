@@ -1,24 +1,32 @@
-import NIOPosix
-
-/// Async access to one leased connection: every call runs libpq on the pool's thread pool,
-/// so Swift's cooperative threads never block on the network.
+/// Async access to one leased connection.
 ///
 /// A session is valid only inside the `withConnection` or `withTransaction` closure that
-/// produced it. Cancelling the calling task (a command time limit, a client hanging up) sends
-/// the server a cancel request for the running statement.
+/// produced it, and runs one round trip at a time (a second concurrent call is refused with
+/// an error, never interleaved). The closure runs on the connection's event loop thread, so
+/// a statement costs no thread hop: it is handed to libpq, the task waits without blocking
+/// any thread, and resumes on the same thread when the result has arrived.
+///
+/// Statements travel in libpq's pipeline mode: ``send(_:_:expecting:)`` queues a statement
+/// to go out with the next round trip, and ``pipeline(_:)`` sends several independent
+/// statements at once; an error anywhere still fails the call and, in a transaction, rolls
+/// everything back. ``withTransaction(_:)`` sends its `BEGIN` with the first statement and
+/// its `COMMIT` with whatever was queued last.
+///
+/// Cancelling the calling task (a command time limit, a client hanging up) sends the server
+/// a cancel request for the running statement; a server that does not answer it within the
+/// pool's cancel grace period loses the connection, so no wait is unbounded.
 public struct PostgresSession: Sendable {
-    let connection: PostgresConnection
-    let threadPool: NIOThreadPool
+    let connection: PipelinedConnection
 
-    init(connection: PostgresConnection, threadPool: NIOThreadPool) {
+    init(connection: PipelinedConnection) {
         self.connection = connection
-        self.threadPool = threadPool
     }
 
-    /// Runs a statement with bound parameters and returns its rows.
+    /// Runs a statement with bound parameters and returns its rows (after anything queued
+    /// with ``send(_:_:expecting:)``, in the same round trip).
     @discardableResult
     public func query(_ statement: PostgresStatement, _ binds: [any PostgresEncodable] = []) async throws -> PostgresRows {
-        try await run { try $0.execute(statement, binds) }
+        try await connection.execute([BoundStatement(statement, binds)])[0]
     }
 
     /// Runs a statement and returns its only row, or nil when it returned none; throws when
@@ -38,43 +46,44 @@ public struct PostgresSession: Sendable {
     /// migration. Never pass values in `sql`: use ``query(_:_:)`` with binds.
     @discardableResult
     public func executeScript(_ sql: String) async throws -> PostgresRows {
-        try await run { try $0.executeScript(sql) }
+        try await connection.executeScript(sql)
     }
 
     /// Runs `body` inside `BEGIN … COMMIT`; rolls back when it throws.
     ///
-    /// The connection must not already be in a transaction.
+    /// `BEGIN` is queued and travels with the body's first statement; `COMMIT` travels with
+    /// whatever the body queued last (an audit row, say). The connection must not already be
+    /// in a transaction.
     @discardableResult
     public func withTransaction<Result: Sendable>(
         _ body: (PostgresSession) async throws -> Result
     ) async throws -> Result {
-        try await executeScript("BEGIN")
+        send(Self.begin)
         let result: Result
         do {
             result = try await body(self)
+            _ = try await connection.execute([BoundStatement(Self.commit, [])])
         } catch {
             await rollback()
             throw error
         }
-        try await executeScript("COMMIT")
         return result
     }
 
-    /// Rolls back the open transaction, ignoring errors (the connection is discarded by the
-    /// pool if it is broken).
+    /// Rolls back the open transaction, if one was opened, ignoring errors (the pool discards
+    /// the connection if it is broken). Not cancellable: a cancelled task must still leave
+    /// the connection idle; bounded by the pool's cancel grace period.
     func rollback() async {
-        // Not cancellable: a cancelled task must still leave the connection idle.
+        connection.dropQueued()
+        guard !connection.isClosed, !connection.isReusable else { return }
         let connection = connection
-        _ = try? await threadPool.runIfActive { try connection.executeScript("ROLLBACK") }
+        let grace = connection.cancelGrace
+        await Task {
+            _ = try? await connection.run(.pipeline([BoundStatement(Self.rollbackStatement, [])]), deadline: grace)
+        }.value
     }
 
-    private func run<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> Value) async throws -> Value {
-        try Task.checkCancellation()
-        let connection = connection
-        return try await withTaskCancellationHandler {
-            try await threadPool.runIfActive { try body(connection) }
-        } onCancel: {
-            connection.cancelRunningStatement()
-        }
-    }
+    static let begin = PostgresStatement("workbench.transaction.begin", "BEGIN")
+    static let commit = PostgresStatement("workbench.transaction.commit", "COMMIT")
+    static let rollbackStatement = PostgresStatement("workbench.transaction.rollback", "ROLLBACK")
 }

@@ -247,16 +247,21 @@ public final class EmbeddedPostgres: Service, Sendable {
     private func createDatabaseIfMissing() async throws {
         let settings = PostgresConnectionSettings(conninfo: conninfo + " dbname=postgres", statementTimeout: nil)
         let database = configuration.database
-        try await Task.detachedBlocking {
-            let connection = try PostgresConnection(settings: settings)
-            defer { connection.close() }
-            let exists = try connection.execute(
-                PostgresStatement(unnamed: "SELECT count(*) FROM pg_database WHERE datname = $1"), [database]
-            ).single().decode(at: 0, as: Int.self)
-            if exists == 0 {
-                _ = try connection.executeScript("CREATE DATABASE \(MigrationRunner.quoteIdentifier(database))")
+        let pool = PostgresPool(configuration: PostgresPoolConfiguration(connection: settings, size: 1), logger: logger)
+        do {
+            try await pool.withConnection { session in
+                let exists = try await session.query(
+                    PostgresStatement(unnamed: "SELECT count(*) FROM pg_database WHERE datname = $1"), [database]
+                ).single().decode(at: 0, as: Int.self)
+                if exists == 0 {
+                    try await session.executeScript("CREATE DATABASE \(MigrationRunner.quoteIdentifier(database))")
+                }
             }
+        } catch {
+            await pool.shutdown()
+            throw error
         }
+        await pool.shutdown()
     }
 
     // MARK: Ownership

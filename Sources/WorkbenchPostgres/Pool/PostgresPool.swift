@@ -1,5 +1,4 @@
 public import Logging
-import NIOPosix
 public import ServiceLifecycle
 import Synchronization
 
@@ -14,23 +13,29 @@ import Synchronization
 ///   and a new one opened in its place. A connection handed back inside a transaction or
 ///   broken is discarded too. So after a server restart callers see errors only while the
 ///   server is actually down.
-/// - All libpq calls run on the pool's own `NIOThreadPool`.
+/// - Connections are non-blocking (``PipelinedConnection``) and driven by the pool's own
+///   ``PostgresEventLoop`` threads (``PostgresPoolConfiguration/eventLoops``); the closure
+///   given to ``withConnection(_:)`` runs on its connection's loop, so its statements cost
+///   no thread hop. Every wait is bounded: connecting by the connect timeout, a cancelled
+///   statement by ``PostgresPoolConfiguration/cancelGrace``, waiting in line by the acquire
+///   timeout.
 ///
 /// The pool is a `Service`: in a `ServiceGroup` it closes its connections on graceful
 /// shutdown. Outside one, call ``shutdown()``.
 public final class PostgresPool: Service, Sendable {
     /// The pool's configuration.
     public let configuration: PostgresPoolConfiguration
-    let threadPool: NIOThreadPool
+    /// The threads that drive the pool's connections.
+    let loops: [PostgresEventLoop]
     private let logger: Logger
     private let state = Mutex(PoolState())
 
-    /// Creates a pool and starts its threads; no connection is opened until first use.
+    /// Creates a pool and starts its event loop threads; no connection is opened until first
+    /// use.
     public init(configuration: PostgresPoolConfiguration, logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        self.threadPool = NIOThreadPool(numberOfThreads: configuration.size + 2)
-        self.threadPool.start()
+        self.loops = (0..<configuration.eventLoops).map { PostgresEventLoop(name: "postgres-io-\($0)") }
     }
 
     /// Lends a connection to `body` and takes it back afterwards.
@@ -44,10 +49,15 @@ public final class PostgresPool: Service, Sendable {
         let connection = try await checkOut()
         let result: Result
         do {
-            result = try await body(PostgresSession(connection: connection, threadPool: threadPool))
+            result = try await withTaskExecutorPreference(connection.loop) {
+                let session = PostgresSession(connection: connection)
+                let result = try await body(session)
+                if connection.hasQueued { try await session.flush() }
+                return result
+            }
         } catch {
             await checkIn(connection)
-            throw Self.normalize(error)
+            throw error
         }
         await checkIn(connection)
         return result
@@ -80,62 +90,88 @@ public final class PostgresPool: Service, Sendable {
         }
     }
 
+    /// The server version (`server_version`) the last opened connection reported, or nil
+    /// before the first connection: answers `version` without a round trip.
+    public var lastKnownServerVersion: String? {
+        state.withLock { $0.serverVersion }
+    }
+
     /// Waits for graceful shutdown, then closes the pool.
     public func run() async throws {
         try? await gracefulShutdown()
         await shutdown()
     }
 
-    /// Closes idle connections, fails waiting callers with `poolClosed`, refuses new callers,
-    /// and stops the pool's threads. Connections still lent out are closed when returned.
+    /// Fails waiting callers with `poolClosed`, refuses new callers, closes every connection
+    /// (a statement still running on a lent one fails with `poolClosed`) and stops the
+    /// pool's threads. Never waits for the database.
     public func shutdown() async {
-        let (idle, waiters) = state.withLock { state -> ([PostgresConnection], [CheckedContinuation<Grant, any Error>]) in
-            guard !state.closed else { return ([], []) }
+        let (connections, waiters, first) = state.withLock { state -> ([PipelinedConnection], [CheckedContinuation<Grant, any Error>], Bool) in
+            guard !state.closed else { return ([], [], false) }
             state.closed = true
-            let idle = state.idle
-            state.open -= idle.count
+            state.open -= state.idle.count
             state.idle.removeAll()
-            let waiters = state.removeAllWaiters()
-            return (idle, waiters)
+            let connections = Array(state.everyConnection.values)
+            state.everyConnection.removeAll()
+            return (connections, state.removeAllWaiters(), true)
         }
         for waiter in waiters {
             waiter.resume(throwing: PostgresError(code: .poolClosed, message: "the database pool is shut down"))
         }
-        for connection in idle { connection.close() }
-        try? await threadPool.shutdownGracefully()
+        for connection in connections { connection.close() }
+        guard first else { return }
+        for loop in loops { await loop.shutdown() }
     }
 
     // MARK: Lending
 
-    private func checkOut() async throws -> PostgresConnection {
+    private func checkOut() async throws -> PipelinedConnection {
         let grant = try await acquireGrant()
         switch grant {
         case .connection(let connection):
-            if connection.probe() { return connection }
+            if !connection.isClosed { return connection }
             logger.notice("Discarding a database connection the server closed", metadata: ["db.backend_pid": "\(connection.backendPID)"])
-            connection.close()
-            state.withLock { $0.connectionsDiscarded += 1 }
+            state.withLock { state in
+                state.connectionsDiscarded += 1
+                state.everyConnection[ObjectIdentifier(connection)] = nil
+            }
             return try await connect()
         case .slot:
             return try await connect()
         }
     }
 
-    private func connect() async throws -> PostgresConnection {
-        let settings = configuration.connection
+    private func connect() async throws -> PipelinedConnection {
+        let loop = state.withLock { state -> PostgresEventLoop in
+            state.nextLoop += 1
+            return loops[state.nextLoop % loops.count]
+        }
         do {
-            let connection = try await threadPool.runIfActive { try PostgresConnection(settings: settings) }
-            state.withLock { $0.connectionsOpened += 1 }
+            let connection = try await PipelinedConnection.connect(
+                settings: configuration.connection, on: loop, cancelGrace: configuration.cancelGrace
+            )
+            let registered = state.withLock { state -> Bool in
+                state.connectionsOpened += 1
+                state.serverVersion = connection.serverVersion
+                guard !state.closed else { return false }
+                state.everyConnection[ObjectIdentifier(connection)] = connection
+                return true
+            }
+            guard registered else {
+                connection.close()
+                throw PostgresError(code: .poolClosed, message: "the database pool is shut down")
+            }
             logger.debug("Opened a database connection", metadata: ["db.backend_pid": "\(connection.backendPID)"])
             return connection
         } catch {
             giveUpSlot()
-            throw Self.normalize(error)
+            throw error
         }
     }
 
-    private func checkIn(_ connection: PostgresConnection) async {
-        let reusable = connection.isIdleAndHealthy
+    private func checkIn(_ connection: PipelinedConnection) async {
+        connection.dropQueued()
+        let reusable = connection.isReusable
         let (handOver, close) = state.withLock { state -> (PoolState.Handover, Bool) in
             state.leased -= 1
             if state.closed {
@@ -145,6 +181,7 @@ public final class PostgresPool: Service, Sendable {
             if !reusable {
                 state.connectionsDiscarded += 1
                 state.open -= 1
+                state.everyConnection[ObjectIdentifier(connection)] = nil
                 return (state.grantToNextWaiter(.slot), true)
             }
             let handOver = state.grantToNextWaiter(.connection(connection))
@@ -155,7 +192,7 @@ public final class PostgresPool: Service, Sendable {
             if !reusable {
                 logger.debug("Discarding a database connection after use", metadata: ["db.backend_pid": "\(connection.backendPID)"])
             }
-            if (try? await threadPool.runIfActive({ connection.close() })) == nil { connection.close() }
+            connection.close()
         }
         handOver.resume()
     }
@@ -238,18 +275,11 @@ public final class PostgresPool: Service, Sendable {
             }
         }
     }
-
-    private static func normalize(_ error: any Error) -> any Error {
-        if error is NIOThreadPoolError.ThreadPoolInactive {
-            return PostgresError(code: .poolClosed, message: "the database pool is shut down")
-        }
-        return error
-    }
 }
 
 /// What a caller in line receives: an open connection, or the right to open one.
 enum Grant: Sendable {
-    case connection(PostgresConnection)
+    case connection(PipelinedConnection)
     case slot
 }
 
@@ -272,7 +302,13 @@ struct PoolState {
         case cancelled
     }
 
-    var idle: [PostgresConnection] = []
+    var idle: [PipelinedConnection] = []
+    /// Every open connection, idle or lent out, so shutdown can close them all.
+    var everyConnection: [ObjectIdentifier: PipelinedConnection] = [:]
+    /// Round-robin over the event loops.
+    var nextLoop = 0
+    /// What the last opened connection reported as `server_version`.
+    var serverVersion: String?
     /// Connections open, being opened, or lent out.
     var open = 0
     /// Grants held by callers (connections lent out or being opened).
