@@ -29,6 +29,8 @@ final class PipelinedConnection: @unchecked Sendable {
         var reader: PipelineReader
         var continuation: CheckedContinuation<[Result<PostgresRows, PostgresError>], any Error>
         var names: [String]
+        /// Counted in the pool's in-flight gauge (it reached libpq).
+        var counted = false
         var wantsWrite = false
         var deadlineTimer: UInt64?
 
@@ -47,6 +49,8 @@ final class PipelinedConnection: @unchecked Sendable {
     let loop: PostgresEventLoop
     /// How long the server has to answer a cancel request before the connection is given up.
     let cancelGrace: Duration
+    /// Counts the batches in flight over the pool's connections.
+    private let inFlightGauge: InFlightGauge?
     /// The backend process id serving this connection.
     private(set) var backendPID: Int32 = 0
     /// The server's version string (`server_version`), learned when connecting.
@@ -69,9 +73,10 @@ final class PipelinedConnection: @unchecked Sendable {
     private var connecting: CheckedContinuation<Void, any Error>?
     private var connectTimer: UInt64?
 
-    private init(loop: PostgresEventLoop, cancelGrace: Duration) {
+    private init(loop: PostgresEventLoop, cancelGrace: Duration, inFlightGauge: InFlightGauge?) {
         self.loop = loop
         self.cancelGrace = cancelGrace
+        self.inFlightGauge = inFlightGauge
     }
 
     // MARK: Opening
@@ -79,9 +84,9 @@ final class PipelinedConnection: @unchecked Sendable {
     /// Opens a connection on `loop` and sets up its session (statement timeout, time zone,
     /// date style). Never waits longer than the settings' connect timeout; cancellable.
     static func connect(
-        settings: PostgresConnectionSettings, on loop: PostgresEventLoop, cancelGrace: Duration
+        settings: PostgresConnectionSettings, on loop: PostgresEventLoop, cancelGrace: Duration, inFlightGauge: InFlightGauge? = nil
     ) async throws -> PipelinedConnection {
-        let connection = PipelinedConnection(loop: loop, cancelGrace: cancelGrace)
+        let connection = PipelinedConnection(loop: loop, cancelGrace: cancelGrace, inFlightGauge: inFlightGauge)
         let timeout = Duration.seconds(max(1, settings.connectTimeoutSeconds))
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -272,6 +277,8 @@ final class PipelinedConnection: @unchecked Sendable {
                 id: id, reader: PipelineReader(steps: steps, statementCount: batch.statementCount), continuation: continuation,
                 names: batch.statementNames
             )
+            inFlight?.counted = true
+            inFlightGauge?.increment()
             if let deadline {
                 inFlight?.deadlineTimer = loop.schedule(after: deadline) { [self] in perform(machine.cancelRequested(id)) }
             }
@@ -433,6 +440,7 @@ final class PipelinedConnection: @unchecked Sendable {
     }
 
     private func clearTimers(of flight: InFlight) {
+        if flight.counted { inFlightGauge?.decrement() }
         if let timer = flight.deadlineTimer { loop.cancelTimer(timer) }
         if let graceTimer { loop.cancelTimer(graceTimer) }
         graceTimer = nil

@@ -29,6 +29,7 @@ public final class PostgresPool: Service, Sendable {
     let loops: [PostgresEventLoop]
     private let logger: Logger
     private let state = Mutex(PoolState())
+    private let statementsInFlight = InFlightGauge()
 
     /// Creates a pool and starts its event loop threads; no connection is opened until first
     /// use.
@@ -85,7 +86,8 @@ public final class PostgresPool: Service, Sendable {
                 waiting: state.queue.count,
                 connectionsOpened: state.connectionsOpened,
                 connectionsDiscarded: state.connectionsDiscarded,
-                acquireTimeouts: state.acquireTimeouts
+                acquireTimeouts: state.acquireTimeouts,
+                statementsInFlight: statementsInFlight.value
             )
         }
     }
@@ -148,7 +150,8 @@ public final class PostgresPool: Service, Sendable {
         }
         do {
             let connection = try await PipelinedConnection.connect(
-                settings: configuration.connection, on: loop, cancelGrace: configuration.cancelGrace
+                settings: configuration.connection, on: loop, cancelGrace: configuration.cancelGrace,
+                inFlightGauge: statementsInFlight
             )
             let registered = state.withLock { state -> Bool in
                 state.connectionsOpened += 1

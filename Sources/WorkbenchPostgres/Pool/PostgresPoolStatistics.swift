@@ -16,4 +16,7 @@ public struct PostgresPoolStatistics: Sendable, Equatable {
     public var connectionsDiscarded: Int
     /// Callers that gave up waiting since the pool started.
     public var acquireTimeouts: Int
+    /// Round trips sent to the server and not answered yet: during a database hang, the
+    /// commands stuck on it.
+    public var statementsInFlight: Int = 0
 }
