@@ -7,12 +7,14 @@ public import WorkbenchPostgres
 /// A successful change's row is written on the change's own transaction (its session), so
 /// both commit or neither does; refusals are written on a transaction of their own.
 public enum AuditLog {
-    /// Appends a row on `session` (inside the caller's transaction, when it has one).
-    public static func append(_ record: AuditRecord, on session: PostgresSession) async throws {
+    /// Queues a row on `session` (inside the caller's transaction, when it has one): it
+    /// travels with the session's next round trip — the transaction's `COMMIT`, or the end of
+    /// the `withConnection` closure — and a failure to write it fails that round trip.
+    public static func append(_ record: AuditRecord, on session: PostgresSession) throws {
         let arguments = String(decoding: try JSONSerialization.data(withJSONObject: record.arguments, options: [.sortedKeys]), as: UTF8.self)
         let milliseconds = Double(record.duration.components.seconds) * 1000
             + Double(record.duration.components.attoseconds) / 1e15
-        try await session.execute(
+        session.send(
             Queries.append,
             [
                 record.caller.pid, Int64(record.caller.uid), record.caller.userName, record.caller.role?.rawValue,

@@ -37,9 +37,10 @@ enum IdempotencyStore {
         return .replay(try JSONDecoder().decode(Reply.self, from: Data(stored.utf8)))
     }
 
-    static func complete(_ requestID: String, reply: Reply, on session: PostgresSession) async throws {
+    /// Queues the stored reply; it travels with the transaction's `COMMIT`.
+    static func complete(_ requestID: String, reply: Reply, on session: PostgresSession) throws {
         let json = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-        try await session.execute(Queries.complete, [requestID, json])
+        session.send(Queries.complete, [requestID, json])
     }
 
     enum Queries {

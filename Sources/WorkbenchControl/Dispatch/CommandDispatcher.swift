@@ -218,9 +218,9 @@ public final class CommandDispatcher: Sendable {
                 }
                 let reply = try await command.run(self.invocation(context, database: transaction))
                 if let requestID = context.requestID {
-                    try await IdempotencyStore.complete(requestID, reply: reply, on: transaction)
+                    try IdempotencyStore.complete(requestID, reply: reply, on: transaction)
                 }
-                try await AuditLog.append(
+                try AuditLog.append(
                     AuditRecord(
                         caller: context.caller, module: command.module, command: commandName, arguments: audited,
                         requestID: context.requestID, status: reply.status, errorCode: nil,
@@ -307,7 +307,7 @@ public final class CommandDispatcher: Sendable {
             duration: ContinuousClock.now - started
         )
         do {
-            try await pool.withConnection { session in try await AuditLog.append(record, on: session) }
+            try await pool.withConnection { session in try AuditLog.append(record, on: session) }
         } catch {
             logger.warning("Could not write the audit row of a refused command", metadata: ["error": "\(error)"])
         }
