@@ -152,13 +152,14 @@ public struct Daemon: Sendable {
         all.append(ReloadService(configurationPath: configurationPath, access: access, levels: levels, notifier: notifier, logger: logger))
         all.append(server)
         all.append(WatchdogService(notifier: notifier))
+        all.append(ShutdownDeadline(timeout: configuration.shutdownTimeout, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(
             services: all.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [],
             logger: Logger(label: "dangjiand.services")
         )
-        groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownTimeout
+        groupConfiguration.maximumGracefulShutdownDuration = ShutdownDeadline.gracefulPart(of: configuration.shutdownTimeout)
         try await ServiceGroup(configuration: groupConfiguration).run()
     }
 }

@@ -114,7 +114,9 @@ public struct DaemonConfiguration: Sendable {
                 timeZone: zoneName
             ),
             size: try values.int("database.pool.size", default: 8, in: 1...500),
-            acquireTimeout: try values.duration("database.pool.acquire_timeout", default: .seconds(5))
+            acquireTimeout: try values.duration("database.pool.acquire_timeout", default: .seconds(5)),
+            eventLoops: try values.int("database.pool.io_threads", default: 1, in: 1...64),
+            cancelGrace: try values.duration("database.pool.cancel_grace", default: .milliseconds(500))
         )
         var settings: [String: String] = [:]
         if let sharedBuffers = values.string("database.embedded.shared_buffers") { settings["shared_buffers"] = sharedBuffers }
@@ -175,6 +177,8 @@ public struct DaemonConfiguration: Sendable {
             ("database.url", databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? "(embedded cluster)"),
             ("database.pool.size", "\(pool.size)"),
             ("database.pool.acquire_timeout", "\(pool.acquireTimeout)"),
+            ("database.pool.io_threads", "\(pool.eventLoops)"),
+            ("database.pool.cancel_grace", "\(pool.cancelGrace)"),
             ("database.statement_timeout", pool.connection.statementTimeout.map { "\($0)" } ?? "none"),
         ]
         if databaseURL == nil {

@@ -51,6 +51,27 @@ final class ChildProcess: Sendable {
         }
     }
 
+    /// Waits until the process exits or `limit` passes, whichever comes first; returns
+    /// whether it exited. Cancelling the caller ends the wait at once (returning false).
+    func exited(within limit: Duration) async -> Bool {
+        if exitStatus != nil { return true }
+        let outcome = FirstAnswer<Bool>()
+        // The exit wait is not cancellable: race it, and leave it behind if it loses.
+        Task { [self] in
+            _ = await exited()
+            outcome.answer(true)
+        }
+        Task {
+            try? await Task.sleep(for: limit)
+            outcome.answer(false)
+        }
+        return await withTaskCancellationHandler {
+            await outcome.value
+        } onCancel: {
+            outcome.answer(false)
+        }
+    }
+
     /// Sends a signal if the process is still running.
     func signal(_ signal: Int32) {
         if exitStatus == nil { kill(process.processIdentifier, signal) }

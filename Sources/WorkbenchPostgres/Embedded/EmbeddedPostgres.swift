@@ -30,6 +30,8 @@ public final class EmbeddedPostgres: Service, Sendable {
         var server: ChildProcess?
         var stopping = false
         var restarts = 0
+        /// The supervisor's wait for the server's exit, ended early by a stop request.
+        var exitOrStop: FirstAnswer<Int32?>?
     }
 
     /// Prepares a launcher; nothing starts until ``start()``.
@@ -104,9 +106,14 @@ public final class EmbeddedPostgres: Service, Sendable {
 
     private func supervise() async {
         while true {
-            guard let server = state.withLock({ $0.stopping ? nil : $0.server }) else { return }
-            let status = await server.exited()
-            if state.withLock({ $0.stopping }) { return }
+            let exitOrStop = FirstAnswer<Int32?>()
+            guard let server = state.withLock({ state -> ChildProcess? in
+                state.exitOrStop = exitOrStop
+                return state.stopping ? nil : state.server
+            }) else { return }
+            // Ends when the server exits (this task then ends too) or a stop is requested.
+            Task { exitOrStop.answer(await server.exited()) }
+            guard let status = await exitOrStop.value, !state.withLock({ $0.stopping }) else { return }
             logger.error(
                 "Embedded PostgreSQL exited unexpectedly; restarting it",
                 metadata: ["postgres.exit_status": "\(status)", "postgres.log": "\(configuration.logFile)"]
@@ -131,32 +138,39 @@ public final class EmbeddedPostgres: Service, Sendable {
     }
 
     private func requestStop(signal: Int32) {
-        let server = state.withLock { state -> ChildProcess? in
+        let (server, exitOrStop) = state.withLock { state -> (ChildProcess?, FirstAnswer<Int32?>?) in
             state.stopping = true
-            return state.server
+            return (state.server, state.exitOrStop)
         }
         server?.signal(signal)
+        exitOrStop?.answer(nil)
     }
 
+    /// Waits for the server to stop after the fast-shutdown request, escalating so that the
+    /// wait is bounded whatever the server does: after ``EmbeddedPostgresConfiguration/stopTimeout``
+    /// (or at once when the caller is cancelled: the daemon's shutdown deadline passed) an
+    /// immediate shutdown (SIGQUIT), 1 s later SIGKILL, and 500 ms after that the daemon stops
+    /// waiting and leaves the process behind (the next start finds its `postmaster.pid`).
     private func waitForStop() async {
         guard let server = state.withLock({ $0.server }), server.exitStatus == nil else { return }
-        let timeout = configuration.stopTimeout
-        let stopped = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                _ = await server.exited()
-                return true
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next()!
-            if !first { server.signal(SIGQUIT) }
-            group.cancelAll()
-            await group.waitForAll()
-            return first
+        if await server.exited(within: configuration.stopTimeout) {
+            logger.info("Embedded PostgreSQL stopped")
+            return
         }
-        logger.info(stopped ? "Embedded PostgreSQL stopped" : "Embedded PostgreSQL needed an immediate shutdown")
+        server.signal(SIGQUIT)
+        if await Self.uncancelled({ await server.exited(within: .seconds(1)) }) {
+            logger.info("Embedded PostgreSQL needed an immediate shutdown")
+            return
+        }
+        logger.error("Embedded PostgreSQL did not answer an immediate shutdown; killing it", metadata: ["postgres.pid": "\(server.pid)"])
+        server.signal(SIGKILL)
+        if await Self.uncancelled({ await server.exited(within: .milliseconds(500)) }) { return }
+        logger.critical("Embedded PostgreSQL could not be stopped; leaving it", metadata: ["postgres.pid": "\(server.pid)"])
+    }
+
+    /// Runs `body` in a task of its own, so that the caller's cancellation does not cut it short.
+    private static func uncancelled(_ body: @escaping @Sendable () async -> Bool) async -> Bool {
+        await Task { await body() }.value
     }
 
     // MARK: Steps

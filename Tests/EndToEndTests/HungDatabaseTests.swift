@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+import Testing
+import WorkbenchTestSupport
+
+/// A database that stops answering (every PostgreSQL process of the embedded cluster
+/// stopped with SIGSTOP): commands still end with a 504 in time, the built-ins that need no
+/// database answer at once, and SIGTERM still ends the daemon within its shutdown budget.
+@Suite("A database that stops answering", .serialized)
+struct HungDatabaseTests {
+    /// The postmaster and every process it started, from /proc.
+    static func clusterProcesses(of postmaster: Int32) -> [Int32] {
+        var family = [postmaster]
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // pid (comm) state ppid …
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, Int32(fields[1]) == postmaster { family.append(pid) }
+        }
+        return family
+    }
+
+    /// Sends `line` on a new connection and returns the reply and how long it took.
+    static func timed(_ socket: String, _ line: String) async throws -> (reply: [String], elapsed: Duration) {
+        try await runBlocking {
+            let client = try SocketClient(path: socket)
+            let started = ContinuousClock.now
+            let reply = try client.exchange(line + "\n", replies: 1, timeout: .seconds(30))[0]
+            return (reply, ContinuousClock.now - started)
+        }
+    }
+
+    @Test func commandsTimeOutBuiltInsAnswerAndSIGTERMExitsInTime() async throws {
+        let daemon = try await DaemonUnderTest.start(
+            embedded: true,
+            settings: ["DANGJIAN_CONTROL_COMMAND_TIMEOUT": "2s", "DANGJIAN_DAEMON_SHUTDOWN_TIMEOUT": "6s"]
+        )
+        #expect(status(try await Self.timed(daemon.socketPath, "migrations").reply) == 200)
+        let pidText = try String(contentsOfFile: daemon.directory + "/state/postgres/data/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(Int32(pidText.split(separator: "\n")[0]))
+        let stopped = Self.clusterProcesses(of: postmaster)
+        #expect(stopped.count > 1, "the postmaster and its helpers")
+        for pid in stopped { kill(pid, SIGSTOP) }
+        defer {
+            for pid in stopped { kill(pid, SIGCONT) }
+        }
+
+        // A command that needs the database: its 504 within the limit and one second.
+        let (timedOut, commandTime) = try await Self.timed(daemon.socketPath, "migrations")
+        #expect(status(timedOut) == 504, "\(timedOut)")
+        #expect(timedOut.last?.contains("command.timeout") == true, "\(timedOut)")
+        #expect(commandTime < .seconds(3), "504 after \(commandTime)")
+
+        // What the daemon knows without the database, within a second each.
+        for builtIn in ["ping", "whoami"] {
+            let (reply, elapsed) = try await Self.timed(daemon.socketPath, builtIn)
+            #expect(status(reply) == 200, "\(builtIn): \(reply)")
+            #expect(elapsed < .seconds(1), "\(builtIn) answered after \(elapsed)")
+        }
+
+        // SIGTERM with a command stuck on the database: out within the shutdown budget.
+        let stuck = Task { try await Self.timed(daemon.socketPath, "audit tail") }
+        try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
+        let exitStatus = try await daemon.terminate(timeout: .seconds(30))
+        let shutdownTime = ContinuousClock.now - started
+        #expect(shutdownTime < .seconds(6) + .milliseconds(500), "exited after \(shutdownTime)")
+        #expect(exitStatus == 0, "\(daemon.log.suffix(2000))")
+        _ = try? await stuck.value
+    }
+}
