@@ -86,7 +86,8 @@ public struct CommandTable: Sendable {
     /// The commands of a module, in the order it listed them.
     public func commands(ofModule id: String) -> [CommandSpec] { commandsByModule[id] ?? [] }
 
-    /// Every command, top-level first.
+    /// Every module and top-level command, top-level first (the built-ins are in
+    /// ``builtIns``).
     public var allCommands: [CommandSpec] {
         topLevel + modules.flatMap { commands(ofModule: $0.id) }
     }
