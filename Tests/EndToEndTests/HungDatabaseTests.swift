@@ -56,7 +56,7 @@ struct HungDatabaseTests {
         #expect(commandTime < .seconds(3), "504 after \(commandTime)")
 
         // What the daemon knows without the database, within a second each.
-        for builtIn in ["ping", "whoami"] {
+        for builtIn in ["ping", "whoami", "version", "status"] {
             let (reply, elapsed) = try await Self.timed(daemon.socketPath, builtIn)
             #expect(status(reply) == 200, "\(builtIn): \(reply)")
             #expect(elapsed < .seconds(1), "\(builtIn) answered after \(elapsed)")

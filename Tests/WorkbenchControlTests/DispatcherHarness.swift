@@ -21,26 +21,19 @@ struct DispatcherHarness {
         _ body: (DispatcherHarness) async throws -> Result
     ) async throws -> Result {
         try await TestCluster.withPool(size: 6) { pool, _ in
-            let sets = [CoreMigrations.all, NotesModule.moduleMigrations]
-            try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate(sets)
-            let module = try await NotesModule(
-                context: ModuleContext(
-                    config: ConfigReader(provider: InMemoryProvider(values: [:])), logger: TestCluster.logger, database: pool, clock: SystemClock(),
-                    timeZone: TimeZone(identifier: "Asia/Shanghai")!
-                )
-            )
-            let table = try CommandTable(
-                modules: [(ModuleDescriptor(NotesModule.self), module.commands)],
-                topLevel: [AuditLog.tailCommand(moduleIDs: ["workbench", "notes"])] + CalendarCommands.all,
-                reservedWords: CommandDispatcher.builtInNames
-            )
-            let dispatcher = CommandDispatcher(
-                table: table, pool: pool, access: AccessPolicyStore(.nobody), statistics: ControlStatistics(),
-                info: DaemonInfo(version: "test"), timeZone: TimeZone(identifier: "Asia/Shanghai")!,
-                commandTimeout: commandTimeout, constraintErrors: ["notes": module.constraintErrors], logger: TestCluster.logger
-            )
-            return try await body(DispatcherHarness(dispatcher: dispatcher, pool: pool))
+            let workbench = try await build(pool: pool, commandTimeout: commandTimeout)
+            return try await body(DispatcherHarness(dispatcher: workbench.dispatcher, pool: pool))
         }
+    }
+
+    /// The notes module behind the daemon's chain on `pool`'s database, migrated.
+    static func build(pool: PostgresPool, commandTimeout: Duration = .seconds(30), statistics: ControlStatistics = ControlStatistics()) async throws -> Workbench {
+        let builder = WorkbenchBuilder(
+            modules: [NotesModule.self], pool: pool, timeZone: TimeZone(identifier: "Asia/Shanghai")!, commandTimeout: commandTimeout,
+            version: "test", statistics: statistics, logger: { _ in TestCluster.logger }
+        )
+        try await builder.migrate()
+        return try await builder.build()
     }
 
     /// Sends one line as `caller` and returns the reply text.

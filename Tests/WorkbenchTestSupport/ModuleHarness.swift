@@ -4,8 +4,9 @@ public import WorkbenchControl
 public import WorkbenchKit
 public import WorkbenchPostgres
 
-/// Real modules behind a real dispatcher on a fresh database: what the daemon does between
-/// reading a line and writing its reply, without the socket. The working calendar's
+/// Real modules behind a real dispatcher on a fresh database, put together by the daemon's
+/// own ``WorkbenchBuilder``: what the daemon does between reading a line and writing its
+/// reply, without the socket. The working calendar's
 /// top-level commands (`calendar set …`) are there too, for modules whose deadlines count
 /// working days.
 ///
@@ -60,34 +61,15 @@ public struct ModuleHarness: Sendable {
         _ body: (ModuleHarness) async throws -> Result
     ) async throws -> Result {
         try await TestCluster.withPool(size: 4) { pool, _ in
-            let sets = [CoreMigrations.all] + types.map { $0.moduleMigrations }
-            try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate(sets)
-            let reader = ConfigReader(provider: InMemoryProvider(values: config))
-            var loaded: [String: any WorkbenchModule] = [:]
-            var entries: [(ModuleDescriptor, [CommandSpec])] = []
-            var constraintErrors: [String: [String: WorkbenchError]] = [:]
-            for type in types {
-                let context = ModuleContext(
-                    config: reader.scoped(to: ConfigKey("modules.\(type.id)")), logger: TestCluster.logger, database: pool,
-                    clock: clock, timeZone: timeZone, loadedModules: loaded
-                )
-                let module = try await initialise(type, context: context)
-                loaded[type.id] = module
-                entries.append((ModuleDescriptor(type), module.commands))
-                constraintErrors[type.id] = module.constraintErrors
-            }
-            let table = try CommandTable(modules: entries, topLevel: CalendarCommands.all, reservedWords: CommandDispatcher.builtInNames)
-            let dispatcher = CommandDispatcher(
-                table: table, pool: pool, access: AccessPolicyStore(.nobody), statistics: ControlStatistics(),
-                info: DaemonInfo(version: "test"), timeZone: timeZone, clock: clock, commandTimeout: .seconds(30),
-                constraintErrors: constraintErrors, logger: TestCluster.logger
+            let builder = WorkbenchBuilder(
+                modules: types, pool: pool, configuration: ConfigReader(provider: InMemoryProvider(values: config)), clock: clock,
+                timeZone: timeZone, commandTimeout: .seconds(30), version: "test", logger: { _ in TestCluster.logger }
             )
-            return try await body(ModuleHarness(dispatcher: dispatcher, pool: pool, modules: loaded))
+            try await builder.migrate()
+            let workbench = try await builder.build()
+            let modules = Dictionary(uniqueKeysWithValues: workbench.modules.map { (type(of: $0).id, $0) })
+            return try await body(ModuleHarness(dispatcher: workbench.dispatcher, pool: pool, modules: modules))
         }
-    }
-
-    private static func initialise<Module: WorkbenchModule>(_ type: Module.Type, context: ModuleContext) async throws -> any WorkbenchModule {
-        try await Module(context: context)
     }
 
     /// Sends one request line as `caller` and returns the parsed text reply.

@@ -5,25 +5,34 @@ import WorkbenchPostgres
 /// `request_id=` on mutating commands: the first reply is stored with the change; a repeat
 /// returns it and changes nothing.
 ///
-/// The key row is inserted at the start of the command's transaction. A concurrent retry
-/// with the same id blocks on that row until the first transaction ends: if it committed,
-/// the retry replays its reply; if it rolled back, the retry runs the command itself.
+/// The key row is inserted at the start of the command's transaction — queued, so that it
+/// travels with `BEGIN` and the command's first statement in one round trip. A concurrent
+/// retry with the same id blocks on that row until the first transaction ends: if it
+/// committed, the insert finds the row, the retry's transaction rolls back and ``resolve``
+/// replays the stored reply; if it rolled back, the retry runs the command itself.
 enum IdempotencyStore {
-    /// What claiming a request id found.
+    /// What a request id that was already used stands for.
     enum Claim {
-        /// The id is new: run the command, then ``complete(_:reply:on:)``.
-        case claimed
         /// The id was used before for this same command: answer with its reply.
         case replay(Reply)
         /// The id was used before for a different command or arguments.
         case reusedForOtherCommand(String)
     }
 
-    static func claim(_ requestID: String, module: String, command: String, arguments: [String: String], on session: PostgresSession) async throws -> Claim {
-        let argumentsJSON = String(decoding: try JSONSerialization.data(withJSONObject: arguments, options: [.sortedKeys]), as: UTF8.self)
-        let inserted = try await session.execute(Queries.claim, [requestID, module, command, argumentsJSON])
-        if inserted == 1 { return .claimed }
-        let row = try await session.query(Queries.find, [requestID, argumentsJSON]).single()
+    /// Thrown by the round trip that carried a claim whose id was already taken.
+    struct AlreadyUsed: Error {}
+
+    /// Queues the claim of `requestID` on the transaction. If the id is taken, the round trip
+    /// that carries it throws ``AlreadyUsed``: roll back and ``resolve(_:module:command:arguments:on:)``.
+    static func claim(_ requestID: String, module: String, command: String, arguments: [String: String], on session: PostgresSession) throws {
+        session.send(Queries.claim, [requestID, module, command, try json(arguments)]) { rows in
+            if rows.affectedRows != 1 { throw AlreadyUsed() }
+        }
+    }
+
+    /// What a taken request id stands for (read after the claiming transaction rolled back).
+    static func resolve(_ requestID: String, module: String, command: String, arguments: [String: String], on session: PostgresSession) async throws -> Claim {
+        let row = try await session.query(Queries.find, [requestID, try json(arguments)]).single()
         let sameCommand = try row.decode("module", as: String.self) == module && row.decode("command", as: String.self) == command
         let sameArguments = try row.decode("same_arguments", as: Bool.self)
         guard sameCommand && sameArguments else {
@@ -35,6 +44,10 @@ enum IdempotencyStore {
             throw WorkbenchError.conflict("request.in_progress", "request_id \(requestID) is still being processed; try again")
         }
         return .replay(try JSONDecoder().decode(Reply.self, from: Data(stored.utf8)))
+    }
+
+    private static func json(_ arguments: [String: String]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: arguments, options: [.sortedKeys]), as: UTF8.self)
     }
 
     /// Queues the stored reply; it travels with the transaction's `COMMIT`.

@@ -9,7 +9,8 @@ import WorkbenchPostgres
 ///
 /// Order: read configuration → open the pool (starting the embedded cluster when no
 /// `database.url` is set) → apply migrations under one advisory lock → initialise modules
-/// in `requires` order → build the command table (clashes stop start-up) → run everything in
+/// in `requires` order, build the command table (clashes stop start-up) and the command
+/// chain, all through ``WorkbenchBuilder`` → run everything in
 /// one `ServiceGroup` (embedded cluster, pool, module services, janitor, reload, watchdog,
 /// control server). `READY=1` goes to systemd only once migrations are done and the socket
 /// listens. SIGTERM or SIGINT drains: stop accepting, finish running commands within
@@ -85,58 +86,32 @@ public struct Daemon: Sendable {
         _ configuration: DaemonConfiguration, plan: ModuleLoadPlan, pool: PostgresPool, embedded: EmbeddedPostgres?,
         levels: LogLevelStore, notifier: SystemdNotifier, logger: Logger
     ) async throws {
-        // Migrations.
-        notifier.status("applying migrations")
-        let sets = [CoreMigrations.all] + plan.modules.map { $0.moduleMigrations }
-        let runner = MigrationRunner(pool: pool, logger: Logger(label: "dangjiand.migrations"))
-        let applied = try await runner.migrate(sets)
-        logger.info("Migrations are up to date", metadata: ["migrations.applied_now": "\(applied.count)"])
-
-        // Modules.
-        var loaded: [String: any WorkbenchModule] = [:]
-        var tableEntries: [(ModuleDescriptor, [CommandSpec])] = []
-        var services: [any Service] = []
-        var constraintErrors: [String: [String: WorkbenchError]] = [:]
-        for type in plan.modules {
-            let context = ModuleContext(
-                config: configuration.values.scoped("modules.\(type.id)"),
-                logger: Logger(label: "dangjiand.\(type.id)"), database: pool, clock: SystemClock(),
-                timeZone: configuration.timeZone, loadedModules: loaded
-            )
-            let module = try await Self.initialise(type, context: context)
-            loaded[type.id] = module
-            tableEntries.append((ModuleDescriptor(type), module.commands))
-            services += module.services
-            constraintErrors[type.id] = module.constraintErrors
-            logger.info("Module loaded", metadata: ["module": "\(type.id)", "module.commands": "\(module.commands.count)"])
-        }
-        let table = try CommandTable(
-            modules: tableEntries,
-            topLevel: [MigrationsCommand.spec(sets: sets, runner: runner), AuditLog.tailCommand(moduleIDs: ["workbench"] + plan.modules.map { $0.id })]
-                + CalendarCommands.all,
-            reservedWords: CommandDispatcher.builtInNames
+        // Migrations, modules, the command table and the chain: the same builder the test
+        // harnesses use.
+        let statistics = ControlStatistics()
+        let databaseDescription = configuration.databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo }
+        let builder = WorkbenchBuilder(
+            modules: plan.modules, pool: pool, configuration: configuration.values.reader, timeZone: configuration.timeZone,
+            commandTimeout: configuration.commandTimeout, version: WorkbenchVersion.current, statistics: statistics,
+            statusFields: Self.statusFields(database: databaseDescription, modules: plan.modules.map { $0.id }, embedded: embedded),
+            logger: { Logger(label: "dangjiand.\($0)") }
         )
+        notifier.status("applying migrations")
+        let applied = try await builder.migrate()
+        logger.info("Migrations are up to date", metadata: ["migrations.applied_now": "\(applied.count)"])
+        let workbench = try await builder.build()
+        for module in workbench.modules {
+            let id = type(of: module).id
+            logger.info("Module loaded", metadata: ["module": "\(id)", "module.commands": "\(workbench.table.commands(ofModule: id).count)"])
+        }
 
         // Control socket.
         var control = configuration.control
         if let descriptor = SocketActivation.descriptor(named: "control") {
             control.listener = .inherited(descriptor: descriptor)
         }
-        let statistics = ControlStatistics()
         let access = AccessPolicyStore(configuration.access)
-        let migrationCounts = Dictionary(uniqueKeysWithValues: plan.modules.map { ($0.id, $0.migrations.count) })
-        let databaseDescription = configuration.databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo }
-        let info = DaemonInfo(
-            version: WorkbenchVersion.current, migrationCounts: migrationCounts,
-            statusFields: Self.statusFields(
-                database: databaseDescription, modules: plan.modules.map { $0.id }, embedded: embedded, runner: runner, sets: sets
-            )
-        )
-        let dispatcher = CommandDispatcher(
-            table: table, pool: pool, access: access, statistics: statistics, info: info, timeZone: configuration.timeZone,
-            commandTimeout: configuration.commandTimeout, constraintErrors: constraintErrors,
-            logger: Logger(label: "dangjiand.control")
-        )
+        let dispatcher = workbench.dispatcher
         let server = ControlServer(
             configuration: control, dispatcher: dispatcher, access: access, statistics: statistics,
             logger: Logger(label: "dangjiand.control")
@@ -147,7 +122,7 @@ public struct Daemon: Sendable {
         var all: [any Service] = []
         if let embedded { all.append(embedded) }
         all.append(pool)
-        all += services
+        all += workbench.services
         all.append(RequestIDJanitor(pool: pool, retention: configuration.requestIDRetention, logger: Logger(label: "dangjiand.janitor")))
         all.append(ReloadService(configurationPath: configurationPath, access: access, levels: levels, notifier: notifier, logger: logger))
         all.append(server)
@@ -165,15 +140,8 @@ public struct Daemon: Sendable {
 }
 
 extension Daemon {
-    /// Opens the existential so the module's async initializer is called on a concrete type.
-    fileprivate static func initialise<Module: WorkbenchModule>(_ type: Module.Type, context: ModuleContext) async throws -> any WorkbenchModule {
-        try await Module(context: context)
-    }
-
     /// The daemon's own `status` fields.
-    fileprivate static func statusFields(
-        database: String?, modules: [String], embedded: EmbeddedPostgres?, runner: MigrationRunner, sets: [ModuleMigrations]
-    ) -> @Sendable () async -> [ReplyField] {
+    fileprivate static func statusFields(database: String?, modules: [String], embedded: EmbeddedPostgres?) -> @Sendable () -> [ReplyField] {
         {
             var fields = [
                 ReplyField(name: "database", value: .string(database ?? "embedded")),
@@ -183,16 +151,6 @@ extension Daemon {
                 fields.append(ReplyField(name: "embedded_postgres_pid", value: .int(embedded.serverPID.map(Int.init))))
                 fields.append(ReplyField(name: "embedded_postgres_restarts", value: .int(Int64(embedded.restarts))))
             }
-            let migrations: ReplyValue
-            do {
-                let states = try await runner.status(sets)
-                let applied = states.filter { $0.state == .applied }.count
-                let pending = states.filter { $0.state == .pending }.count
-                migrations = .string("\(applied) applied, \(pending) pending")
-            } catch {
-                migrations = "unavailable (database down)"
-            }
-            fields.append(ReplyField(name: "migrations", value: migrations))
             return fields
         }
     }

@@ -76,4 +76,25 @@ public enum ArgumentBinder {
         }
         return (arguments, requestID)
     }
+
+    /// Takes `words` (everything after the command's path) as the operands of `command`,
+    /// whose ``CommandSpec/operands`` says how many it takes.
+    ///
+    /// - Returns: The words' texts, as typed (`name=value` words included).
+    public static func operands(
+        _ words: some Collection<CommandLineTokenizer.Word>,
+        of command: CommandSpec
+    ) throws(WorkbenchError) -> [String] {
+        let texts = words.map(\.text)
+        if let maximum = command.operands?.maximum, texts.count > maximum {
+            let extra = texts[maximum]
+            throw WorkbenchError.invalidArgument(
+                extra, code: "argument.unexpected_word",
+                maximum == 0
+                    ? "'\(command.qualifiedName)' takes no arguments"
+                    : "'\(command.qualifiedName)' takes at most \(maximum) words; see 'help \(command.qualifiedName)'"
+            )
+        }
+        return texts
+    }
 }

@@ -2,15 +2,18 @@ import Foundation
 
 /// Every command the daemon serves, found by the words of a request.
 ///
-/// A request's first word names a module (by id or alias) or a top-level command; the
-/// following bare words are matched against the module's command paths, longest first.
-/// Built once at start-up; a duplicate module id, alias or command path is a start-up
+/// A request's first word names a built-in (`help`, `ping`…), a module (by id or alias) or a
+/// top-level command; the following bare words are matched against the module's command
+/// paths, longest first. Built once at start-up; a duplicate module id, alias or command path is a start-up
 /// error.
 public struct CommandTable: Sendable {
     /// Loaded modules, in load order.
     public let modules: [ModuleDescriptor]
     /// Top-level commands (module-less, e.g. `migrations`, `audit tail`).
     public let topLevel: [CommandSpec]
+    /// The built-ins (`help`, `ping`, `status`…): top-level too, but listed apart in help,
+    /// and their words are reserved.
+    public let builtIns: [CommandSpec]
     private let commandsByModule: [String: [CommandSpec]]
     private let moduleByName: [String: String]
 
@@ -19,21 +22,30 @@ public struct CommandTable: Sendable {
     /// - Parameters:
     ///   - modules: Each loaded module with its commands.
     ///   - topLevel: The daemon's own commands.
+    ///   - builtIns: The built-ins; their first words are reserved like `reservedWords`.
     ///   - reservedWords: Words that may name neither a module nor a top-level command
     ///     (the built-ins: `help`, `ping`, …).
     /// - Throws: ``WorkbenchError`` (500) naming the clash or the invalid spec.
     public init(
         modules: [(ModuleDescriptor, [CommandSpec])],
         topLevel: [CommandSpec] = [],
+        builtIns: [CommandSpec] = [],
         reservedWords: Set<String> = []
     ) throws(WorkbenchError) {
         var moduleByName: [String: String] = [:]
         var commandsByModule: [String: [CommandSpec]] = [:]
-        var taken = reservedWords
+        var reserved = reservedWords
+        for command in builtIns {
+            try Self.validate(command)
+            guard command.path.count == 1, reserved.insert(command.path[0]).inserted else {
+                throw Self.startupError("built-in '\(command.path.joined(separator: " "))' is not one word, or is defined twice")
+            }
+        }
+        var taken = reserved
         var topLevelNames: Set<[String]> = []
         for command in topLevel {
             try Self.validate(command)
-            guard let first = command.path.first, !reservedWords.contains(first) else {
+            guard let first = command.path.first, !reserved.contains(first) else {
                 throw Self.startupError("top-level command '\(command.path.joined(separator: " "))' clashes with a built-in")
             }
             guard topLevelNames.insert(command.path).inserted else {
@@ -63,6 +75,7 @@ public struct CommandTable: Sendable {
         }
         self.modules = modules.map(\.0)
         self.topLevel = topLevel
+        self.builtIns = builtIns
         self.commandsByModule = commandsByModule
         self.moduleByName = moduleByName
     }
@@ -73,7 +86,8 @@ public struct CommandTable: Sendable {
     /// The commands of a module, in the order it listed them.
     public func commands(ofModule id: String) -> [CommandSpec] { commandsByModule[id] ?? [] }
 
-    /// Every command, top-level first.
+    /// Every module and top-level command, top-level first (the built-ins are in
+    /// ``builtIns``).
     public var allCommands: [CommandSpec] {
         topLevel + modules.flatMap { commands(ofModule: $0.id) }
     }
@@ -86,6 +100,9 @@ public struct CommandTable: Sendable {
     public func resolve(_ words: [CommandLineTokenizer.Word]) throws(WorkbenchError) -> (command: CommandSpec, consumed: Int) {
         guard let first = words.first else { throw WorkbenchError.unknownCommand("empty command; try 'help'") }
         let bare = words.prefix { $0.assignmentIndex == nil }.map(\.text)
+        if !first.wasQuoted, let builtIn = builtIns.first(where: { $0.path[0] == first.text }) {
+            return (builtIn, 1)
+        }
         if let moduleID = moduleByName[first.text], !first.wasQuoted {
             let candidates = commands(ofModule: moduleID)
             if let match = Self.longestMatch(candidates, Array(bare.dropFirst())) {

@@ -28,6 +28,14 @@ public struct HelpFormatter: Sendable {
         self.builtIns = builtIns
     }
 
+    /// Creates a formatter listing the table's own ``CommandTable/builtIns``.
+    public init(table: CommandTable) {
+        self.init(
+            table: table,
+            builtIns: table.builtIns.map { BuiltIn(usage: $0.usage, synopsis: $0.synopsis, role: $0.isOpenToAnyone ? nil : $0.role) }
+        )
+    }
+
     /// `help` with no arguments.
     public func overview(for caller: Caller) -> Reply {
         var lines = ["Built-in commands:"]

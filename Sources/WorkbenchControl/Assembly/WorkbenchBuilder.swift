@@ -1,0 +1,162 @@
+public import Configuration
+public import Foundation
+public import Logging
+public import WorkbenchKit
+public import WorkbenchPostgres
+
+/// Puts a workbench together, once, for the daemon and for every test harness: applies the
+/// migrations, initialises the modules in `requires` order with their ``ModuleContext``,
+/// builds the command table (the modules' commands, the top-level commands, the built-ins)
+/// and composes the command chain behind a ``CommandDispatcher``.
+///
+/// ```swift
+/// let builder = WorkbenchBuilder(modules: plan.modules, pool: pool, timeZone: zone, commandTimeout: .seconds(30), version: "1.0")
+/// try await builder.migrate()
+/// let workbench = try await builder.build()
+/// let reply = await workbench.dispatcher.respond(to: .line("ping"), in: &session)
+/// ```
+///
+/// The chain, outermost first: ``StatisticsStage``, ``SessionStage``, ``LookupStage``,
+/// ``AccessStage``, ``BindingStage``, ``CommandLogStage``, ``RefusalAuditStage``,
+/// ``TimeLimitStage``, ``ErrorMappingStage``, ``TransactionStage``, then the
+/// ``CommandRunner``.
+public struct WorkbenchBuilder: Sendable {
+    /// The module types, in load order: each after the modules it requires (the daemon's
+    /// `ModuleLoadPlan` orders them; harnesses list requirements first).
+    public var modules: [any WorkbenchModule.Type]
+    /// The database pool modules and commands use.
+    public var pool: PostgresPool
+    /// The whole configuration; each module reads its `modules.<id>` section.
+    public var configuration: ConfigReader
+    /// The clock modules and commands see.
+    public var clock: any WorkbenchClock
+    /// The daemon's time zone.
+    public var timeZone: TimeZone
+    /// The longest a command may run (504 past it).
+    public var commandTimeout: Duration
+    /// The daemon's version, for `version` and `status`.
+    public var version: String
+    /// The control server's counters, shown by `status`.
+    public var statistics: ControlStatistics
+    /// The daemon's own status fields that need no database (where it is, the modules, the
+    /// embedded server).
+    public var statusFields: @Sendable () -> [ReplyField]
+    /// Top-level commands beyond the ones every workbench has (`migrations`, `audit tail`,
+    /// `calendar …`).
+    public var topLevel: [CommandSpec]
+    /// How long `version` and `status` wait for the database.
+    public var builtInBudget: Duration
+    /// Gives the logger of a part: `control`, `migrations`, or a module's id.
+    public var logger: @Sendable (String) -> Logger
+
+    /// Describes a workbench; nothing happens until ``migrate()`` and ``build()``.
+    public init(
+        modules: [any WorkbenchModule.Type], pool: PostgresPool, configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
+        clock: any WorkbenchClock = SystemClock(), timeZone: TimeZone, commandTimeout: Duration, version: String,
+        statistics: ControlStatistics = ControlStatistics(), statusFields: @escaping @Sendable () -> [ReplyField] = { [] },
+        topLevel: [CommandSpec] = [], builtInBudget: Duration = BuiltInCommands.defaultBudget,
+        logger: @escaping @Sendable (String) -> Logger
+    ) {
+        self.modules = modules
+        self.pool = pool
+        self.configuration = configuration
+        self.clock = clock
+        self.timeZone = timeZone
+        self.commandTimeout = commandTimeout
+        self.version = version
+        self.statistics = statistics
+        self.statusFields = statusFields
+        self.topLevel = topLevel
+        self.builtInBudget = builtInBudget
+        self.logger = logger
+    }
+
+    /// The core's migrations, then each module's, in load order.
+    public var migrationSets: [ModuleMigrations] {
+        [CoreMigrations.all] + modules.map { $0.moduleMigrations }
+    }
+
+    /// Applies pending migrations (all in one transaction, under an advisory lock).
+    ///
+    /// - Returns: The migrations applied now.
+    @discardableResult
+    public func migrate() async throws -> [MigrationStatus] {
+        try await migrationRunner.migrate(migrationSets)
+    }
+
+    /// Initialises the modules, builds the command table and the chain.
+    ///
+    /// - Throws: ``WorkbenchError`` (500 `startup.*`) for a module listed before one it
+    ///   requires or a clash in the command table; what a module's initialiser throws.
+    public func build() async throws -> Workbench {
+        var loaded: [String: any WorkbenchModule] = [:]
+        var entries: [(ModuleDescriptor, [CommandSpec])] = []
+        var constraintErrors: [String: [String: WorkbenchError]] = [:]
+        for type in modules {
+            for requirement in type.requires where loaded[requirement] == nil {
+                throw WorkbenchError(
+                    status: .internalError, code: "startup.module_order",
+                    message: "module \(type.id) requires module \(requirement), which must be loaded before it"
+                )
+            }
+            let context = ModuleContext(
+                config: configuration.scoped(to: ConfigKey("modules.\(type.id)")), logger: logger(type.id), database: pool,
+                clock: clock, timeZone: timeZone, loadedModules: loaded
+            )
+            let module = try await Self.initialise(type, context: context)
+            loaded[type.id] = module
+            entries.append((ModuleDescriptor(type), module.commands))
+            constraintErrors[type.id] = module.constraintErrors
+        }
+        let sets = migrationSets
+        let runner = migrationRunner
+        let info = DaemonInfo(
+            version: version, migrationCounts: Dictionary(uniqueKeysWithValues: modules.map { ($0.id, $0.migrations.count) }),
+            statusFields: statusFields,
+            databaseStatusFields: [
+                DatabaseStatusField(name: "migrations") {
+                    let states = try await runner.status(sets)
+                    let applied = states.filter { $0.state == .applied }.count
+                    let pending = states.filter { $0.state == .pending }.count
+                    return "\(applied) applied, \(pending) pending"
+                }
+            ]
+        )
+        let serverVersion = BuiltInCommands.serverVersionQuestion(pool: pool, budget: builtInBudget)
+        // Learn the server's version now, while the database answers, so that `version` can
+        // tell it later even if the database stops answering.
+        _ = await serverVersion.ask()
+        let table = try CommandTable(
+            modules: entries,
+            topLevel: [MigrationsCommand.spec(sets: sets, runner: runner), AuditLog.tailCommand(moduleIDs: ["workbench"] + modules.map { $0.id })]
+                + CalendarCommands.all + topLevel,
+            builtIns: BuiltInCommands.all(info: info, statistics: statistics, pool: pool, serverVersion: serverVersion, budget: builtInBudget)
+        )
+        let chain = CommandChain(runner: CommandRunner(table: table, timeZone: timeZone)) {
+            StatisticsStage(statistics: statistics)
+            SessionStage()
+            LookupStage(table: table)
+            AccessStage(pool: pool)
+            BindingStage(timeZone: timeZone)
+            CommandLogStage()
+            RefusalAuditStage(pool: pool)
+            TimeLimitStage(limit: commandTimeout)
+            ErrorMappingStage(constraintErrors: constraintErrors)
+            TransactionStage(pool: pool)
+        }
+        let dispatcher = CommandDispatcher(table: table, chain: chain, timeZone: timeZone, clock: clock, logger: logger("control"))
+        return Workbench(
+            modules: modules.compactMap { loaded[$0.id] }, table: table, dispatcher: dispatcher,
+            services: modules.flatMap { loaded[$0.id]?.services ?? [] }
+        )
+    }
+
+    private var migrationRunner: MigrationRunner {
+        MigrationRunner(pool: pool, logger: logger("migrations"))
+    }
+
+    /// Opens the existential so the module's async initializer is called on a concrete type.
+    private static func initialise<Module: WorkbenchModule>(_ type: Module.Type, context: ModuleContext) async throws -> any WorkbenchModule {
+        try await Module(context: context)
+    }
+}
