@@ -8,22 +8,6 @@ import WorkbenchTestSupport
 /// database answer at once, and SIGTERM still ends the daemon within its shutdown budget.
 @Suite("A database that stops answering", .serialized)
 struct HungDatabaseTests {
-    /// The postmaster and every process it started, from /proc.
-    static func clusterProcesses(of postmaster: Int32) -> [Int32] {
-        var family = [postmaster]
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries {
-            guard let pid = Int32(entry),
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { continue }
-            // pid (comm) state ppid …
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, Int32(fields[1]) == postmaster { family.append(pid) }
-        }
-        return family
-    }
-
     /// Sends `line` on a new connection and returns the reply and how long it took.
     static func timed(_ socket: String, _ line: String) async throws -> (reply: [String], elapsed: Duration) {
         try await runBlocking {
@@ -40,15 +24,12 @@ struct HungDatabaseTests {
             settings: ["DANGJIAN_CONTROL_COMMAND_TIMEOUT": "2s", "DANGJIAN_DAEMON_SHUTDOWN_TIMEOUT": "6s"]
         )
         #expect(status(try await Self.timed(daemon.socketPath, "migrations").reply) == 200)
-        let pidText = try String(contentsOfFile: daemon.directory + "/state/postgres/data/postmaster.pid", encoding: .utf8)
-        let postmaster = try #require(Int32(pidText.split(separator: "\n")[0]))
-        let stopped = Self.clusterProcesses(of: postmaster)
-        #expect(stopped.count > 1, "the postmaster and its helpers")
-        for pid in stopped { kill(pid, SIGSTOP) }
-        defer {
-            for pid in stopped { kill(pid, SIGCONT) }
+        try await FrozenPostgres.whileStopped(dataDirectory: daemon.directory + "/state/postgres/data") {
+            try await checkWhileStopped(daemon)
         }
+    }
 
+    private func checkWhileStopped(_ daemon: DaemonUnderTest) async throws {
         // A command that needs the database: its 504 within the limit and one second.
         let (timedOut, commandTime) = try await Self.timed(daemon.socketPath, "migrations")
         #expect(status(timedOut) == 504, "\(timedOut)")
@@ -60,6 +41,9 @@ struct HungDatabaseTests {
             let (reply, elapsed) = try await Self.timed(daemon.socketPath, builtIn)
             #expect(status(reply) == 200, "\(builtIn): \(reply)")
             #expect(elapsed < .seconds(1), "\(builtIn) answered after \(elapsed)")
+            if builtIn == "version" || builtIn == "status" {
+                #expect(reply.joined().contains("the database does not answer"), "\(builtIn): \(reply)")
+            }
         }
 
         // SIGTERM with a command stuck on the database: out within the shutdown budget.
