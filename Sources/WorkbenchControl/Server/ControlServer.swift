@@ -25,16 +25,23 @@ public final class ControlServer: Service, Sendable {
     private let statistics: ControlStatistics
     private let logger: Logger
     private let onListening: @Sendable () -> Void
+    private let executors: @Sendable () -> (any TaskExecutor)?
     private let sessions = SessionRegistry()
 
     /// Creates a server.
     ///
-    /// - Parameter onListening: Called once the socket accepts connections (the daemon sends
-    ///   `READY=1` from it).
+    /// - Parameters:
+    ///   - executors: The executor each new connection's task runs on (the database pool's
+    ///     event loops, so a command's replies, its logic and its statements share one thread
+    ///     and pay no hop between them); nil runs it on the global executor.
+    ///   - onListening: Called once the socket accepts connections (the daemon sends
+    ///     `READY=1` from it).
     public init(
         configuration: ControlServerConfiguration, dispatcher: CommandDispatcher, access: AccessPolicyStore,
-        statistics: ControlStatistics, logger: Logger, onListening: @escaping @Sendable () -> Void = {}
+        statistics: ControlStatistics, logger: Logger, executors: @escaping @Sendable () -> (any TaskExecutor)? = { nil },
+        onListening: @escaping @Sendable () -> Void = {}
     ) {
+        self.executors = executors
         self.configuration = configuration
         self.dispatcher = dispatcher
         self.access = access
@@ -55,7 +62,7 @@ public final class ControlServer: Service, Sendable {
                 do {
                     try await server.executeThenClose { inbound in
                         for try await connection in inbound {
-                            group.addTask { await self.serve(connection) }
+                            group.addTask(executorPreference: self.executors()) { await self.serve(connection) }
                         }
                     }
                 } catch {

@@ -114,7 +114,7 @@ public struct Daemon: Sendable {
         let dispatcher = workbench.dispatcher
         let server = ControlServer(
             configuration: control, dispatcher: dispatcher, access: access, statistics: statistics,
-            logger: Logger(label: "dangjiand.control")
+            logger: Logger(label: "dangjiand.control"), executors: { pool.nextTaskExecutor() }
         ) {
             notifier.ready(status: "serving \(plan.modules.count) module(s)")
         }

@@ -92,6 +92,17 @@ public final class PostgresPool: Service, Sendable {
         }
     }
 
+    /// One of the pool's event loops, in turn, as the executor for a task that will mostly
+    /// talk to the database (a control connection's session): its statements then need no
+    /// thread hop.
+    public func nextTaskExecutor() -> any TaskExecutor {
+        let index = state.withLock { state -> Int in
+            state.nextLoop += 1
+            return state.nextLoop
+        }
+        return loops[index % loops.count]
+    }
+
     /// The server version (`server_version`) the last opened connection reported, or nil
     /// before the first connection: answers `version` without a round trip.
     public var lastKnownServerVersion: String? {
@@ -144,7 +155,7 @@ public final class PostgresPool: Service, Sendable {
     }
 
     private func connect() async throws -> PipelinedConnection {
-        let loop = state.withLock { state -> PostgresEventLoop in
+        let loop = loops.first(where: \.inEventLoop) ?? state.withLock { state -> PostgresEventLoop in
             state.nextLoop += 1
             return loops[state.nextLoop % loops.count]
         }
@@ -212,9 +223,15 @@ public final class PostgresPool: Service, Sendable {
     // MARK: Waiting in line
 
     private func acquireGrant() async throws -> Grant {
+        let here = loops.count > 1 ? loops.firstIndex(where: \.inEventLoop) : nil
         let immediate = try state.withLock { state throws -> Grant? in
             if state.closed {
                 throw PostgresError(code: .poolClosed, message: "the database pool is shut down")
+            }
+            // Prefer a connection of the loop the caller already runs on: no hop.
+            if state.queue.isEmpty, let here, let index = state.idle.lastIndex(where: { $0.loop === loops[here] }) {
+                state.leased += 1
+                return .connection(state.idle.remove(at: index))
             }
             if state.queue.isEmpty, let connection = state.idle.popLast() {
                 state.leased += 1
