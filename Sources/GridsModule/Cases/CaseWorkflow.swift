@@ -61,7 +61,7 @@ struct CaseWorkflow: Sendable {
         let reported = Reported(id: try row.decode("id"), code: try row.decode("code"), level: level, dueAt: try row.decode("due_at"))
         let note = level == policy.defaultStartLevel
             ? nil : "starts at \(level.rawValue) (\(level.label)) by the skip-level rule for \(report.category) \(report.urgency.rawValue)"
-        try await Self.record(
+        try Self.record(
             reported.id, at: now, kind: "reported", actor: actor, status: (nil, .reported), level: (nil, level), note: note, in: session
         )
         return reported
@@ -88,29 +88,31 @@ struct CaseWorkflow: Sendable {
         }
         var note = details.note
         var toLevel = current.level
+        // The change and its event are queued: they travel with the read of the changed case
+        // below, one round trip for all three.
         switch action {
         case .accept, .start:
-            try await session.execute(CaseQueries.setStatus, [current.id, target.rawValue, String?.none])
+            session.send(CaseQueries.setStatus, [current.id, target.rawValue, String?.none])
         case .assign:
             guard let assignee = details.assignee else { throw WorkbenchError.invalidArgument("to", "name the handler with to=<name>") }
-            try await session.execute(CaseQueries.setStatus, [current.id, target.rawValue, assignee])
+            session.send(CaseQueries.setStatus, [current.id, target.rawValue, assignee])
             note = [assignee, details.note].compactMap { $0 }.joined(separator: ": ")
         case .escalate:
             toLevel = try escalationTarget(current, details)
-            try await startLevelClock(current, level: toLevel, department: details.department, at: now, missedDeadline: false, in: session)
+            startLevelClock(current, level: toLevel, department: details.department, at: now, missedDeadline: false, in: session)
         case .resolve:
-            try await session.execute(CaseQueries.resolve, [current.id, now])
+            session.send(CaseQueries.resolve, [current.id, now])
         case .confirm:
-            try await session.execute(CaseQueries.close, [current.id, now])
+            session.send(CaseQueries.close, [current.id, now])
         case .reopen:
             let deadline = policy.deadline(at: current.level, urgency: current.urgency)
-            try await session.query(
+            session.send(
                 CaseQueries.reopen, [current.id, now, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare]
             )
         case .cancel:
-            try await session.execute(CaseQueries.cancel, [current.id, details.note ?? ""])
+            session.send(CaseQueries.cancel, [current.id, details.note ?? ""])
         }
-        try await Self.record(
+        try Self.record(
             current.id, at: now, kind: action.eventKind, actor: actor, status: (current.status, target), level: (current.level, toLevel),
             note: action == .escalate ? [details.department, note].compactMap { $0 }.joined(separator: ": ") : note, in: session
         )
@@ -142,24 +144,26 @@ struct CaseWorkflow: Sendable {
         return target
     }
 
-    /// Moves the case to `level` and starts that level's clock at `start`.
+    /// Moves the case to `level` and starts that level's clock at `start` (queued on the
+    /// session: it travels with the next round trip).
     func startLevelClock(
         _ current: GridCase, level: CaseLevel, department: String?, at start: Date, missedDeadline: Bool, in session: PostgresSession
-    ) async throws {
+    ) {
         let deadline = policy.deadline(at: level, urgency: current.urgency)
-        try await session.query(
+        session.send(
             CaseQueries.escalate,
             [current.id, level.rawValue, department, start, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare,
              missedDeadline]
         )
     }
 
-    /// Appends one event to a case's history.
+    /// Appends one event to a case's history (queued on the session: it travels with the
+    /// next round trip, at the latest with `COMMIT`).
     static func record(
         _ caseID: Int64, at instant: Date, kind: String, actor: String, status: (from: CaseStatus?, to: CaseStatus?) = (nil, nil),
         level: (from: CaseLevel?, to: CaseLevel?) = (nil, nil), note: String?, in session: PostgresSession
-    ) async throws {
-        try await session.execute(
+    ) throws {
+        session.send(
             CaseQueries.insertEvent,
             [caseID, instant, kind, actor, status.from?.rawValue, status.to?.rawValue, level.from?.rawValue, level.to?.rawValue,
              note.flatMap { $0.isEmpty ? nil : $0 }]

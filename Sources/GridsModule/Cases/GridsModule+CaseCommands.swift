@@ -139,7 +139,7 @@ extension GridsModule {
             examples: ["grid case note case=GC-2026-000001 note=\"已电话联系车主\""]
         ) { invocation in
             let found = try await CaseWorkflow.find(RecordReference(try invocation.arguments.string("case")), forUpdate: true, in: invocation.database)
-            try await CaseWorkflow.record(
+            try CaseWorkflow.record(
                 found.id, at: invocation.now, kind: "note", actor: invocation.caller.userName, note: try invocation.arguments.string("note"),
                 in: invocation.database
             )

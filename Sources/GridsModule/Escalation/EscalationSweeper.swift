@@ -124,15 +124,15 @@ public struct EscalationSweeper: PeriodicJob {
             let item = try GridCase(row: row)
             let missed = item.dueAt!
             if let next = item.level.next, item.level < policy.autoEscalationCeiling {
-                try await workflow.startLevelClock(item, level: next, department: nil, at: missed, missedDeadline: true, in: session)
-                try await CaseWorkflow.record(
+                workflow.startLevelClock(item, level: next, department: nil, at: missed, missedDeadline: true, in: session)
+                try CaseWorkflow.record(
                     item.id, at: missed, kind: "escalated", actor: Self.actor, status: (item.status, item.status), level: (item.level, next),
                     note: "deadline at \(item.level.rawValue) passed; escalated automatically", in: session
                 )
                 outcome.escalated += 1
             } else {
                 try await session.execute(Queries.noteOverdue, [item.id])
-                try await CaseWorkflow.record(
+                try CaseWorkflow.record(
                     item.id, at: missed, kind: "overdue", actor: Self.actor, status: (item.status, item.status), level: (item.level, item.level),
                     note: "deadline at \(item.levelText) passed; escalate it by hand ('grid case escalate') or resolve it", in: session
                 )
@@ -144,7 +144,7 @@ public struct EscalationSweeper: PeriodicJob {
             for row in warned {
                 let due: Date = try row.decode("due_at")
                 let level = CaseLevel(rawValue: try row.decode("level"))
-                try await CaseWorkflow.record(
+                try CaseWorkflow.record(
                     try row.decode("id"), at: try row.decode("warn_at"), kind: "warning", actor: Self.actor, level: (level, level),
                     note: "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(encoder.textValue(.timestamp(due)))",
                     in: session
