@@ -2,19 +2,19 @@
 -- `org unit tree`, `org unit list` and `org stats` add up a subtree's counts instead of counting
 -- its members, reports and pairs on every call.
 --
--- A row holds what belongs to the unit itself, never its descendants: its active direct child
--- organisations, its active members (by status, mobile, in service), the open double reports
--- and co-building pairs made to it as a community (with the pairs' projects by status), and
--- the venues in its area. A subtree's figure is the SUM of the rows whose path is under the
--- subtree's root (`path <@ root`). No ancestor keeps a running total: a member joining a
--- building group touches that group's row only, so concurrent writes in different units never
--- queue on a shared row.
+-- A row holds what belongs to the unit itself, never its descendants: whether it is active
+-- (with its kind), its active direct child organisations, its active members (by status,
+-- mobile, in service), the open double reports and co-building pairs made to it as a community
+-- (with the pairs' projects by status), and the venues in its area. A subtree's figure is the
+-- SUM of the rows whose path is under the subtree's root (`path <@ root`). No ancestor keeps a
+-- running total: a member joining a building group touches that group's row only, so
+-- concurrent writes in different units never queue on a shared row.
 --
--- Every unit has a row, made when the unit is, carrying a copy of the unit's path so that a
--- subtree's sum reads this narrow table alone (a district's 50,000 rows in one scan, where a
--- join to organizations.units would hash both tables). A unit moving in the tree keeps its
--- counts; the statement that rewrites the subtree's paths rewrites the copies too, and its old
--- and new parents' `children` change.
+-- Every unit has a row, made when the unit is, carrying a copy of the unit's path and kind so
+-- that a subtree's sums read this narrow table alone (a district's 50,000 rows in one scan,
+-- where a join to organizations.units would hash both tables). A unit moving in the tree keeps
+-- its counts; the statement that rewrites the subtree's paths rewrites the copies too, and its
+-- old and new parents' `children` change.
 --
 -- Statement-level triggers keep the rows: each statement's transition tables (including a
 -- COPY's) are aggregated per unit, and the changes applied with one INSERT … ON CONFLICT DO
@@ -28,6 +28,10 @@ CREATE TABLE organizations.unit_counts (
     unit_id              bigint  PRIMARY KEY,
     -- The unit's path (organizations.units.path), kept equal by the units trigger below.
     path                 public.ltree NOT NULL,
+    -- The unit's kind, and 1 while the unit is active (not dissolved): summed by kind, a
+    -- subtree's active organisations.
+    kind                 text    NOT NULL,
+    active               integer NOT NULL,
     -- Active (not dissolved) organisations whose parent is this unit.
     children             integer NOT NULL DEFAULT 0,
     -- Active members (left_on IS NULL) of this unit, and of those: formal (正式党员),
@@ -53,7 +57,7 @@ CREATE TABLE organizations.unit_counts (
 CREATE INDEX unit_counts_path_gist ON organizations.unit_counts USING gist (path);
 
 CREATE VIEW organizations.unit_counts_recounted AS
-SELECT u.id AS unit_id, u.path,
+SELECT u.id AS unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer AS active,
        COALESCE(sum(children), 0)::integer AS children, COALESCE(sum(members), 0)::integer AS members,
        COALESCE(sum(members_formal), 0)::integer AS members_formal,
        COALESCE(sum(members_probationary), 0)::integer AS members_probationary,
@@ -91,16 +95,18 @@ LEFT JOIN (
 GROUP BY u.id;
 
 -- Units: every unit has a row from the statement that adds it; each active unit counts once
--- among its parent's children. Dissolving is -1 on the parent; a move is -1 on the old parent
--- and +1 on the new, and every moved unit's row takes its new path. A deleted unit's row goes
+-- among its parent's children. Dissolving is -1 on the parent and clears the unit's own
+-- `active`; a move is -1 on the old parent and +1 on the new, and every moved unit's row takes
+-- its new path. A deleted unit's row goes
 -- with it. (A trigger with transition tables serves one event, so each function here has a
 -- branch per event: INSERT sees the new rows, DELETE the old, UPDATE both.)
 CREATE FUNCTION organizations.unit_counts_from_units() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, children)
-        SELECT d.unit_id, u.path, d.children
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, children)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.children
         FROM (
             SELECT unit_id, sum(children) AS children
             FROM (
@@ -114,8 +120,9 @@ BEGIN
         ORDER BY d.unit_id
         ON CONFLICT (unit_id) DO UPDATE SET children = c.children + EXCLUDED.children;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, children)
-        SELECT d.unit_id, u.path, d.children
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, children)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.children
         FROM (
             SELECT parent_id AS unit_id, -count(*) AS children FROM old_units
             WHERE parent_id IS NOT NULL AND dissolved_on IS NULL AND parent_id NOT IN (SELECT id FROM old_units)
@@ -126,13 +133,15 @@ BEGIN
         ON CONFLICT (unit_id) DO UPDATE SET children = c.children + EXCLUDED.children;
         DELETE FROM organizations.unit_counts WHERE unit_id IN (SELECT id FROM old_units);
     ELSE
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, children)
-        SELECT d.unit_id, u.path, d.children
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, children)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.children
         FROM (
-            SELECT unit_id, sum(children) AS children, bool_or(moved) AS moved
+            SELECT unit_id, sum(children) AS children, bool_or(restated) AS restated
             FROM (
-                SELECT n.id AS unit_id, 0 AS children, true AS moved
-                FROM new_units n JOIN old_units o ON o.id = n.id WHERE n.path <> o.path
+                SELECT n.id AS unit_id, 0 AS children, true AS restated
+                FROM new_units n JOIN old_units o ON o.id = n.id
+                WHERE n.path <> o.path OR n.kind <> o.kind OR (n.dissolved_on IS NULL) <> (o.dissolved_on IS NULL)
                 UNION ALL
                 SELECT parent_id, 1, false FROM new_units WHERE parent_id IS NOT NULL AND dissolved_on IS NULL
                 UNION ALL
@@ -141,9 +150,10 @@ BEGIN
             GROUP BY unit_id
         ) d
         JOIN organizations.units u ON u.id = d.unit_id
-        WHERE d.children <> 0 OR d.moved
+        WHERE d.children <> 0 OR d.restated
         ORDER BY d.unit_id
-        ON CONFLICT (unit_id) DO UPDATE SET children = c.children + EXCLUDED.children, path = EXCLUDED.path;
+        ON CONFLICT (unit_id) DO UPDATE
+        SET children = c.children + EXCLUDED.children, path = EXCLUDED.path, kind = EXCLUDED.kind, active = EXCLUDED.active;
     END IF;
     RETURN NULL;
 END;
@@ -156,8 +166,9 @@ LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO organizations.unit_counts AS c
-            (unit_id, path, members, members_formal, members_probationary, members_mobile, members_in_service)
-        SELECT d.unit_id, u.path, d.members, d.members_formal, d.members_probationary, d.members_mobile, d.members_in_service
+            (unit_id, path, kind, active, members, members_formal, members_probationary, members_mobile, members_in_service)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.members, d.members_formal,
+            d.members_probationary, d.members_mobile, d.members_in_service
         FROM (
             SELECT unit_id, sum(sign * members) AS members, sum(sign * members_formal) AS members_formal,
                 sum(sign * members_probationary) AS members_probationary, sum(sign * members_mobile) AS members_mobile,
@@ -182,8 +193,9 @@ BEGIN
             members_in_service = c.members_in_service + EXCLUDED.members_in_service;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO organizations.unit_counts AS c
-            (unit_id, path, members, members_formal, members_probationary, members_mobile, members_in_service)
-        SELECT d.unit_id, u.path, d.members, d.members_formal, d.members_probationary, d.members_mobile, d.members_in_service
+            (unit_id, path, kind, active, members, members_formal, members_probationary, members_mobile, members_in_service)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.members, d.members_formal,
+            d.members_probationary, d.members_mobile, d.members_in_service
         FROM (
             SELECT unit_id, sum(sign * members) AS members, sum(sign * members_formal) AS members_formal,
                 sum(sign * members_probationary) AS members_probationary, sum(sign * members_mobile) AS members_mobile,
@@ -208,8 +220,9 @@ BEGIN
             members_in_service = c.members_in_service + EXCLUDED.members_in_service;
     ELSE
         INSERT INTO organizations.unit_counts AS c
-            (unit_id, path, members, members_formal, members_probationary, members_mobile, members_in_service)
-        SELECT d.unit_id, u.path, d.members, d.members_formal, d.members_probationary, d.members_mobile, d.members_in_service
+            (unit_id, path, kind, active, members, members_formal, members_probationary, members_mobile, members_in_service)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.members, d.members_formal,
+            d.members_probationary, d.members_mobile, d.members_in_service
         FROM (
             SELECT unit_id, sum(sign * members) AS members, sum(sign * members_formal) AS members_formal,
                 sum(sign * members_probationary) AS members_probationary, sum(sign * members_mobile) AS members_mobile,
@@ -249,8 +262,9 @@ CREATE FUNCTION organizations.unit_counts_from_reports() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, reports_units, reports_members)
-        SELECT d.unit_id, u.path, d.reports_units, d.reports_members
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, reports_units, reports_members)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.reports_units, d.reports_members
         FROM (
             SELECT unit_id, sum(sign * reports_units) AS reports_units, sum(sign * reports_members) AS reports_members
             FROM (
@@ -267,8 +281,9 @@ BEGIN
         ON CONFLICT (unit_id) DO UPDATE SET reports_units = c.reports_units + EXCLUDED.reports_units,
             reports_members = c.reports_members + EXCLUDED.reports_members;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, reports_units, reports_members)
-        SELECT d.unit_id, u.path, d.reports_units, d.reports_members
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, reports_units, reports_members)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.reports_units, d.reports_members
         FROM (
             SELECT unit_id, sum(sign * reports_units) AS reports_units, sum(sign * reports_members) AS reports_members
             FROM (
@@ -285,8 +300,9 @@ BEGIN
         ON CONFLICT (unit_id) DO UPDATE SET reports_units = c.reports_units + EXCLUDED.reports_units,
             reports_members = c.reports_members + EXCLUDED.reports_members;
     ELSE
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, reports_units, reports_members)
-        SELECT d.unit_id, u.path, d.reports_units, d.reports_members
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, reports_units, reports_members)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.reports_units, d.reports_members
         FROM (
             SELECT unit_id, sum(sign * reports_units) AS reports_units, sum(sign * reports_members) AS reports_members
             FROM (
@@ -319,8 +335,10 @@ CREATE FUNCTION organizations.unit_counts_from_pairs() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, pairs, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.pairs, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, pairs, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.pairs, d.projects_planned,
+            d.projects_in_progress, d.projects_done
         FROM (
             SELECT unit_id, sum(sign * pairs) AS pairs, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -345,8 +363,10 @@ BEGIN
             projects_in_progress = c.projects_in_progress + EXCLUDED.projects_in_progress,
             projects_done = c.projects_done + EXCLUDED.projects_done;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, pairs, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.pairs, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, pairs, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.pairs, d.projects_planned,
+            d.projects_in_progress, d.projects_done
         FROM (
             SELECT unit_id, sum(sign * pairs) AS pairs, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -371,8 +391,10 @@ BEGIN
             projects_in_progress = c.projects_in_progress + EXCLUDED.projects_in_progress,
             projects_done = c.projects_done + EXCLUDED.projects_done;
     ELSE
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, pairs, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.pairs, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, pairs, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.pairs, d.projects_planned,
+            d.projects_in_progress, d.projects_done
         FROM (
             SELECT unit_id, sum(sign * pairs) AS pairs, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -416,8 +438,10 @@ CREATE FUNCTION organizations.unit_counts_from_projects() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.projects_planned, d.projects_in_progress,
+            d.projects_done
         FROM (
             SELECT unit_id, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -436,8 +460,10 @@ BEGIN
             projects_in_progress = c.projects_in_progress + EXCLUDED.projects_in_progress,
             projects_done = c.projects_done + EXCLUDED.projects_done;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.projects_planned, d.projects_in_progress,
+            d.projects_done
         FROM (
             SELECT unit_id, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -456,8 +482,10 @@ BEGIN
             projects_in_progress = c.projects_in_progress + EXCLUDED.projects_in_progress,
             projects_done = c.projects_done + EXCLUDED.projects_done;
     ELSE
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, projects_planned, projects_in_progress, projects_done)
-        SELECT d.unit_id, u.path, d.projects_planned, d.projects_in_progress, d.projects_done
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, projects_planned, projects_in_progress, projects_done)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.projects_planned, d.projects_in_progress,
+            d.projects_done
         FROM (
             SELECT unit_id, sum(sign * projects_planned) AS projects_planned,
                 sum(sign * projects_in_progress) AS projects_in_progress, sum(sign * projects_done) AS projects_done
@@ -490,8 +518,9 @@ CREATE FUNCTION organizations.unit_counts_from_venues() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, venues)
-        SELECT d.unit_id, u.path, d.venues
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, venues)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.venues
         FROM (
             SELECT unit_id, sum(sign * venues) AS venues
             FROM (
@@ -505,8 +534,9 @@ BEGIN
         ORDER BY d.unit_id
         ON CONFLICT (unit_id) DO UPDATE SET venues = c.venues + EXCLUDED.venues;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, venues)
-        SELECT d.unit_id, u.path, d.venues
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, venues)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.venues
         FROM (
             SELECT unit_id, sum(sign * venues) AS venues
             FROM (
@@ -520,8 +550,9 @@ BEGIN
         ORDER BY d.unit_id
         ON CONFLICT (unit_id) DO UPDATE SET venues = c.venues + EXCLUDED.venues;
     ELSE
-        INSERT INTO organizations.unit_counts AS c (unit_id, path, venues)
-        SELECT d.unit_id, u.path, d.venues
+        INSERT INTO organizations.unit_counts AS c
+            (unit_id, path, kind, active, venues)
+        SELECT d.unit_id, u.path, u.kind, (u.dissolved_on IS NULL)::integer, d.venues
         FROM (
             SELECT unit_id, sum(sign * venues) AS venues
             FROM (
@@ -606,9 +637,8 @@ CREATE TRIGGER venues_counted_delete AFTER DELETE ON organizations.venues
 -- writes until this migration commits, so the count below neither misses a change nor sees one
 -- twice.
 INSERT INTO organizations.unit_counts
-    (unit_id, path, children, members, members_formal, members_probationary, members_mobile, members_in_service, reports_units,
-     reports_members, pairs, projects_planned, projects_in_progress, projects_done, venues)
-SELECT unit_id, path, children, members, members_formal, members_probationary, members_mobile, members_in_service,
-    reports_units,
-       reports_members, pairs, projects_planned, projects_in_progress, projects_done, venues
+    (unit_id, path, kind, active, children, members, members_formal, members_probationary, members_mobile, members_in_service,
+     reports_units, reports_members, pairs, projects_planned, projects_in_progress, projects_done, venues)
+SELECT unit_id, path, kind, active, children, members, members_formal, members_probationary, members_mobile, members_in_service,
+       reports_units, reports_members, pairs, projects_planned, projects_in_progress, projects_done, venues
 FROM organizations.unit_counts_recounted;

@@ -3,32 +3,23 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 /// `org stats`: the numbers a district or street organisation department asks for, for any
-/// subtree, in three queries: active organisations by kind, the subtree's sums of
-/// `organizations.unit_counts` (members, open reports, pairs, projects, venues), and what
-/// depends on the period (service hours, seats in term, coverage).
+/// subtree, in two queries: the subtree's rows of `organizations.unit_counts` summed by kind
+/// (active organisations, members, open reports, pairs, projects, venues), and what depends on
+/// the period (service hours, seats in term, coverage).
 enum SubtreeStatistics {
     enum Queries {
-        static let kinds = PostgresStatement(
-            "organizations.stats.kinds",
-            """
-            SELECT kind, count(*) AS units FROM organizations.units
-            WHERE path OPERATOR(public.<@) $1::public.ltree AND dissolved_on IS NULL
-            GROUP BY kind
-            """
-        )
-        /// $1 the subtree's path.
+        /// $1 the subtree's path: one row per kind of organisation in it.
         static let counted = PostgresStatement(
             "organizations.stats.counted",
             """
-            SELECT COALESCE(sum(members), 0) AS members, COALESCE(sum(members_formal), 0) AS formal,
-                   COALESCE(sum(members_probationary), 0) AS probationary, COALESCE(sum(members_mobile), 0) AS mobile,
-                   COALESCE(sum(members_in_service), 0) AS in_service,
-                   COALESCE(sum(reports_units), 0) AS unit_reports, COALESCE(sum(reports_members), 0) AS member_reports,
-                   COALESCE(sum(pairs), 0) AS pairs, COALESCE(sum(projects_planned), 0) AS planned,
-                   COALESCE(sum(projects_in_progress), 0) AS in_progress, COALESCE(sum(projects_done), 0) AS done,
-                   COALESCE(sum(venues), 0) AS venues
+            SELECT kind, sum(active) AS units, sum(members) AS members, sum(members_formal) AS formal,
+                   sum(members_probationary) AS probationary, sum(members_mobile) AS mobile, sum(members_in_service) AS in_service,
+                   sum(reports_units) AS unit_reports, sum(reports_members) AS member_reports, sum(pairs) AS pairs,
+                   sum(projects_planned) AS planned, sum(projects_in_progress) AS in_progress, sum(projects_done) AS done,
+                   sum(venues) AS venues
             FROM organizations.unit_counts
             WHERE path OPERATOR(public.<@) $1::public.ltree
+            GROUP BY kind
             """
         )
         /// $1 the subtree's path, $2 and $3 the period for service hours, seats and coverage.
@@ -58,14 +49,22 @@ enum SubtreeStatistics {
         )
     }
 
+    /// The counted columns, summed over the kinds.
+    static let countedColumns = [
+        "members", "formal", "probationary", "mobile", "in_service", "unit_reports", "member_reports", "pairs", "planned",
+        "in_progress", "done", "venues",
+    ]
+
     static func reply(for unit: Unit, from: CalendarDate, to: CalendarDate, in session: PostgresSession) async throws -> Reply {
         var byKind: [OrganizationKind: Int64] = [:]
-        for row in try await session.query(Queries.kinds, [unit.path]) {
-            if let kind = OrganizationKind(rawValue: try row.decode("kind")) { byKind[kind] = try row.decode("units") }
+        var totals: [String: Int64] = [:]
+        for row in try await session.query(Queries.counted, [unit.path]) {
+            let units: Int64 = try row.decode("units")
+            if units > 0, let kind = OrganizationKind(rawValue: try row.decode("kind")) { byKind[kind] = units }
+            for column in countedColumns { totals[column, default: 0] += try row.decode(column) }
         }
-        let counted = try await session.query(Queries.counted, [unit.path]).single()
         let inPeriod = try await session.query(Queries.inPeriod, [unit.path, from, to]).single()
-        func int(_ column: String) throws -> Int64 { try counted.decode(column) }
+        func int(_ column: String) -> Int64 { totals[column] ?? 0 }
         func periodInt(_ column: String) throws -> Int64 { try inPeriod.decode(column) }
         var fields: [(String, ReplyValue)] = [
             ("unit", .string(unit.code)), ("name", .string(unit.name)), ("period", .string("\(from) to \(to)")),
@@ -74,16 +73,16 @@ enum SubtreeStatistics {
         for kind in OrganizationKind.allCases.sorted() where byKind[kind] != nil {
             fields.append(("organisations_\(kind.rawValue)", .int(byKind[kind]!)))
         }
-        let venues = try int("venues")
+        let venues = int("venues")
         fields += [
-            ("members", .int(try int("members"))), ("members_formal", .int(try int("formal"))),
-            ("members_probationary", .int(try int("probationary"))), ("members_mobile", .int(try int("mobile"))),
-            ("members_in_service", .int(try int("in_service"))),
-            ("reports_units", .int(try int("unit_reports"))), ("reports_members", .int(try int("member_reports"))),
+            ("members", .int(int("members"))), ("members_formal", .int(int("formal"))),
+            ("members_probationary", .int(int("probationary"))), ("members_mobile", .int(int("mobile"))),
+            ("members_in_service", .int(int("in_service"))),
+            ("reports_units", .int(int("unit_reports"))), ("reports_members", .int(int("member_reports"))),
             ("service_hours", .decimal(try inPeriod.decode("service_hours", as: Decimal.self))),
-            ("seats", .int(try periodInt("seats"))), ("pairs", .int(try int("pairs"))),
-            ("projects_planned", .int(try int("planned"))), ("projects_in_progress", .int(try int("in_progress"))),
-            ("projects_done", .int(try int("done"))),
+            ("seats", .int(try periodInt("seats"))), ("pairs", .int(int("pairs"))),
+            ("projects_planned", .int(int("planned"))), ("projects_in_progress", .int(int("in_progress"))),
+            ("projects_done", .int(int("done"))),
             ("venues", .int(venues)),
             ("coverage_org_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("org_covered")), of: Int(venues)))),
             ("coverage_work_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("work_covered")), of: Int(venues)))),
