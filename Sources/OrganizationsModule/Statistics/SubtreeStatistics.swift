@@ -3,72 +3,69 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 /// `org stats`: the numbers a district or street organisation department asks for, for any
-/// subtree, in two queries (one grouped count of kinds, one row of totals).
+/// subtree, in two queries: the subtree's rows of `organizations.unit_counts` summed by kind
+/// (active organisations, members, open reports, pairs, projects, venues), and what depends on
+/// the period (service hours, seats in term, coverage).
 enum SubtreeStatistics {
     enum Queries {
-        static let kinds = PostgresStatement(
-            "organizations.stats.kinds",
+        /// $1 the subtree's path: one row per kind of organisation in it.
+        static let counted = PostgresStatement(
+            "organizations.stats.counted",
             """
-            SELECT kind, count(*) AS units FROM organizations.units
-            WHERE path OPERATOR(public.<@) $1::public.ltree AND dissolved_on IS NULL
+            SELECT kind, sum(active) AS units, sum(members) AS members, sum(members_formal) AS formal,
+                   sum(members_probationary) AS probationary, sum(members_mobile) AS mobile, sum(members_in_service) AS in_service,
+                   sum(reports_units) AS unit_reports, sum(reports_members) AS member_reports, sum(pairs) AS pairs,
+                   sum(projects_planned) AS planned, sum(projects_in_progress) AS in_progress, sum(projects_done) AS done,
+                   sum(venues) AS venues
+            FROM organizations.unit_counts
+            WHERE path OPERATOR(public.<@) $1::public.ltree
             GROUP BY kind
             """
         )
-        /// $1 the subtree's path, $2 and $3 the period for service hours and work coverage.
-        static let totals = PostgresStatement(
-            "organizations.stats.totals",
+        /// $1 the subtree's path, $2 and $3 the period for service hours, seats and coverage.
+        /// Each count starts from its own (small) table and checks the row's organisation is
+        /// in the subtree, rather than listing the subtree's organisations first.
+        static let inPeriod = PostgresStatement(
+            "organizations.stats.in_period",
             """
-            WITH scope AS (SELECT id FROM organizations.units WHERE path OPERATOR(public.<@) $1::public.ltree),
-            people AS (
-                SELECT count(*) AS members,
-                       count(*) FILTER (WHERE m.status = 'formal') AS formal,
-                       count(*) FILTER (WHERE m.status = 'probationary') AS probationary,
-                       count(*) FILTER (WHERE m.is_mobile) AS mobile,
-                       count(*) FILTER (WHERE m.work_unit IS NOT NULL) AS in_service
-                FROM organizations.members m JOIN scope ON scope.id = m.unit_id
-                WHERE m.left_on IS NULL
-            ),
-            reporting AS (
-                SELECT count(*) FILTER (WHERE r.unit_id IS NOT NULL AND r.ended_on IS NULL) AS unit_reports,
-                       count(*) FILTER (WHERE r.member_id IS NOT NULL AND r.ended_on IS NULL) AS member_reports,
-                       COALESCE((SELECT sum(h.hours) FROM organizations.service_hours h JOIN organizations.reports r2 ON r2.id = h.report_id
-                                 JOIN scope s2 ON s2.id = r2.community_id WHERE h.served_on BETWEEN $2 AND $3), 0) AS service_hours
-                FROM organizations.reports r JOIN scope ON scope.id = r.community_id
-            ),
-            building AS (
-                SELECT count(DISTINCT p.id) FILTER (WHERE p.ended_on IS NULL) AS pairs,
-                       count(j.id) FILTER (WHERE j.status = 'planned') AS planned,
-                       count(j.id) FILTER (WHERE j.status = 'in_progress') AS in_progress,
-                       count(j.id) FILTER (WHERE j.status = 'done') AS done
-                FROM organizations.pairs p JOIN scope ON scope.id = p.community_id
-                LEFT JOIN organizations.projects j ON j.pair_id = p.id
-            ),
-            seating AS (
-                SELECT count(*) AS seats FROM organizations.seats s JOIN scope ON scope.id = s.committee_id
-                WHERE s.ended_on IS NULL AND s.term_end >= $3
-            ),
-            places AS (
-                SELECT count(*) AS venues,
-                       count(*) FILTER (WHERE EXISTS (
+            SELECT COALESCE((SELECT sum(h.hours) FROM organizations.service_hours h
+                             JOIN organizations.reports r ON r.id = h.report_id
+                             JOIN organizations.units u ON u.id = r.community_id
+                             WHERE u.path OPERATOR(public.<@) $1::public.ltree AND h.served_on BETWEEN $2 AND $3), 0) AS service_hours,
+                   (SELECT count(*) FROM organizations.seats s JOIN organizations.units u ON u.id = s.committee_id
+                    WHERE u.path OPERATOR(public.<@) $1::public.ltree AND s.ended_on IS NULL AND s.term_end >= $3) AS seats,
+                   covered.org_covered, covered.work_covered
+            FROM (
+                SELECT count(*) FILTER (WHERE EXISTS (
                            SELECT 1 FROM organizations.venue_covers c JOIN organizations.units cu ON cu.id = c.unit_id
                            WHERE c.venue_id = v.id AND c.since <= $3 AND (c.ended_on IS NULL OR c.ended_on >= $3)
                              AND (cu.dissolved_on IS NULL OR cu.dissolved_on > $3))) AS org_covered,
                        count(*) FILTER (WHERE EXISTS (
                            SELECT 1 FROM organizations.venue_activities x WHERE x.venue_id = v.id AND x.held_on BETWEEN $2 AND $3)) AS work_covered
-                FROM organizations.venues v JOIN scope ON scope.id = v.area_id
-            )
-            SELECT * FROM people, reporting, building, seating, places
+                FROM organizations.venues v JOIN organizations.units u ON u.id = v.area_id
+                WHERE u.path OPERATOR(public.<@) $1::public.ltree
+            ) covered
             """
         )
     }
 
+    /// The counted columns, summed over the kinds.
+    static let countedColumns = [
+        "members", "formal", "probationary", "mobile", "in_service", "unit_reports", "member_reports", "pairs", "planned",
+        "in_progress", "done", "venues",
+    ]
+
     static func reply(for unit: Unit, from: CalendarDate, to: CalendarDate, in session: PostgresSession) async throws -> Reply {
         var byKind: [OrganizationKind: Int64] = [:]
-        for row in try await session.query(Queries.kinds, [unit.path]) {
-            if let kind = OrganizationKind(rawValue: try row.decode("kind")) { byKind[kind] = try row.decode("units") }
+        var totals: [String: Int64] = [:]
+        for row in try await session.query(Queries.counted, [unit.path]) {
+            let units: Int64 = try row.decode("units")
+            if units > 0, let kind = OrganizationKind(rawValue: try row.decode("kind")) { byKind[kind] = units }
+            for column in countedColumns { totals[column, default: 0] += try row.decode(column) }
         }
-        let totals = try await session.query(Queries.totals, [unit.path, from, to]).single()
-        func int(_ column: String) throws -> Int64 { try totals.decode(column) }
+        let inPeriod = try await session.query(Queries.inPeriod, [unit.path, from, to]).single()
+        func int(_ column: String) -> Int64 { totals[column] ?? 0 }
+        func periodInt(_ column: String) throws -> Int64 { try inPeriod.decode(column) }
         var fields: [(String, ReplyValue)] = [
             ("unit", .string(unit.code)), ("name", .string(unit.name)), ("period", .string("\(from) to \(to)")),
             ("organisations", .int(byKind.values.reduce(0, +))),
@@ -76,19 +73,19 @@ enum SubtreeStatistics {
         for kind in OrganizationKind.allCases.sorted() where byKind[kind] != nil {
             fields.append(("organisations_\(kind.rawValue)", .int(byKind[kind]!)))
         }
-        let venues = try int("venues")
+        let venues = int("venues")
         fields += [
-            ("members", .int(try int("members"))), ("members_formal", .int(try int("formal"))),
-            ("members_probationary", .int(try int("probationary"))), ("members_mobile", .int(try int("mobile"))),
-            ("members_in_service", .int(try int("in_service"))),
-            ("reports_units", .int(try int("unit_reports"))), ("reports_members", .int(try int("member_reports"))),
-            ("service_hours", .decimal(try totals.decode("service_hours", as: Decimal.self))),
-            ("seats", .int(try int("seats"))), ("pairs", .int(try int("pairs"))),
-            ("projects_planned", .int(try int("planned"))), ("projects_in_progress", .int(try int("in_progress"))),
-            ("projects_done", .int(try int("done"))),
+            ("members", .int(int("members"))), ("members_formal", .int(int("formal"))),
+            ("members_probationary", .int(int("probationary"))), ("members_mobile", .int(int("mobile"))),
+            ("members_in_service", .int(int("in_service"))),
+            ("reports_units", .int(int("unit_reports"))), ("reports_members", .int(int("member_reports"))),
+            ("service_hours", .decimal(try inPeriod.decode("service_hours", as: Decimal.self))),
+            ("seats", .int(try periodInt("seats"))), ("pairs", .int(int("pairs"))),
+            ("projects_planned", .int(int("planned"))), ("projects_in_progress", .int(int("in_progress"))),
+            ("projects_done", .int(int("done"))),
             ("venues", .int(venues)),
-            ("coverage_org_rate", .decimal(CoverageStore.Line.rate(Int(try int("org_covered")), of: Int(venues)))),
-            ("coverage_work_rate", .decimal(CoverageStore.Line.rate(Int(try int("work_covered")), of: Int(venues)))),
+            ("coverage_org_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("org_covered")), of: Int(venues)))),
+            ("coverage_work_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("work_covered")), of: Int(venues)))),
         ]
         return .record(fields)
     }

@@ -68,8 +68,8 @@ enum UnitStore {
         static let activeMembersInSubtree = PostgresStatement(
             "organizations.unit.active_members_in_subtree",
             """
-            SELECT count(*) FROM organizations.members m JOIN organizations.units u ON u.id = m.unit_id
-            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND m.left_on IS NULL
+            SELECT COALESCE(sum(members), 0)::bigint FROM organizations.unit_counts
+            WHERE path OPERATOR(public.<@) $1::public.ltree
             """
         )
         static let dissolveSubtree = PostgresStatement(
@@ -83,8 +83,9 @@ enum UnitStore {
             "organizations.unit.list",
             """
             SELECT \(Unit.columns),
-                   (SELECT count(*) FROM organizations.members m WHERE m.unit_id = u.id AND m.left_on IS NULL) AS members
+                   COALESCE(c.members, 0)::bigint AS members
             FROM organizations.units u LEFT JOIN organizations.units p ON p.id = u.parent_id
+            LEFT JOIN organizations.unit_counts c ON c.unit_id = u.id
             WHERE u.id > $1
               AND ($2::bigint IS NULL OR u.parent_id = $2)
               AND ($3::text IS NULL OR u.path OPERATOR(public.<@) $3::public.ltree)

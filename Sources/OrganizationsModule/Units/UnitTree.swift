@@ -4,7 +4,9 @@ import WorkbenchPostgres
 /// `org tree`: an indented subtree with member and child counts at every node.
 ///
 /// Members are counted over each node's whole subtree (a community's count includes its
-/// grid branches and building groups); children are the node's direct active children.
+/// grid branches and building groups); children are the node's direct active children. Both
+/// come from `organizations.unit_counts`: the nodes' own rows, and the subtree's rows summed
+/// per displayed node.
 struct UnitTree: Sendable {
     struct Node: Sendable {
         var id: Int64
@@ -27,8 +29,8 @@ struct UnitTree: Sendable {
             "organizations.tree.nodes",
             """
             SELECT u.id, u.code, u.name, u.kind, u.path::text AS path, u.parent_id, public.nlevel(u.path) AS level, u.dissolved_on,
-                   (SELECT count(*) FROM organizations.units c WHERE c.parent_id = u.id AND c.dissolved_on IS NULL) AS children
-            FROM organizations.units u
+                   COALESCE(c.children, 0)::bigint AS children
+            FROM organizations.units u LEFT JOIN organizations.unit_counts c ON c.unit_id = u.id
             WHERE u.path OPERATOR(public.~) $1::public.lquery AND ($2 OR u.dissolved_on IS NULL)
             LIMIT $3
             """
@@ -36,13 +38,9 @@ struct UnitTree: Sendable {
         static let memberBuckets = PostgresStatement(
             "organizations.tree.member_buckets",
             """
-            SELECT public.subpath(u.path, 0, LEAST(public.nlevel(u.path), $2))::text AS bucket, sum(c.members)::bigint AS members
-            FROM (SELECT unit_id, count(*) AS members FROM organizations.members
-                  WHERE left_on IS NULL
-                    AND unit_id IN (SELECT id FROM organizations.units WHERE path OPERATOR(public.<@) $1::public.ltree)
-                  GROUP BY unit_id) c
-            JOIN organizations.units u ON u.id = c.unit_id
-            WHERE u.path OPERATOR(public.<@) $1::public.ltree
+            SELECT public.subpath(c.path, 0, LEAST(public.nlevel(c.path), $2))::text AS bucket, sum(c.members)::bigint AS members
+            FROM organizations.unit_counts c
+            WHERE c.path OPERATOR(public.<@) $1::public.ltree AND c.members <> 0
             GROUP BY 1
             """
         )

@@ -88,6 +88,10 @@ struct DatasetLoader {
             ANALYZE organizations.units, organizations.members, grids.grids, grids.cases, grids.case_events
             """
         )
+        // Every batch of members rewrote most rows of the per-unit counts (their trigger runs
+        // once per COPY), leaving the table several times its size: rewrite it compactly, since
+        // reads of a district sum all of its rows.
+        _ = try connection.executeScript("VACUUM (FULL, ANALYZE) organizations.unit_counts")
         var counts: [(String, Int)] = []
         for table in Self.tables {
             let rows = try connection.execute(PostgresStatement(unnamed: "SELECT count(*) FROM \(table)"), [])
