@@ -101,11 +101,13 @@ enum CaseQueries {
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """
     )
+    /// The timeline of the case named like ``find`` (`$1` id or `$2` code), so that both can
+    /// travel in one round trip.
     static let timeline = PostgresStatement(
         "grids.case.timeline",
         """
         SELECT id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note
-        FROM grids.case_events WHERE case_id = $1 ORDER BY at, id
+        FROM grids.case_events WHERE case_id = COALESCE($1::bigint, (SELECT id FROM grids.cases WHERE code = $2)) ORDER BY at, id
         """
     )
 

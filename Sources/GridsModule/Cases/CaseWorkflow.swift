@@ -13,12 +13,23 @@ struct CaseWorkflow: Sendable {
     static func find(_ reference: RecordReference, argument: String = "case", forUpdate: Bool = false, in session: PostgresSession) async throws -> GridCase {
         return try GridCase(
             row: try await session.row(
-                forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, for: reference,
-                orElse: WorkbenchError(
-                    status: .notFound, code: "grids.case.not_found",
-                    message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
-                )
+                forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, for: reference, orElse: notFound(reference, argument: argument)
             )
+        )
+    }
+
+    /// The case named by `reference` and its timeline, read in one round trip.
+    static func findWithTimeline(_ reference: RecordReference, in session: PostgresSession) async throws -> (GridCase, PostgresRows) {
+        let binds: [any PostgresEncodable] = [reference.binds.id, reference.binds.code]
+        let (found, events) = try await session.pipeline((CaseQueries.find, binds), (CaseQueries.timeline, binds))
+        guard let row = found.first else { throw notFound(reference, argument: "case") }
+        return (try GridCase(row: row), events)
+    }
+
+    private static func notFound(_ reference: RecordReference, argument: String) -> WorkbenchError {
+        WorkbenchError(
+            status: .notFound, code: "grids.case.not_found",
+            message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
         )
     }
 

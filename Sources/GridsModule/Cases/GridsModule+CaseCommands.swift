@@ -56,9 +56,9 @@ extension GridsModule {
             "case show", synopsis: "Show a case with its timeline and the time left or overdue",
             arguments: [Self.caseArgument]
         ) { invocation in
-            let session = invocation.database
-            let shown = try await CaseWorkflow.find(RecordReference(try invocation.arguments.string("case")), in: session)
-            let events = try await session.query(CaseQueries.timeline, [shown.id])
+            let (shown, events) = try await CaseWorkflow.findWithTimeline(
+                RecordReference(try invocation.arguments.string("case")), in: invocation.database
+            )
             let encoder = ReplyEncoder(timeZone: invocation.timeZone)
             var lines = shown.fields(now: invocation.now).map { key, value in "\(key): \(encoder.textValue(value))" }
             lines.append("timeline:")
