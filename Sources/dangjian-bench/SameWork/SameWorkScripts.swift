@@ -124,7 +124,10 @@ struct SameWorkScripts: Sendable {
         for character in sql[range.upperBound...] {
             switch character {
             case "(": depth += 1
-            case ")": depth -= 1
+            case ")":
+                depth -= 1
+                // The RETURNING of a statement inside parentheses (a CTE): not what this one returns.
+                if depth < 0 { return [] }
             case "," where depth == 0:
                 items.append(current)
                 current = ""

@@ -97,6 +97,8 @@ struct StatementCapture {
                         groupOfSample.append(group)
                     }
                 }
+                // A last marker closes the last command's window.
+                marker += 1
                 try mark(marker, on: connection)
                 let statements = ServerLog.statements(in: ServerLog.records(in: try settings.readLog(), database: database))
                 let windows = Self.windows(statements, ownPID: connection.backendPID)
