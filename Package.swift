@@ -265,7 +265,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
     ]
