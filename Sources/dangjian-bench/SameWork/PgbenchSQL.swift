@@ -31,7 +31,7 @@ enum PgbenchSQL {
                 if escaped {
                     output.append(contentsOf: text.unicodeScalars)
                 } else {
-                    output.append(contentsOf: (hasVariableLikeColon(decodeStandard(text)) ? escapedLiteral(decodeStandard(text), prefixed: true) : text).unicodeScalars)
+                    output.append(contentsOf: (hasVariableLikeColon(decodeStandard(text)) ? escapedLiteral(decodeStandard(text)) : text).unicodeScalars)
                 }
                 continue
             case "\"":
@@ -80,7 +80,7 @@ enum PgbenchSQL {
                 if let (body, next) = dollarQuoted(characters, from: index) {
                     let bodyText = String(String.UnicodeScalarView(body))
                     if hasVariableLikeColon(bodyText) {
-                        output.append(contentsOf: escapedLiteral(bodyText, prefixed: true).unicodeScalars)
+                        output.append(contentsOf: escapedLiteral(bodyText).unicodeScalars)
                     } else {
                         output.append(contentsOf: characters[index..<next])
                     }
@@ -106,13 +106,6 @@ enum PgbenchSQL {
             index += 1
         }
         return String(output)
-    }
-
-    /// A string constant with `value`, safe in a pgbench script: plain `'…'` when it can be,
-    /// otherwise `E'…'` with backslashes, quotes, colons and control characters escaped.
-    static func literal(_ value: String) -> String {
-        let needsEscapes = hasVariableLikeColon(value) || value.unicodeScalars.contains { $0 == "\\" || $0.value < 0x20 }
-        return needsEscapes ? escapedLiteral(value, prefixed: true) : "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// Whether pgbench would read part of `text` as a variable (`:name`).
@@ -143,8 +136,9 @@ enum PgbenchSQL {
         !scalar.isASCII || scalar == "_" || scalar == "$" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
     }
 
-    private static func escapedLiteral(_ value: String, prefixed: Bool) -> String {
-        var text = prefixed ? "E'" : "'"
+    /// `E'…'` with backslashes, quotes, colons and control characters escaped.
+    private static func escapedLiteral(_ value: String) -> String {
+        var text = "E'"
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\\": text += "\\\\"
