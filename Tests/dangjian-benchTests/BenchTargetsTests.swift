@@ -60,6 +60,17 @@ struct BenchTargetsTests {
             ]) { $1 }
         ),
         (
+            "a write run whose pgbench run of the captured statements failed",
+            {
+                var failed = report(mix: .write, clients: 16, ratio: 1.2, cpu: 150, p99: 50, idle: 40, peak: 60)
+                failed.sameWorkError = "the capture failed: not a superuser"
+                return failed
+            }(),
+            always.merging([
+                "write ÷ pgbench, the mix's own statements": false, "write ÷ pgbench TPC-B": true, "daemon CPU per write command": true,
+            ]) { $1 }
+        ),
+        (
             "256 clients with one refusal",
             report(mix: .mixed, clients: 256, ratio: nil, p99: 400, idle: 40, peak: 255, errors: ["404 grids.case.not_found": 1]),
             always.merging(["RSS at 256 clients": true, "failures at 256 clients": false]) { $1 }

@@ -18,18 +18,22 @@ enum BenchTargets {
 
     static func evaluate(_ report: RunReport) -> [RunReport.Target] {
         var targets: [RunReport.Target] = []
-        func ratio(_ name: String, _ value: Double?, atLeast goal: Double) {
+        func ratio(_ name: String, _ value: Double?, atLeast goal: Double, failure: String? = nil) {
+            if value == nil, let failure {
+                targets.append(.init(name: name, goal: String(format: "≥ %.2f×", goal), reached: failure, met: false))
+            }
             guard let value else { return }
             targets.append(.init(name: name, goal: String(format: "≥ %.2f×", goal), reached: String(format: "%.2f×", value), met: value >= goal))
         }
         let answered = report.daemon.answered > 0
+        let sameWorkFailure = report.sameWorkError == nil ? nil : "failed"
         func cpu(_ name: String, _ value: Double, atMost goal: Double) {
             targets.append(.init(name: name, goal: String(format: "≤ %.0f µs", goal), reached: String(format: "%.0f µs", value), met: value <= goal))
         }
         if report.clients == targetClients {
             switch report.mix {
             case .read:
-                ratio("read ÷ pgbench, the mix's own SQL", report.sameWorkRatio, atLeast: readSameWorkRatio)
+                ratio("read ÷ pgbench, the mix's own SQL", report.sameWorkRatio, atLeast: readSameWorkRatio, failure: sameWorkFailure)
                 ratio("read ÷ pgbench -S", report.ratio, atLeast: readSelectOnlyRatio)
                 targets.append(
                     .init(
@@ -39,7 +43,7 @@ enum BenchTargets {
                 )
                 if answered { cpu("daemon CPU per read command", report.daemonCPUMicrosecondsPerCommand, atMost: readCPUMicroseconds) }
             case .write:
-                ratio("write ÷ pgbench, the mix's own statements", report.sameWorkRatio, atLeast: writeSameWorkRatio)
+                ratio("write ÷ pgbench, the mix's own statements", report.sameWorkRatio, atLeast: writeSameWorkRatio, failure: sameWorkFailure)
                 ratio("write ÷ pgbench TPC-B", report.ratio, atLeast: writeTPCBRatio)
                 if answered { cpu("daemon CPU per write command", report.daemonCPUMicrosecondsPerCommand, atMost: writeCPUMicroseconds) }
             case .mixed:

@@ -98,15 +98,22 @@ struct RunCommand: ParsableCommand {
         let singles = try timeSingleCommands(workload, on: probe)
 
         var capture: StatementCapture.Result?
+        var sameWorkError: String?
         if !skipPgbench && !skipSameWork {
             Console.line("Capturing the statements of \(sameWorkSamples) samples of each command of the mix (statement logging on) …")
-            let result = try StatementCapture(socketPath: socket, workload: workload, mix: mix, samplesPerGroup: sameWorkSamples, seed: seed).run(
-                on: connection
-            )
-            capture = result
-            let commands = result.units.reduce(0) { $0 + $1.invocations.count }
-            let statements = result.units.reduce(0) { $0 + $1.invocations.reduce(0) { $0 + $1.statements.count } }
-            Console.line("Captured \(commands) commands, \(statements) statements; statement logging is off again")
+            do {
+                let result = try StatementCapture(socketPath: socket, workload: workload, mix: mix, samplesPerGroup: sameWorkSamples, seed: seed).run(
+                    on: connection
+                )
+                capture = result
+                let commands = result.units.reduce(0) { $0 + $1.invocations.count }
+                let statements = result.units.reduce(0) { $0 + $1.invocations.reduce(0) { $0 + $1.statements.count } }
+                Console.line("Captured \(commands) commands, \(statements) statements; statement logging is off again")
+            } catch {
+                // The other measurements go on; the report says why this one is missing.
+                sameWorkError = "the capture failed: \(error)"
+                Console.line("dangjian-bench: \(sameWorkError!)")
+            }
         }
 
         Console.line("Loading the daemon: \(clients) clients, mix \(mix.rawValue), \(warmup) s warm-up + \(seconds) s …")
@@ -124,17 +131,22 @@ struct RunCommand: ParsableCommand {
             Console.line("Running \(mix.pgbenchLabel): \(clients) clients, \(seconds) s …")
             pgbenchSummary = try runner.run(mix: mix, clients: clients, seconds: seconds)
             if let capture {
-                let types = ParameterTypes(units: capture.units, connection: connection)
-                let scripts = try SameWorkScripts(units: capture.units, shares: mix.sameWorkShares) { types.type(of: $0, parameter: $1) }
-                if let saveScripts { try scripts.save(in: URL(fileURLWithPath: saveScripts)) }
-                Console.line("Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(seconds) s …")
-                let (summary, commandsPerSecond) = try runner.run(scripts: scripts, clients: clients, seconds: seconds)
-                sameWork = RunReport.SameWork(
-                    scripts: summary, commandsPerSecond: commandsPerSecond, scriptCount: scripts.scripts.count,
-                    capturedCommands: capture.units.reduce(0) { $0 + $1.invocations.count },
-                    capturedStatements: capture.units.reduce(0) { $0 + $1.invocations.reduce(0) { $0 + $1.statements.count } },
-                    discarded: capture.discarded
-                )
+                do {
+                    let types = ParameterTypes(units: capture.units, connection: connection)
+                    let scripts = try SameWorkScripts(units: capture.units, shares: mix.sameWorkShares) { types.type(of: $0, parameter: $1) }
+                    if let saveScripts { try scripts.save(in: URL(fileURLWithPath: saveScripts)) }
+                    Console.line("Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(seconds) s …")
+                    let (summary, commandsPerSecond) = try runner.run(scripts: scripts, clients: clients, seconds: seconds)
+                    sameWork = RunReport.SameWork(
+                        scripts: summary, commandsPerSecond: commandsPerSecond, scriptCount: scripts.scripts.count,
+                        capturedCommands: capture.units.reduce(0) { $0 + $1.invocations.count },
+                        capturedStatements: capture.units.reduce(0) { $0 + $1.invocations.reduce(0) { $0 + $1.statements.count } },
+                        discarded: capture.discarded
+                    )
+                } catch {
+                    sameWorkError = "pgbench on the captured statements failed: \(error)"
+                    Console.line("dangjian-bench: \(sameWorkError!)")
+                }
             }
         }
         let idleAfter = ProcessStats.read(pid: pid)
@@ -152,6 +164,7 @@ struct RunCommand: ParsableCommand {
             daemonCPUSeconds: resources.daemonCPUSeconds, cpu: resources.cpu, singleCommands: singles, targets: []
         )
         report.sameWork = sameWork
+        report.sameWorkError = sameWorkError
         report.sameWorkRatio = sameWork.flatMap { $0.commandsPerSecond > 0 ? daemon.perSecond / $0.commandsPerSecond : nil }
         report.transport = transport
         report.daemonCPUMicrosecondsPerCommand = resources.daemonCPUSeconds * 1e6 / answered

@@ -83,6 +83,8 @@ struct RunReport: Codable {
     /// pgbench running the mix's own statements, and daemon commands ÷ its commands.
     var sameWork: SameWork? = nil
     var sameWorkRatio: Double? = nil
+    /// Why the pgbench run of the mix's own statements is missing, when it failed.
+    var sameWorkError: String? = nil
     var transport: Transport? = nil
     /// The daemon's CPU time in the measured window ÷ the commands answered in it.
     var daemonCPUMicrosecondsPerCommand: Double = 0
@@ -124,6 +126,7 @@ struct RunReport: Codable {
                     + (sameWork.discarded.isEmpty ? "" : "; samples discarded: " + sameWork.discarded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             )
         }
+        if let sameWorkError { lines.append("No pgbench run of the mix's own statements: \(sameWorkError)") }
         if let note = transport?.note { lines.append("Transport reference: \(note)") }
         lines.append("")
         lines.append("By command:")
