@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Measured seconds (pgbench runs as long).")
     var seconds = 30
 
-    @Option(help: "Seconds of load before measuring starts (not counted).")
+    @Option(help: "Seconds of load before measuring starts (not counted), for the daemon and for pgbench.")
     var warmup = 3
 
     @Option(help: "Requests each client sends before reading their replies (1: no pipelining).")
@@ -128,15 +128,15 @@ struct RunCommand: ParsableCommand {
                 scale: pgbenchScale ?? min(64, max(clients, 16))
             )
             try runner.prepare(using: connection)
-            Console.line("Running \(mix.pgbenchLabel): \(clients) clients, \(seconds) s …")
-            pgbenchSummary = try runner.run(mix: mix, clients: clients, seconds: seconds)
+            Console.line("Running \(mix.pgbenchLabel): \(clients) clients, \(warmup) s warm-up + \(seconds) s …")
+            pgbenchSummary = try runner.run(mix: mix, clients: clients, seconds: seconds, warmup: warmup)
             if let capture {
                 do {
                     let types = ParameterTypes(units: capture.units, connection: connection)
                     let scripts = try SameWorkScripts(units: capture.units, shares: mix.sameWorkShares) { types.type(of: $0, parameter: $1) }
                     if let saveScripts { try scripts.save(in: URL(fileURLWithPath: saveScripts)) }
-                    Console.line("Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(seconds) s …")
-                    let (summary, commandsPerSecond) = try runner.run(scripts: scripts, clients: clients, seconds: seconds)
+                    Console.line("Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(warmup) s warm-up + \(seconds) s …")
+                    let (summary, commandsPerSecond) = try runner.run(scripts: scripts, clients: clients, seconds: seconds, warmup: warmup)
                     sameWork = RunReport.SameWork(
                         scripts: summary, commandsPerSecond: commandsPerSecond, scriptCount: scripts.scripts.count,
                         capturedCommands: capture.units.reduce(0) { $0 + $1.invocations.count },
