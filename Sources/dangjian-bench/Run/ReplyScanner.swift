@@ -4,7 +4,7 @@
 /// every other line has a dash after the digits. The scanner keeps the status, the error code
 /// of a refusal (the text before the first `:` of the last line) and the id of a created record
 /// (its `201-id: N` line), which is all the load driver needs.
-struct ReplyScanner {
+struct ReplyScanner: Sendable {
     /// One reply as the load driver sees it.
     struct Reply: Equatable, Sendable {
         var status: Int
