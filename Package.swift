@@ -266,7 +266,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["WorkbenchKit", "WorkbenchTestSupport"],
+            dependencies: ["WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

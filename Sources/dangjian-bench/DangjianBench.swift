@@ -6,7 +6,10 @@ import Glibc
 /// `seed` loads a realistic district (scale 1: 50,000 organisations, 500,000 members, 6,000
 /// grids, 1,000,000 cases with their history) with COPY; `run` drives concurrent
 /// control-socket clients through a command mix, runs pgbench with the same clients and
-/// duration, and prints the daemon's throughput and latency next to pgbench's as ratios.
+/// duration (its built-in scripts, and scripts of the very statements the daemon executed for
+/// the mix, captured from the server's log), measures the daemon's `ping` against a private
+/// Redis server's `PING`, and prints the daemon's throughput, latency and cost per command
+/// next to them as ratios.
 /// The README's "Performance" section has the reproduce command and the last results.
 @main
 struct DangjianBench: ParsableCommand {

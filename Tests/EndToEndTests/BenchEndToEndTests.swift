@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+import WorkbenchPostgres
 import WorkbenchTestSupport
 
-/// `dangjian-bench` against the real daemon: seed a small district, drive a mixed load through
-/// the control socket, run pgbench on the same cluster, and read the JSON report.
+/// `dangjian-bench` against the real daemon: seed a small district, capture the statements the
+/// daemon executes for the mix, drive a mixed load through the control socket, run pgbench on
+/// the same cluster (built-in scripts and the captured statements), the daemon's ping and a
+/// private Redis server's PING, and read the JSON report.
 @Suite("dangjian-bench against the real daemon")
 struct BenchEndToEndTests {
     private var bench: String { DaemonUnderTest.binDirectory + "/dangjian-bench" }
@@ -22,15 +25,18 @@ struct BenchEndToEndTests {
 
         let directory = try TestCluster.makeTemporaryDirectory("dangjian-bench")
         let report = directory + "/report.json"
+        let scriptsDirectory = directory + "/scripts"
         let run = try await DaemonUnderTest.runLongTool(
             bench,
             [
                 "run", "--database", conninfo, "--socket", daemon.socketPath, "--mix", "mixed", "--clients", "4", "--seconds", "2",
-                "--warmup", "1", "--pipeline", "2", "--pgbench-scale", "1", "--output", report,
+                "--warmup", "1", "--pipeline", "2", "--pgbench-scale", "1", "--same-work-samples", "2", "--save-scripts", scriptsDirectory,
+                "--output", report,
             ]
         )
         #expect(run.status == 0, "\(run.error)\(run.output)")
         #expect(run.output.contains("ratio dangjiand/pgbench") && run.output.contains("Targets:"), "\(run.output)")
+        #expect(run.output.contains("ratio dangjiand/pgbench, the mix's own statements"), "\(run.output)")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
         let daemonSide = try #require(json["daemon"] as? [String: Any])
@@ -47,7 +53,40 @@ struct BenchEndToEndTests {
         #expect(byCommand["grid case report"] != nil, "the mixed load reports cases: \(byCommand.keys.sorted())")
         #expect((json["idleResidentMegabytes"] as? Double ?? 0) > 1)
         let singles = try #require(json["singleCommands"] as? [[String: Any]])
-        #expect(singles.count == 2)
+        #expect(singles.count == 4)
+        #expect((json["daemonCPUMicrosecondsPerCommand"] as? Double ?? 0) > 0)
+        #expect((json["contextSwitchesPerCommand"] as? Double ?? 0) > 0)
+        #expect((json["idleAfterLoadResidentMegabytes"] as? Double ?? 0) > 1)
+
+        // pgbench replayed the statements captured from the daemon: reads, and case lifecycles
+        // that take their new case's id with \gset, without a failed transaction (pgbench
+        // stops a client on an error, and the run fails).
+        let sameWork = try #require(json["sameWork"] as? [String: Any], "\(run.output)")
+        #expect(sameWork["scriptCount"] as? Int == 4 * 2 + 2)
+        #expect((sameWork["commandsPerSecond"] as? Double ?? 0) > 0)
+        #expect((sameWork["capturedStatements"] as? Int ?? 0) > (sameWork["capturedCommands"] as? Int ?? 0))
+        #expect((json["sameWorkRatio"] as? Double ?? 0) > 0)
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: scriptsDirectory).filter { $0.hasSuffix(".sql") }.sorted()
+        let texts = try scripts.map { try String(contentsOfFile: scriptsDirectory + "/" + $0, encoding: .utf8) }
+        #expect(texts.filter { $0.contains("\\gset u") && $0.contains("INSERT INTO grids.cases") }.count == 2, "\(texts.last ?? "")")
+        #expect(texts.filter { $0.contains("grids.case_events") && $0.contains("COMMIT;") }.count == 2)
+        #expect(texts.contains { $0.contains("organizations.units") && !$0.contains("BEGIN") })
+
+        // The transport reference ran through the same clients; Redis where it is installed.
+        let transport = try #require(json["transport"] as? [String: Any])
+        #expect(((transport["daemonPing"] as? [String: Any])?["answered"] as? Int ?? 0) > 0)
+        if (try? DaemonUnderTest.tool("redis-server", package: "redis-server")) != nil {
+            #expect(((transport["redisPing"] as? [String: Any])?["answered"] as? Int ?? 0) > 0, "\(transport)")
+            #expect((transport["ratio"] as? Double ?? 0) > 0)
+        }
+
+        // Statement logging is off again on the cluster.
+        let prefix = try await TestCluster.withPool(size: 1) { pool, _ in
+            try await pool.withConnection { session in
+                try await session.query(PostgresStatement(unnamed: "SELECT current_setting('log_line_prefix')"), []).single().decode(at: 0, as: String.self)
+            }
+        }
+        #expect(!prefix.hasPrefix("djcap|"), "\(prefix)")
 
         // The load really reached the database: the cases the clients reported are there,
         // with their audit rows.

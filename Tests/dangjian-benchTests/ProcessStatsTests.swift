@@ -14,6 +14,14 @@ struct ProcessStatsTests {
         #expect(stats == ProcessStats(residentBytes: 43_520 * 1_024, cpuSeconds: 3.75))
     }
 
+    @Test("Context switches are voluntary plus involuntary, summed over the threads")
+    func contextSwitches() throws {
+        let status = "Name:\tdangjiand\nvoluntary_ctxt_switches:\t1200\nnonvoluntary_ctxt_switches:\t34\n"
+        #expect(ProcessStats.contextSwitches(status: status) == 1_234)
+        let own = try #require(ProcessStats.contextSwitches(pid: getpid()))
+        #expect(own > 0)
+    }
+
     @Test("This process can be read")
     func readsItself() throws {
         let stats = try #require(ProcessStats.read(pid: getpid()))

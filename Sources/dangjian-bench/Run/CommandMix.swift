@@ -30,6 +30,18 @@ enum CommandMix: String, CaseIterable, ExpressibleByArgument, Codable, Sendable 
         }
     }
 
+    /// Each captured group's share of the mix's commands, for the pgbench run of the mix's own
+    /// statements: the reads by their shares, a case's lifecycle for the writes.
+    var sameWorkShares: [String: Double] {
+        var shares: [String: Double] = [:]
+        for (kind, share) in RequestGenerator.readShares { shares[kind.rawValue] = share * (1 - writeShare) }
+        if writeShare > 0 { shares[StatementCapture.lifecycleGroup] = writeShare }
+        return shares.filter { $0.value > 0 }
+    }
+
+    /// How the pgbench run of the mix's own statements is named in the report.
+    var sameWorkLabel: String { "pgbench, the mix's own statements" }
+
     /// The share of commands that are writes.
     var writeShare: Double {
         switch self {

@@ -29,6 +29,26 @@ struct ProcessStats: Equatable {
         return ProcessStats(residentBytes: kilobytes * 1_024, cpuSeconds: (user + system) / ticksPerSecond)
     }
 
+    /// Voluntary plus involuntary context switches of every thread of `pid`, from
+    /// `/proc/<pid>/task/*/status` (threads that ended meanwhile are no longer counted).
+    static func contextSwitches(pid: Int32) -> Int? {
+        guard let threads = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else { return nil }
+        var total = 0
+        for thread in threads {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/status", encoding: .utf8) else { continue }
+            total += contextSwitches(status: status)
+        }
+        return total
+    }
+
+    /// `voluntary_ctxt_switches` plus `nonvoluntary_ctxt_switches` of one status file.
+    static func contextSwitches(status: String) -> Int {
+        status.split(separator: "\n").reduce(0) { total, line in
+            guard line.hasPrefix("voluntary_ctxt_switches:") || line.hasPrefix("nonvoluntary_ctxt_switches:") else { return total }
+            return total + (line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0)
+        }
+    }
+
     /// Busy and total CPU ticks of the whole machine, from the first line of /proc/stat.
     static func machineTicks() -> (busy: Double, total: Double)? {
         guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),

@@ -4,7 +4,7 @@
 /// every other line has a dash after the digits. The scanner keeps the status, the error code
 /// of a refusal (the text before the first `:` of the last line) and the id of a created record
 /// (its `201-id: N` line), which is all the load driver needs.
-struct ReplyScanner {
+struct ReplyScanner: Sendable {
     /// One reply as the load driver sees it.
     struct Reply: Equatable, Sendable {
         var status: Int
@@ -12,10 +12,20 @@ struct ReplyScanner {
         var errorCode: String?
         /// The id a 201 reply created.
         var createdID: Int64?
+        /// The record's `key: value` lines, when the scanner keeps them.
+        var fields: [String: String] = [:]
     }
 
+    /// Whether replies carry their record's fields (the capture needs them; the load does not).
+    var keepsFields = false
     private var line: [UInt8] = []
     private var createdID: Int64?
+    private var fields: [String: String] = [:]
+
+    /// A scanner; `keepsFields` keeps each reply's `key: value` lines.
+    init(keepsFields: Bool = false) {
+        self.keepsFields = keepsFields
+    }
 
     /// Adds received bytes and returns the replies they complete, in order.
     mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [Reply] {
@@ -42,11 +52,20 @@ struct ReplyScanner {
             if status == 201, line.count > 3 + prefix.count, Array(line[3..<(3 + prefix.count)]) == prefix {
                 createdID = Int64(String(decoding: line[(3 + prefix.count)...], as: UTF8.self))
             }
+            if keepsFields {
+                let text = String(decoding: line[4...], as: UTF8.self)
+                if let separator = text.range(of: ": ") {
+                    fields[String(text[..<separator.lowerBound])] = String(text[separator.upperBound...])
+                }
+            }
             return nil
         }
         guard line[3] == UInt8(ascii: " ") else { return nil }
-        defer { createdID = nil }
-        var reply = Reply(status: status, createdID: createdID)
+        defer {
+            createdID = nil
+            fields.removeAll()
+        }
+        var reply = Reply(status: status, createdID: createdID, fields: fields)
         if status >= 400 {
             let text = line[4...]
             let end = text.firstIndex(of: UInt8(ascii: ":")) ?? text.endIndex

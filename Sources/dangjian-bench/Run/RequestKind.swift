@@ -9,11 +9,15 @@ enum RequestKind: String, CaseIterable, Codable, Sendable {
     case caseStart = "grid case start"
     case caseResolve = "grid case resolve"
     case caseConfirm = "grid case confirm"
+    /// The daemon's `ping`, for the transport reference.
+    case ping = "ping"
+    /// Redis's inline `PING`, the transport reference itself.
+    case redisPing = "redis PING"
 
     /// Whether the command changes data.
     var isWrite: Bool {
         switch self {
-        case .unitShow, .caseShow, .caseList, .unitTree: false
+        case .unitShow, .caseShow, .caseList, .unitTree, .ping, .redisPing: false
         default: true
         }
     }

@@ -3,12 +3,13 @@ import Foundation
 /// Everything one `dangjian-bench run` measured, printed as tables and written as JSON for
 /// later comparison.
 struct RunReport: Codable {
-    /// One target of the benchmark issue and whether the run met it.
+    /// One target of the benchmark and whether the run met it.
     struct Target: Codable {
         var name: String
         var goal: String
         var reached: String
-        var met: Bool
+        /// nil for a figure that is shown without a target.
+        var met: Bool?
     }
 
     /// A command timed alone on the idle daemon (median of several runs).
@@ -17,6 +18,34 @@ struct RunReport: Codable {
         var runs: Int
         var medianMilliseconds: Double
         var maxMilliseconds: Double
+        /// How the target table names it (`org stats (the district)`).
+        var label: String = ""
+        /// Its target, in milliseconds.
+        var goalMilliseconds: Double = 50
+    }
+
+    /// pgbench running the statements the daemon executed for the mix's commands.
+    struct SameWork: Codable {
+        /// Latency and rate of pgbench's scripts (one per captured command or case lifecycle).
+        var scripts: LatencySummary
+        /// Daemon commands the completed scripts stand for, per second.
+        var commandsPerSecond: Double
+        var scriptCount: Int
+        /// Commands captured and statements they executed.
+        var capturedCommands: Int
+        var capturedStatements: Int
+        /// Samples discarded during the capture, by reason.
+        var discarded: [String: Int]
+    }
+
+    /// The daemon's `ping` against Redis's `PING`, driven by the same load clients.
+    struct Transport: Codable {
+        var daemonPing: LatencySummary
+        var redisPing: LatencySummary?
+        /// daemon pings per second ÷ Redis PINGs per second.
+        var ratio: Double?
+        /// Why the Redis row is missing.
+        var note: String?
     }
 
     /// Where the machine's CPU went during the daemon's measured window, in percent of one core.
@@ -51,6 +80,18 @@ struct RunReport: Codable {
     var cpu: CPUUse
     var singleCommands: [SingleCommand]
     var targets: [Target]
+    /// pgbench running the mix's own statements, and daemon commands ÷ its commands.
+    var sameWork: SameWork? = nil
+    var sameWorkRatio: Double? = nil
+    /// Why the pgbench run of the mix's own statements is missing, when it failed.
+    var sameWorkError: String? = nil
+    var transport: Transport? = nil
+    /// The daemon's CPU time in the measured window ÷ the commands answered in it.
+    var daemonCPUMicrosecondsPerCommand: Double = 0
+    /// Context switches of all the daemon's threads in the window ÷ the commands answered.
+    var contextSwitchesPerCommand: Double = 0
+    /// RSS once the load has ended and the daemon has been idle (while pgbench runs).
+    var idleAfterLoadResidentMegabytes: Double = 0
 
     /// The text report.
     func printed() -> String {
@@ -63,8 +104,30 @@ struct RunReport: Codable {
         let header = ["", "per second", "p50 ms", "p95 ms", "p99 ms", "max ms", "answered"]
         var rows: [[String]] = [row("dangjiand", daemon)]
         if let pgbench { rows.append(row(pgbenchLabel, pgbench)) }
+        if let sameWork {
+            var sameRow = row(mix.sameWorkLabel + " (latency per script)", sameWork.scripts)
+            sameRow[1] = String(format: "%.0f", sameWork.commandsPerSecond)
+            sameRow[6] = ProgressBar.grouped(Int(sameWork.commandsPerSecond * Double(seconds)))
+            rows.append(sameRow)
+        }
         if let ratio { rows.append(["ratio dangjiand/pgbench", String(format: "%.2f×", ratio), "", "", "", "", ""]) }
+        if let sameWorkRatio { rows.append(["ratio dangjiand/pgbench, the mix's own statements", String(format: "%.2f×", sameWorkRatio), "", "", "", "", ""]) }
+        if let transport {
+            rows.append(row("dangjiand ping", transport.daemonPing))
+            if let redis = transport.redisPing { rows.append(row("redis-server PING", redis)) }
+            if let ratio = transport.ratio { rows.append(["ratio ping/redis PING", String(format: "%.2f×", ratio), "", "", "", "", ""]) }
+        }
         lines += Self.table(header: header, rows: rows)
+        lines.append("(per second: commands answered; pgbench's rows count transactions, and the mix's own statements the daemon commands they replay)")
+        if let sameWork {
+            lines.append(
+                "The mix's own statements: \(sameWork.scriptCount) scripts from \(sameWork.capturedCommands) captured commands "
+                    + "(\(sameWork.capturedStatements) statements)"
+                    + (sameWork.discarded.isEmpty ? "" : "; samples discarded: " + sameWork.discarded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            )
+        }
+        if let sameWorkError { lines.append("No pgbench run of the mix's own statements: \(sameWorkError)") }
+        if let note = transport?.note { lines.append("Transport reference: \(note)") }
         lines.append("")
         lines.append("By command:")
         lines += Self.table(
@@ -78,8 +141,14 @@ struct RunReport: Codable {
         for failure in connectionFailures.prefix(5) { lines.append("  \(failure)") }
         lines.append(
             String(
-                format: "Daemon: RSS %.1f MB before the load (idle), %.1f MB peak; CPU %.1f s in the window (%.0f %% of a core)",
-                idleResidentMegabytes, peakResidentMegabytes, daemonCPUSeconds, cpu.daemonPercent
+                format: "Daemon: RSS %.1f MB before the load (idle), %.1f MB peak, %.1f MB idle after it; CPU %.1f s in the window (%.0f %% of a core)",
+                idleResidentMegabytes, peakResidentMegabytes, idleAfterLoadResidentMegabytes, daemonCPUSeconds, cpu.daemonPercent
+            )
+        )
+        lines.append(
+            String(
+                format: "Daemon per command: %.0f µs of CPU, %.1f context switches (all its threads, voluntary + involuntary)",
+                daemonCPUMicrosecondsPerCommand, contextSwitchesPerCommand
             )
         )
         lines.append(
@@ -101,7 +170,7 @@ struct RunReport: Codable {
         lines.append("Targets:")
         lines += Self.table(
             header: ["", "goal", "reached", ""],
-            rows: targets.map { [$0.name, $0.goal, $0.reached, $0.met ? "met" : "MISSED"] }
+            rows: targets.map { [$0.name, $0.goal, $0.reached, $0.met.map { $0 ? "met" : "MISSED" } ?? "shown"] }
         )
         return lines.joined(separator: "\n")
     }

@@ -6,6 +6,7 @@ import Foundation
 final class WindowCPU: @unchecked Sendable {
     private struct Reading {
         var daemon: Double
+        var daemonContextSwitches: Int
         var own: Double
         var machineBusyTicks: Double
         var machineTotalTicks: Double
@@ -25,7 +26,7 @@ final class WindowCPU: @unchecked Sendable {
         let machine = ProcessStats.machineTicks() ?? (0, 0)
         readings.append(
             Reading(
-                daemon: ProcessStats.read(pid: daemonPID)?.cpuSeconds ?? 0, own: ProcessStats.ownCPUSeconds(),
+                daemon: ProcessStats.read(pid: daemonPID)?.cpuSeconds ?? 0, daemonContextSwitches: ProcessStats.contextSwitches(pid: daemonPID) ?? 0, own: ProcessStats.ownCPUSeconds(),
                 machineBusyTicks: machine.busy, machineTotalTicks: machine.total
             )
         )
@@ -35,6 +36,12 @@ final class WindowCPU: @unchecked Sendable {
     var daemonSeconds: Double {
         guard readings.count == 2 else { return 0 }
         return readings[1].daemon - readings[0].daemon
+    }
+
+    /// The context switches of the daemon's threads between the two readings.
+    var daemonContextSwitches: Int {
+        guard readings.count == 2 else { return 0 }
+        return readings[1].daemonContextSwitches - readings[0].daemonContextSwitches
     }
 
     /// The shares over a window of `seconds`, in percent of one core.

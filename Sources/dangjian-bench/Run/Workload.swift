@@ -15,6 +15,8 @@ struct Workload: Sendable {
     var caseCount: Int
     /// Streets, for the single-command timings of `grid case overdue` and `grid stats`.
     var streetCodes: [String]
+    /// Districts, for the single-command timings of `org unit show` and `org stats`.
+    var districtCodes: [String]
 
     static let sampleSize = 5_000
 
@@ -32,6 +34,9 @@ struct Workload: Sendable {
         )
         let streets = try codes(
             "SELECT code FROM organizations.units WHERE path OPERATOR(public.<@) \(city) AND kind = 'street' ORDER BY code LIMIT $2"
+        )
+        let districts = try codes(
+            "SELECT code FROM organizations.units WHERE path OPERATOR(public.<@) \(city) AND kind = 'district' ORDER BY code LIMIT $2"
         )
         let grids = try codes(
             """
@@ -64,6 +69,6 @@ struct Workload: Sendable {
         guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, !sample.isEmpty else {
             throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
         }
-        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: sample, caseCount: count, streetCodes: streets)
+        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: sample, caseCount: count, streetCodes: streets, districtCodes: districts)
     }
 }

@@ -1,18 +1,23 @@
 import Foundation
 import Glibc
 
-/// One blocking connection to the daemon's control socket, as a plain client would open it.
+/// The daemon's control socket: line requests, replies split by ``ReplyScanner``.
+typealias ControlSocketClient = UnixStreamClient<ReplyScanner>
+
+/// One blocking connection to a Unix stream socket (the daemon's control socket, or the
+/// reference Redis server's), as a plain client would open it.
 ///
 /// Each load client runs on its own thread, so blocking reads and writes cost no more than
-/// `socat` would; the daemon sees ordinary clients.
-final class ControlSocketClient {
+/// `socat` would; the server sees ordinary clients. `Framing` splits the reply stream.
+final class UnixStreamClient<Framing: ReplyFraming> {
     private let descriptor: Int32
-    private var scanner = ReplyScanner()
+    private var scanner: Framing
     private var pending: [ReplyScanner.Reply] = []
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    /// Connects to the socket at `path`.
-    init(path: String) throws {
+    /// Connects to the socket at `path`; `server` names what listens there in errors.
+    init(path: String, framing: Framing, server: String = "dangjiand") throws {
+        scanner = framing
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError("cannot create a socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_un()
@@ -29,7 +34,7 @@ final class ControlSocketClient {
         guard connected == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw BenchError("cannot connect to \(path): \(reason); is dangjiand running (deploy/dev bench starts one)?")
+            throw BenchError("cannot connect to \(path): \(reason); is \(server) running (deploy/dev bench starts dangjiand)?")
         }
     }
 
@@ -72,5 +77,12 @@ final class ControlSocketClient {
             pending = buffer.withUnsafeBytes { scanner.feed(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }.reversed()
         }
         return pending.removeLast()
+    }
+}
+
+extension UnixStreamClient where Framing == ReplyScanner {
+    /// Connects to the daemon's control socket at `path`.
+    convenience init(path: String, keepsFields: Bool = false) throws {
+        try self.init(path: path, framing: ReplyScanner(keepsFields: keepsFields))
     }
 }
