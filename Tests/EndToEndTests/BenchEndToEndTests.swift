@@ -90,7 +90,7 @@ struct BenchEndToEndTests {
 
         // The load really reached the database: the cases the clients reported are there,
         // with their audit rows.
-        let status = try DaemonUnderTest.runTool(DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "grid", "case", "list", "limit=1", "after=2000"])
+        let status = try await DaemonUnderTest.runTool(DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "grid", "case", "list", "limit=1", "after=2000"])
         #expect(status.status == 0)
         #expect(status.output.contains("GC-"), "\(status.output)")
         #expect(try await daemon.terminate() == 0)

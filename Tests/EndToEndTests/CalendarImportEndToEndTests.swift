@@ -14,18 +14,18 @@ struct CalendarImportEndToEndTests {
         let daemon = try await DaemonUnderTest.start()
         let socket = ["--socket", daemon.socketPath]
 
-        let imported = try DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
+        let imported = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
         #expect(imported.status == 0, "\(imported.error)")
         #expect(imported.output.contains("2025-cn.csv:17: 201 2025-01-01 (Wednesday) is now a holiday: 元旦"))
         #expect(imported.output.hasSuffix("imported 23 of 23 lines from \(Self.shippedCalendar)\n"))
         // Again: every line is already there, nothing changes, and that is not an error.
-        let again = try DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
+        let again = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
         #expect(again.status == 0)
         #expect(again.output.contains("nothing changed"))
 
-        let october = try DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2025", "month=10"])
+        let october = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2025", "month=10"])
         #expect(october.output.contains("200-2025-10\t18\t13\t6\t1\t"))
-        let deadline = try DaemonUnderTest.runTool(
+        let deadline = try await DaemonUnderTest.runTool(
             client, socket + ["calendar", "add", "date=2025-09-30T10:00", "amount=1", "unit=working_days"]
         )
         #expect(deadline.output.contains("deadline 2025-10-10T00:00:00 Asia/Shanghai: the end of Thursday 2025-10-09"))
@@ -33,16 +33,16 @@ struct CalendarImportEndToEndTests {
         // A malformed line: nothing is sent.
         let malformed = daemon.directory + "/malformed.csv"
         try "date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-0x,holiday,国庆节\n".write(toFile: malformed, atomically: true, encoding: .utf8)
-        let refusedFile = try DaemonUnderTest.runTool(client, socket + ["calendar", "import", malformed])
+        let refusedFile = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", malformed])
         #expect(refusedFile.status == 1)
         #expect(refusedFile.error.contains("malformed.csv:3: \"2026-10-0x\" is not a date as YYYY-MM-DD"))
-        let unchanged = try DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2026", "month=10"])
+        let unchanged = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2026", "month=10"])
         #expect(unchanged.output.contains("no holidays set for 2026-10"))
 
         // A weekend holiday: refused by the daemon with its line, the rest imported.
         let weekend = daemon.directory + "/weekend.csv"
         try "# 2026\n2026-10-01,holiday,国庆节\n2026-10-03,holiday,国庆节\n".write(toFile: weekend, atomically: true, encoding: .utf8)
-        let refusedLine = try DaemonUnderTest.runTool(client, socket + ["calendar", "import", weekend])
+        let refusedLine = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", weekend])
         #expect(refusedLine.status == 1)
         #expect(refusedLine.error.contains("weekend.csv:3: 422 calendar.date_not_a_weekday: 2026-10-03 is a Saturday"))
         #expect(refusedLine.output.contains("weekend.csv:2: 201 "))

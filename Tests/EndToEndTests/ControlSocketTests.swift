@@ -29,7 +29,7 @@ struct ControlSocketTests {
 
     @Test func aHalfClosedSocatClientGetsEveryReply() async throws {
         let daemon = try await DaemonUnderTest.start()
-        let result = try DaemonUnderTest.runTool(
+        let result = try await DaemonUnderTest.runTool(
             "/usr/bin/socat", ["-", "UNIX-CONNECT:\(daemon.socketPath)"], input: "help\nversion\nbogus\n\"open\nping\n"
         )
         #expect(result.status == 0)
@@ -42,7 +42,7 @@ struct ControlSocketTests {
     @Test(.enabled(if: getuid() == 0, "needs root to run a client as nobody"))
     func anUnmappedPeerMayOnlyRunHelpPingAndWhoami() async throws {
         let daemon = try await DaemonUnderTest.start()
-        let result = try DaemonUnderTest.runTool(
+        let result = try await DaemonUnderTest.runTool(
             "/usr/bin/setpriv",
             ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "/usr/bin/socat", "-", "UNIX-CONNECT:\(daemon.socketPath)"],
             input: "whoami\nstatus\nmigrations\nping\nhelp\n"

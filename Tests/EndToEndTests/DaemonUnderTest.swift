@@ -176,11 +176,19 @@ final class DaemonUnderTest: @unchecked Sendable {
     /// seconds (the benchmark): waiting on a cooperative thread that long would starve the
     /// other tests' tasks and timers on a two-core machine.
     static func runLongTool(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        try await runBlocking { try runTool(executable, arguments) }
+        try await runTool(executable, arguments)
     }
 
     /// Runs a command line tool with `input` on stdin and returns its exit status and stdout.
-    static func runTool(_ executable: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+    /// Runs a program to completion on a thread of its own (it waits on pipes and a
+    /// semaphore: never on Swift's cooperative pool) and returns its status and output.
+    static func runTool(
+        _ executable: String, _ arguments: [String], input: String = "", environment: [String: String]? = nil
+    ) async throws -> (status: Int32, output: String, error: String) {
+        try await runBlocking { try runToolBlocking(executable, arguments, input: input, environment: environment) }
+    }
+
+    private static func runToolBlocking(_ executable: String, _ arguments: [String], input: String, environment: [String: String]?) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

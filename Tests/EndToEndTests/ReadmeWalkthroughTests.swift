@@ -28,11 +28,11 @@ struct ReadmeWalkthroughTests {
         return blocks
     }
 
-    func shell(_ line: String, socket: String) throws -> (status: Int32, output: String, error: String) {
+    func shell(_ line: String, socket: String) async throws -> (status: Int32, output: String, error: String) {
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = DaemonUnderTest.binDirectory + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["DANGJIAN_SOCKET"] = socket
-        return try DaemonUnderTest.runTool("/bin/sh", ["-c", line], environment: environment)
+        return try await DaemonUnderTest.runTool("/bin/sh", ["-c", line], environment: environment)
     }
 
     @Test func aNewUserBuildsATreeAndReadsCorrectNumbers() async throws {
@@ -41,7 +41,7 @@ struct ReadmeWalkthroughTests {
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in blocks[0] {
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
@@ -57,15 +57,15 @@ struct ReadmeWalkthroughTests {
         #expect(jd01.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == ["JD01", "新华路街道党工委", "1", "1", "100", "1", "100", "800", "60"])
 
         // The mistakes block: each line fails with the status its comment names, and changes nothing.
-        let before = try shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output
+        let before = try await shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output
         for line in blocks[1] {
             let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 1, "\(line)\n\(result.error)")
             #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
         }
-        #expect(try shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output == before)
-        let members = try shell("dangjianctl org member list", socket: daemon.socketPath).output
+        #expect(try await shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output == before)
+        let members = try await shell("dangjianctl org member list", socket: daemon.socketPath).output
         #expect(members.contains("王芳") && !members.contains("赵六"), "\(members)")
         #expect(try await daemon.terminate() == 0)
     }
@@ -77,7 +77,7 @@ struct ReadmeWalkthroughTests {
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] {
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
@@ -92,15 +92,15 @@ struct ReadmeWalkthroughTests {
         }
         #expect(stats.split(separator: "\n").contains { $0.hasPrefix("reopen_rate") && $0.hasSuffix(" 1") }, "\(stats)")
 
-        let before = try shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output
+        let before = try await shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output
         for line in grids[1] {
             let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 1, "\(line)\n\(result.error)")
             #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
         }
-        #expect(try shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output == before)
-        #expect(!(try shell("dangjianctl grid list", socket: daemon.socketPath).output.contains("G0102")))
+        #expect(try await shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output == before)
+        #expect(!(try await shell("dangjianctl grid list", socket: daemon.socketPath).output.contains("G0102")))
         #expect(try await daemon.terminate() == 0)
     }
 
@@ -112,7 +112,7 @@ struct ReadmeWalkthroughTests {
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] + property[0] {
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
@@ -122,21 +122,21 @@ struct ReadmeWalkthroughTests {
         let kinds = shown.split(separator: "\n").drop { !$0.hasPrefix("timeline") }.dropFirst().filter { $0.hasPrefix("  ") }
             .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) }
         #expect(kinds == ["filed", "acknowledged", "resolved", "closed"], "\(shown)")
-        let published = try shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output
+        let published = try await shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output
         let rows = published.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.contains { $0.count > 4 && $0[1] == "red" && $0[2] == "红心物业服务有限公司" && $0[4] == "95.8" }, "\(published)")
         #expect(rows.contains { $0.count > 9 && $0[1] == "black" && $0[4] == "33.5" && $0[9] == "N02" }, "\(published)")
 
-        let companies = try shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output
+        let companies = try await shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output
         for line in property[1] {
             let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 1, "\(line)\n\(result.error)")
             #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
         }
-        #expect(try shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output == companies)
-        #expect(try shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output == published)
-        #expect(try shell("dangjianctl prop complaint show complaint=2", socket: daemon.socketPath).output.contains("status: filed"))
+        #expect(try await shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output == companies)
+        #expect(try await shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output == published)
+        #expect(try await shell("dangjianctl prop complaint show complaint=2", socket: daemon.socketPath).output.contains("status: filed"))
         #expect(try await daemon.terminate() == 0)
     }
 
@@ -152,7 +152,7 @@ struct ReadmeWalkthroughTests {
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] + stations[0] {
             // The map goes to a scratch directory, not wherever the tests run.
-            let result = try shell("cd \(directory) && " + line, socket: daemon.socketPath)
+            let result = try await shell("cd \(directory) && " + line, socket: daemon.socketPath)
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
@@ -167,16 +167,16 @@ struct ReadmeWalkthroughTests {
         #expect(map.hasPrefix("<?xml") && map.hasSuffix("</svg>\n"))
         #expect(map.contains("新华路街道党工委 新就业群体驿站空间分布图") && map.contains("15分钟步行服务圈（1000米）"))
 
-        let before = try shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output
-        let visitsBefore = try shell("dangjianctl --raw station visits", socket: daemon.socketPath).output
+        let before = try await shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output
+        let visitsBefore = try await shell("dangjianctl --raw station visits", socket: daemon.socketPath).output
         for line in stations[1] {
             let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 1, "\(line)\n\(result.error)")
             #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
         }
-        #expect(try shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output == before)
-        #expect(try shell("dangjianctl --raw station visits", socket: daemon.socketPath).output == visitsBefore)
+        #expect(try await shell("dangjianctl --raw station list status=all", socket: daemon.socketPath).output == before)
+        #expect(try await shell("dangjianctl --raw station visits", socket: daemon.socketPath).output == visitsBefore)
         #expect(try await daemon.terminate() == 0)
     }
 
@@ -190,7 +190,7 @@ struct ReadmeWalkthroughTests {
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] + consultations[0] {
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
@@ -200,18 +200,18 @@ struct ReadmeWalkthroughTests {
         for event in ["proposed", "accepted", "scheduled", "voted", "replied", "implementing", "action_added", "action_done", "settled"] {
             #expect(timeline.contains(event), "\(event) missing from:\n\(timeline)")
         }
-        let rank = try shell("dangjianctl --raw org points rank unit=QW01 category=志愿服务", socket: daemon.socketPath).output
+        let rank = try await shell("dangjianctl --raw org points rank unit=QW01 category=志愿服务", socket: daemon.socketPath).output
         // 5 points from the organizations walkthrough's 'org points add' and 3 for 1.5 hours.
         #expect(rank.contains("200-1\t1\t王芳\tWG01\t8\t2"), "\(rank)")
         let stats = try #require(outputs.first { $0.key.contains("consult stats") }?.value)
         #expect(stats.contains("有落实 adopted topics settled") && stats.contains("1 of 1"), "\(stats)")
 
-        let topics = try shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output
-        let sessions = try shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output
-        let orders = try shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output
+        let topics = try await shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output
+        let sessions = try await shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output
+        let orders = try await shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output
         for line in consultations[1] {
             let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
-            let result = try shell(line, socket: daemon.socketPath)
+            let result = try await shell(line, socket: daemon.socketPath)
             #expect(result.status == 1, "\(line)\n\(result.error)")
             #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
             if line.contains("session close") {
@@ -221,9 +221,9 @@ struct ReadmeWalkthroughTests {
                 #expect(!result.error.contains("有场所") && !result.error.contains("有标识"), "\(result.error)")
             }
         }
-        #expect(try shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output == topics)
-        #expect(try shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output == sessions)
-        #expect(try shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output == orders)
+        #expect(try await shell("dangjianctl --raw consult topic list", socket: daemon.socketPath).output == topics)
+        #expect(try await shell("dangjianctl --raw consult session list", socket: daemon.socketPath).output == sessions)
+        #expect(try await shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output == orders)
         #expect(try await daemon.terminate() == 0)
     }
 }

@@ -38,8 +38,8 @@ struct SystemdDeploymentTests {
         return directory
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        try DaemonUnderTest.runTool(try DaemonUnderTest.tool(tool), arguments)
+    static func run(_ tool: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await DaemonUnderTest.runTool(try DaemonUnderTest.tool(tool), arguments)
     }
 
     static func mode(_ path: String) -> mode_t? {
@@ -49,24 +49,24 @@ struct SystemdDeploymentTests {
 
     // MARK: The units
 
-    @Test func theUnitsPassSystemdAnalyzeVerify() throws {
+    @Test func theUnitsPassSystemdAnalyzeVerify() async throws {
         let directory = try Self.stagedUnits()
-        let verified = try Self.run("systemd-analyze", ["verify", "--man=no", directory + "/dangjiand.service", directory + "/dangjiand.socket"])
+        let verified = try await Self.run("systemd-analyze", ["verify", "--man=no", directory + "/dangjiand.service", directory + "/dangjiand.socket"])
         #expect(verified.status == 0, "systemd-analyze verify failed: \(verified.error)")
         // Warnings (an unknown key, a value that does not parse) go to stderr with status 0.
         #expect(verified.error.isEmpty && verified.output.isEmpty, "systemd-analyze verify complained:\n\(verified.error)\(verified.output)")
 
         // The check is real: a unit whose program is missing is refused.
         let broken = try Self.stagedUnits(execStart: directory + "/no-such-dangjiand")
-        let refused = try Self.run("systemd-analyze", ["verify", "--man=no", broken + "/dangjiand.service"])
+        let refused = try await Self.run("systemd-analyze", ["verify", "--man=no", broken + "/dangjiand.service"])
         #expect(refused.status != 0)
         #expect(refused.error.contains("no-such-dangjiand"))
     }
 
-    @Test func theSecurityExposureIsAtMostTwo() throws {
+    @Test func theSecurityExposureIsAtMostTwo() async throws {
         let directory = try Self.stagedUnits()
         // --threshold is on systemd's 0-100 scale: exit status 1 above 2.0.
-        let result = try Self.run(
+        let result = try await Self.run(
             "systemd-analyze", ["security", "--offline=true", "--threshold=20", "--no-pager", directory + "/dangjiand.service"]
         )
         let overall = result.output.split(separator: "\n").first { $0.contains("Overall exposure level for dangjiand.service") }
@@ -85,7 +85,7 @@ struct SystemdDeploymentTests {
         #expect(result.output.contains("✓ CapabilityBoundingSet=~CAP_SYS_ADMIN"))
     }
 
-    @Test func theUnitsSysusersTmpfilesAndConfigurationAgree() throws {
+    @Test func theUnitsSysusersTmpfilesAndConfigurationAgree() async throws {
         let service = Self.settings(try Self.text("deploy/systemd/dangjiand.service"))
         let socket = Self.settings(try Self.text("deploy/systemd/dangjiand.socket"))
         #expect(service["Type"] == ["notify"])
@@ -112,7 +112,7 @@ struct SystemdDeploymentTests {
         // and maps the sysusers groups to roles.
         let configPath = try #require(service["ExecStart"]?.first?.split(separator: " ").last.map(String.init))
         #expect(configPath == "/etc/\(service["ConfigurationDirectory"]![0])/dangjian.yaml")
-        let check = try DaemonUnderTest.runTool(
+        let check = try await DaemonUnderTest.runTool(
             DaemonUnderTest.binDirectory + "/dangjiand", ["--config", Self.repository + "/config/dangjian.yaml", "--check-config"],
             environment: ["PATH": "/usr/bin:/bin"]
         )
@@ -134,9 +134,9 @@ struct SystemdDeploymentTests {
         let root = try TestCluster.makeTemporaryDirectory("dangjian-sysroot")
         try FileManager.default.createDirectory(atPath: root + "/etc/dangjian", withIntermediateDirectories: true)
         try Self.text("config/dangjian.yaml").write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)
-        let sysusers = try Self.run("systemd-sysusers", ["--root=\(root)", Self.repository + "/deploy/sysusers.d/dangjian.conf"])
+        let sysusers = try await Self.run("systemd-sysusers", ["--root=\(root)", Self.repository + "/deploy/sysusers.d/dangjian.conf"])
         #expect(sysusers.status == 0, "\(sysusers.error)")
-        let tmpfiles = try Self.run("systemd-tmpfiles", ["--root=\(root)", "--create", Self.repository + "/deploy/tmpfiles.d/dangjian.conf"])
+        let tmpfiles = try await Self.run("systemd-tmpfiles", ["--root=\(root)", "--create", Self.repository + "/deploy/tmpfiles.d/dangjian.conf"])
         #expect(tmpfiles.status == 0, "\(tmpfiles.error)")
         let passwd = try String(contentsOfFile: root + "/etc/passwd", encoding: .utf8)
         let group = try String(contentsOfFile: root + "/etc/group", encoding: .utf8)
@@ -187,7 +187,7 @@ struct SystemdDeploymentTests {
         #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/run/control.sock"))
 
         // Another client on the same socket: dangjianctl.
-        let ctl = try DaemonUnderTest.runTool(DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "ping"])
+        let ctl = try await DaemonUnderTest.runTool(DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "ping"])
         #expect(ctl.status == 0 && ctl.output.contains("pong"), "\(ctl.error)")
 
         // READY=1 only after migrations, then watchdog pings.
@@ -231,13 +231,13 @@ struct SystemdDeploymentTests {
         "/usr/local/share/doc/dangjian/operations.md", "/etc/dangjian/dangjian.yaml",
     ]
 
-    static func script(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        try DaemonUnderTest.runTool("/bin/bash", [repository + "/deploy/" + name] + arguments)
+    static func script(_ name: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await DaemonUnderTest.runTool("/bin/bash", [repository + "/deploy/" + name] + arguments)
     }
 
-    @Test func installDryRunShowsACompleteInstallationAndChangesNothing() throws {
+    @Test func installDryRunShowsACompleteInstallationAndChangesNothing() async throws {
         let root = try TestCluster.makeTemporaryDirectory("dangjian-install")
-        let result = try Self.script("install", ["--dry-run", "--prefix", root])
+        let result = try await Self.script("install", ["--dry-run", "--prefix", root])
         #expect(result.status == 0, "\(result.error)")
         let output = result.output
         #expect(output.contains("would run: swift build --package-path \(Self.repository) -c release --static-swift-stdlib --product dangjiand"))
@@ -254,9 +254,9 @@ struct SystemdDeploymentTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).isEmpty, "a dry run changes nothing")
     }
 
-    @Test func installPutsEverythingInPlaceAndNeverOverwritesAnEditedConfiguration() throws {
+    @Test func installPutsEverythingInPlaceAndNeverOverwritesAnEditedConfiguration() async throws {
         let root = try TestCluster.makeTemporaryDirectory("dangjian-install")
-        let first = try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
+        let first = try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
         #expect(first.status == 0, "\(first.error)\n\(first.output)")
         #expect(first.output.contains("dangjiand --check-config: /etc/dangjian/dangjian.yaml is OK"), "\(first.output)")
         for file in Self.installedFiles {
@@ -269,16 +269,16 @@ struct SystemdDeploymentTests {
             FileManager.default.contentsEqual(atPath: root + "/usr/local/lib/systemd/system/dangjiand.service", andPath: Self.repository + "/deploy/systemd/dangjiand.service")
         )
         #expect(FileManager.default.contentsEqual(atPath: root + "/etc/dangjian/dangjian.yaml", andPath: Self.repository + "/config/dangjian.yaml"))
-        let version = try DaemonUnderTest.runTool(root + "/usr/local/bin/dangjiand", ["--version"])
+        let version = try await DaemonUnderTest.runTool(root + "/usr/local/bin/dangjiand", ["--version"])
         #expect(version.status == 0 && !version.output.isEmpty)
 
         // An unedited configuration may be replaced; an edited one is kept, with the new
         // default next to it.
-        let again = try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
+        let again = try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
         #expect(again.status == 0 && again.output.contains("/etc/dangjian/dangjian.yaml is up to date"), "\(again.output)")
         let edited = try Self.text("config/dangjian.yaml") + "\n# local edit\n"
         try edited.write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)
-        let upgrade = try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
+        let upgrade = try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
         #expect(upgrade.status == 0, "\(upgrade.error)")
         #expect(upgrade.output.contains("has local edits: keeping it"))
         #expect(try String(contentsOfFile: root + "/etc/dangjian/dangjian.yaml", encoding: .utf8) == edited)
@@ -286,15 +286,15 @@ struct SystemdDeploymentTests {
 
         // A broken edit is reported by the new daemon's --check-config.
         try "daemon:\n  time_zone: Mars/Olympus\n".write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)
-        let broken = try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
+        let broken = try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory])
         #expect(broken.status == 0)
         #expect(broken.output.contains("WARNING: dangjiand --check-config refuses /etc/dangjian/dangjian.yaml"))
         #expect(broken.output.contains("daemon.time_zone"))
     }
 
-    @Test func uninstallRemovesWhatInstallPutThereAndLeavesTheData() throws {
+    @Test func uninstallRemovesWhatInstallPutThereAndLeavesTheData() async throws {
         let root = try TestCluster.makeTemporaryDirectory("dangjian-install")
-        #expect(try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
+        #expect(try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
         // Data: an embedded cluster, a password file, an edited configuration.
         try FileManager.default.createDirectory(atPath: root + "/var/lib/dangjian/postgres/data", withIntermediateDirectories: true)
         try "15\n".write(toFile: root + "/var/lib/dangjian/postgres/data/PG_VERSION", atomically: true, encoding: .utf8)
@@ -302,11 +302,11 @@ struct SystemdDeploymentTests {
         let edited = try Self.text("config/dangjian.yaml") + "\n# local edit\n"
         try edited.write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)
 
-        let dryRun = try Self.script("uninstall", ["--prefix", root, "--dry-run"])
+        let dryRun = try await Self.script("uninstall", ["--prefix", root, "--dry-run"])
         #expect(dryRun.status == 0 && dryRun.output.contains("would run: rm -f \(root)/usr/local/bin/dangjiand"), "\(dryRun.output)")
         #expect(FileManager.default.fileExists(atPath: root + "/usr/local/bin/dangjiand"))
 
-        let result = try Self.script("uninstall", ["--prefix", root])
+        let result = try await Self.script("uninstall", ["--prefix", root])
         #expect(result.status == 0, "\(result.error)")
         for file in Self.installedFiles where file != "/etc/dangjian/dangjian.yaml" {
             #expect(!FileManager.default.fileExists(atPath: root + file), "\(file) was left behind")
@@ -318,17 +318,17 @@ struct SystemdDeploymentTests {
         #expect(FileManager.default.fileExists(atPath: root + "/var/lib/dangjian/postgres/data/PG_VERSION"))
 
         // An unedited configuration goes with the program (the directory stays: pgpass is data).
-        #expect(try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
+        #expect(try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
         try Self.text("config/dangjian.yaml").write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)
-        let unedited = try Self.script("uninstall", ["--prefix", root])
+        let unedited = try await Self.script("uninstall", ["--prefix", root])
         #expect(unedited.status == 0 && unedited.output.contains("was never edited: removing it"), "\(unedited.output)")
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dangjian/dangjian.yaml"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dangjian/dangjian.yaml.new"))
         #expect(FileManager.default.fileExists(atPath: root + "/etc/dangjian/pgpass"))
 
         // --purge takes the data too.
-        #expect(try Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
-        let purge = try Self.script("uninstall", ["--prefix", root, "--purge"])
+        #expect(try await Self.script("install", ["--prefix", root, "--bin-dir", DaemonUnderTest.binDirectory]).status == 0)
+        let purge = try await Self.script("uninstall", ["--prefix", root, "--purge"])
         #expect(purge.status == 0, "\(purge.error)")
         #expect(!FileManager.default.fileExists(atPath: root + "/var/lib/dangjian"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/dangjian"))
