@@ -1,4 +1,5 @@
 public import WorkbenchKit
+import WorkbenchPostgres
 
 /// Bounds how long a command may run (`control.command_timeout`): past the limit the command
 /// is cancelled, which cancels its running statement and rolls its transaction back, and the
@@ -27,7 +28,8 @@ public struct TimeLimitStage: CommandMiddleware {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: limit)
+                // Not Task.sleep: its cancelled timers would hold memory for the whole limit.
+                _ = await DeadlineTimer.shared.wait(for: limit)
                 return nil
             }
             let first = await group.next()!

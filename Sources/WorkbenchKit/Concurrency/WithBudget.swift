@@ -1,4 +1,5 @@
 import Synchronization
+import WorkbenchPostgres
 
 /// Runs `work` for at most `budget`, and returns as soon as either finishes: `work`'s
 /// result, or ``BudgetExceeded``.
@@ -39,8 +40,8 @@ public func withBudget<Value: Sendable>(
                 race.finish(outcome)
             }
             let timer = Task {
-                try? await Task.sleep(for: budget)
-                if !Task.isCancelled { race.finish(.failure(BudgetExceeded(budget: budget))) }
+                // Not Task.sleep: its cancelled timers would hold memory for the whole budget.
+                if await DeadlineTimer.shared.wait(for: budget) { race.finish(.failure(BudgetExceeded(budget: budget))) }
             }
             race.attach(worker: worker, timer: timer)
         }

@@ -254,7 +254,8 @@ public final class PostgresPool: Service, Sendable {
         let grant = await withTaskGroup(of: Grant?.self) { group in
             group.addTask { try? await self.suspend(id) }
             group.addTask {
-                try? await Task.sleep(for: timeout)
+                // Not Task.sleep: its cancelled timers would hold memory for the whole timeout.
+                _ = await DeadlineTimer.shared.wait(for: timeout)
                 return nil
             }
             var grant: Grant?
