@@ -6,7 +6,8 @@ import WorkbenchPostgres
 /// reply is 504 `command.timeout` (unless the command completed anyway).
 ///
 /// The stage waits for the cancelled command to unwind before it answers, so that "nothing
-/// was changed" is true when the reply says so.
+/// was changed" is true when the reply says so. Local built-ins (no database) run without a
+/// limit: they cannot hang, and `status` and `version` bound their own database questions.
 public struct TimeLimitStage: CommandMiddleware {
     /// The longest a command may run.
     public let limit: Duration
@@ -18,6 +19,9 @@ public struct TimeLimitStage: CommandMiddleware {
 
     /// Runs the rest of the chain under the limit.
     public func handle(_ request: CommandRequest, context: CommandContext, next: @escaping CommandResponder) async throws -> Reply {
+        // A built-in that needs no database (ping, whoami, help, status' counters) cannot
+        // hang, and racing it against a timer would cost more than it does.
+        if try request.resolvedCommand(in: "time limit").isLocal { return try await next(request, context) }
         let limit = self.limit
         let outcome = await withTaskGroup(of: Result<Reply, any Error>?.self) { group in
             group.addTask {

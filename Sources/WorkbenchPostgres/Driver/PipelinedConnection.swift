@@ -53,8 +53,6 @@ final class PipelinedConnection: @unchecked Sendable {
     private let inFlightGauge: InFlightGauge?
     /// The backend process id serving this connection.
     private(set) var backendPID: Int32 = 0
-    /// The server's version string (`server_version`), learned when connecting.
-    private(set) var serverVersion = ""
 
     private let published = Mutex(Published())
     private let queued = Mutex<[DeferredStatement]>([])
@@ -172,7 +170,6 @@ final class PipelinedConnection: @unchecked Sendable {
         // Server notices (e.g. "relation already exists, skipping") would go to stderr.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         backendPID = PQbackendPID(handle)
-        serverVersion = PQparameterStatus(handle, "server_version").map { String(cString: $0) } ?? ""
         cancelToken = PQgetCancel(handle).map(CancelToken.init)
         watch(PQsocket(handle), for: Readiness.readable)
         _ = machine.connected()

@@ -89,15 +89,6 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
         enqueue(.closure(body))
     }
 
-    /// Runs `body` on the loop's thread after the current work, even when called there.
-    func executeLater(_ body: @escaping () -> Void) {
-        if inEventLoop {
-            local.append(.closure(body))
-            return
-        }
-        enqueue(.closure(body))
-    }
-
     /// `TaskExecutor`: runs a task's job on the loop's thread.
     public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

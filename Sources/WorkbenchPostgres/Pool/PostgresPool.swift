@@ -103,12 +103,6 @@ public final class PostgresPool: Service, Sendable {
         return loops[index % loops.count]
     }
 
-    /// The server version (`server_version`) the last opened connection reported, or nil
-    /// before the first connection: answers `version` without a round trip.
-    public var lastKnownServerVersion: String? {
-        state.withLock { $0.serverVersion }
-    }
-
     /// Waits for graceful shutdown, then closes the pool.
     public func run() async throws {
         try? await gracefulShutdown()
@@ -166,7 +160,6 @@ public final class PostgresPool: Service, Sendable {
             )
             let registered = state.withLock { state -> Bool in
                 state.connectionsOpened += 1
-                state.serverVersion = connection.serverVersion
                 guard !state.closed else { return false }
                 state.everyConnection[ObjectIdentifier(connection)] = connection
                 return true
@@ -328,8 +321,6 @@ struct PoolState {
     var everyConnection: [ObjectIdentifier: PipelinedConnection] = [:]
     /// Round-robin over the event loops.
     var nextLoop = 0
-    /// What the last opened connection reported as `server_version`.
-    var serverVersion: String?
     /// Connections open, being opened, or lent out.
     var open = 0
     /// Grants held by callers (connections lent out or being opened).
