@@ -83,6 +83,9 @@ struct DaemonConfigurationTests {
         ("control:\n  socket_mode: \"0999\"\n", "control.socket_mode"),
         ("control:\n  idle_timeout: soon\n", "control.idle_timeout"),
         ("database:\n  pool:\n    size: -1\n", "database.pool.size"),
+        ("database:\n  pool:\n    io_threads: 0\n", "database.pool.io_threads"),
+        ("database:\n  pool:\n    cancel_grace: 0s\n", "database.pool.cancel_grace"),
+        ("database:\n  pool:\n    cancel_grace: later\n", "database.pool.cancel_grace"),
     ])
     func malformedValuesNameTheirKey(yaml: String, key: String) async throws {
         let path = try write(yaml)

@@ -26,11 +26,7 @@ struct RedisReplyScannerTests {
         let bytes = Array(stream.utf8)
         for chunkSize in [1, 2, 3, 5, bytes.count] {
             var scanner = RedisReplyScanner()
-            var replies: [Reply] = []
-            for start in stride(from: 0, to: bytes.count, by: chunkSize) {
-                let chunk = Array(bytes[start..<min(bytes.count, start + chunkSize)])
-                replies += chunk.withUnsafeBytes { scanner.feed($0) }
-            }
+            let replies = scanner.feed(stream, inChunksOf: chunkSize)
             #expect(replies == expected, "\(name), chunks of \(chunkSize)")
             #expect(!scanner.isMidReply, "\(name), chunks of \(chunkSize)")
         }

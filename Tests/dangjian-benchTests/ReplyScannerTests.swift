@@ -31,11 +31,7 @@ struct ReplyScannerTests {
         let bytes = Array(stream.utf8)
         for chunkSize in [1, 2, 3, 7, bytes.count] {
             var scanner = ReplyScanner()
-            var replies: [Reply] = []
-            for start in stride(from: 0, to: bytes.count, by: chunkSize) {
-                let chunk = Array(bytes[start..<min(bytes.count, start + chunkSize)])
-                replies += chunk.withUnsafeBytes { scanner.feed($0) }
-            }
+            let replies = scanner.feed(stream, inChunksOf: chunkSize)
             #expect(replies == expected, "\(name), chunks of \(chunkSize)")
             #expect(!scanner.isMidReply, "\(name), chunks of \(chunkSize)")
         }

@@ -1,5 +1,6 @@
 import Synchronization
 import WorkbenchKit
+import WorkbenchPostgres
 
 /// A question put to the database on behalf of a built-in (the server's version, the
 /// migrations state), answered within a short budget, with the last answer remembered.

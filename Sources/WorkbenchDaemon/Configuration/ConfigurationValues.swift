@@ -57,6 +57,15 @@ public struct ConfigurationValues: Sendable {
         return value
     }
 
+    /// A duration within `range`, with a default.
+    public func duration(_ key: String, default defaultValue: Duration, in range: ClosedRange<Duration>) throws -> Duration {
+        let value = try duration(key, default: defaultValue)
+        guard range.contains(value) else {
+            throw ConfigurationError(key: key, message: "\(value) is outside \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
     /// A file mode written in octal (`"0660"`).
     public func mode(_ key: String, default defaultValue: UInt16) throws -> UInt16 {
         guard let text = string(key) else { return defaultValue }

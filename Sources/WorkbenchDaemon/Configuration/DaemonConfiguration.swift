@@ -116,7 +116,7 @@ public struct DaemonConfiguration: Sendable {
             size: try values.int("database.pool.size", default: 8, in: 1...500),
             acquireTimeout: try values.duration("database.pool.acquire_timeout", default: .seconds(5)),
             eventLoops: try values.int("database.pool.io_threads", default: 1, in: 1...64),
-            cancelGrace: try values.duration("database.pool.cancel_grace", default: .milliseconds(500))
+            cancelGrace: try values.duration("database.pool.cancel_grace", default: .milliseconds(500), in: .milliseconds(10)...(.seconds(60)))
         )
         var settings: [String: String] = [:]
         if let sharedBuffers = values.string("database.embedded.shared_buffers") { settings["shared_buffers"] = sharedBuffers }

@@ -35,14 +35,6 @@ enum PostgresBatch: Sendable {
         case .script(let sql): [String(sql.prefix(60))]
         }
     }
-
-    /// The statements' names, for errors and logs.
-    var description: String {
-        switch self {
-        case .pipeline(let statements): statements.map(\.statement.description).joined(separator: ", ")
-        case .script(let sql): String(sql.prefix(60))
-        }
-    }
 }
 
 /// A statement queued on a session to travel with the next round trip, with an optional

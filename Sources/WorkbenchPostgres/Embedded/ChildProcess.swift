@@ -55,21 +55,8 @@ final class ChildProcess: Sendable {
     /// whether it exited. Cancelling the caller ends the wait at once (returning false).
     func exited(within limit: Duration) async -> Bool {
         if exitStatus != nil { return true }
-        let outcome = FirstAnswer<Bool>()
         // The exit wait is not cancellable: race it, and leave it behind if it loses.
-        Task { [self] in
-            _ = await exited()
-            outcome.answer(true)
-        }
-        Task {
-            try? await Task.sleep(for: limit)
-            outcome.answer(false)
-        }
-        return await withTaskCancellationHandler {
-            await outcome.value
-        } onCancel: {
-            outcome.answer(false)
-        }
+        return (try? await withBudget(limit) { [self] in await exited() }) != nil
     }
 
     /// Sends a signal if the process is still running.

@@ -1,6 +1,6 @@
 import Synchronization
 import Testing
-import WorkbenchKit
+import WorkbenchPostgres
 
 @Suite("withBudget")
 struct WithBudgetTests {

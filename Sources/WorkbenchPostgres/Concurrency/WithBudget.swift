@@ -1,5 +1,4 @@
 import Synchronization
-import WorkbenchPostgres
 
 /// Runs `work` for at most `budget`, and returns as soon as either finishes: `work`'s
 /// result, or ``BudgetExceeded``.
@@ -7,8 +6,10 @@ import WorkbenchPostgres
 /// Unlike a task group, which awaits a cancelled child before it returns, this races `work`
 /// in an unstructured task against a timer and resumes on whichever comes first. Work that
 /// is over budget is cancelled and abandoned: it finishes in the background whenever what it
-/// waits for answers. That matters for blocking libpq calls, which return only when the
-/// server answers, cancelled or not: `status` must answer while PostgreSQL is stopped.
+/// waits for ends. That matters for waits that cancellation does not end at once — a child
+/// process's exit, or a statement on a stalled server, which gives up only after the pool's
+/// cancel grace period — when the caller must answer sooner (`status` while PostgreSQL is
+/// stopped).
 ///
 /// ```swift
 /// do {
