@@ -1,6 +1,7 @@
 /// Turns reply text into something safe and legible on a terminal.
 ///
-/// Table cells arrive escaped (`\\`, `\t`, `\n`, `\r`); for display a backslash becomes
+/// Table cells, record values and text lines arrive escaped (`\\`, `\t`, `\n`, `\r`, `\xHH`
+/// for other controls); for display a backslash becomes
 /// itself, a newline becomes `↵`, a tab `⇥` and a carriage return `␍`, so every cell stays
 /// on one line and its display width is what the terminal shows. Any other control
 /// character, in cells, record values or text lines, becomes `�`, so a value can never move

@@ -1,4 +1,5 @@
-/// Lays out a record reply: one `key: value` line per field, the values lined up.
+/// Lays out a record reply: one `key: value` line per field, the values lined up and shown
+/// in their display form (``CellText/display(_:)``: an escaped newline in a value is `↵`).
 ///
 /// ```
 /// id:     42
@@ -11,7 +12,7 @@ enum RecordFormatter {
         let keys = fields.map { CellText.sanitized($0.key) }
         let width = keys.map(DisplayWidth.of).max() ?? 0
         return zip(keys, fields).map { key, field in
-            let value = CellText.sanitized(field.value)
+            let value = CellText.display(field.value)
             if value.isEmpty { return key + ":" }
             return key + ":" + String(repeating: " ", count: width - DisplayWidth.of(key) + 1) + value
         }

@@ -54,7 +54,7 @@ struct ReplyRenderer: Sendable {
         case .empty: []
         case .record(let fields): RecordFormatter.lines(fields)
         case .table(let header, let rows): TableFormatter.lines(header: header, rows: rows)
-        case .text(let lines): lines.map { CellText.sanitized($0) }
+        case .text(let lines): lines.map { CellText.display($0) }
         }
     }
 

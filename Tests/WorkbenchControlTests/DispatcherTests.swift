@@ -72,7 +72,13 @@ struct DispatcherTests {
             #expect(first.hasPrefix("201-id: 1"))
             #expect(again == first)
             #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
-            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log") == 1)
+            // The change and its replay, each with a row of its own.
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log") == 2)
+            #expect(
+                try await harness.count(
+                    "SELECT count(*) FROM workbench.audit_log WHERE reply_code = 'request.replayed' AND request_id = 'abc-1' AND reply_status = 201"
+                ) == 1
+            )
             // JSON replay of the same stored reply.
             let json = await harness.send("notes add title=once request_id=abc-1 --json")
             #expect(json.hasPrefix(#"201 {"id":1,"record":{"id":1}"#))
@@ -80,6 +86,27 @@ struct DispatcherTests {
             let reused = await harness.send("notes add title=other request_id=abc-1")
             #expect(reused.hasPrefix("409 request.id_reused:"))
             #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func requestIDsBelongToTheirCaller() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let mine = await harness.send("notes add title=mine request_id=shared-1", as: DispatcherHarness.operatorCaller)
+            #expect(mine.hasPrefix("201-id: 1"))
+            // Another user's request with the same id is a request of its own: it neither replays
+            // the first user's reply nor is refused as a reuse.
+            let theirs = await harness.send("notes add title=theirs request_id=shared-1", as: DispatcherHarness.admin)
+            #expect(theirs.hasPrefix("201-id: 2"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 2)
+            // Each caller's repeat replays their own reply.
+            #expect(await harness.send("notes add title=theirs request_id=shared-1", as: DispatcherHarness.admin) == theirs)
+            #expect(await harness.send("notes add title=mine request_id=shared-1", as: DispatcherHarness.operatorCaller) == mine)
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 2)
+            #expect(
+                try await harness.count(
+                    "SELECT count(*) FROM workbench.audit_log WHERE reply_code = 'request.replayed' AND peer_uid = 1000"
+                ) == 1
+            )
         }
     }
 
@@ -105,6 +132,54 @@ struct DispatcherTests {
             #expect(DispatcherHarness.status(await harness.send("notes add title=x request_id=r-2")) == 201)
             #expect(DispatcherHarness.status(await harness.send("notes add title=x request_id=r-2")) == 201)
             #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 1)
+        }
+    }
+
+    @Test func refusalsAreAuditedWithTheirArguments() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            // Refused by the role check, before the arguments are checked: the row keeps them as
+            // written, the secret redacted.
+            let refused = await harness.send("notes wipe force=true pin=1234 request_id=w-1", as: DispatcherHarness.viewer)
+            #expect(refused.hasPrefix("403 access.denied:"))
+            // Refused by the command's own check, after the role check passed.
+            let guarded = await harness.send("notes wipe force=true pin=5678", as: DispatcherHarness.operatorCaller)
+            #expect(guarded.hasPrefix("403 access.denied: force=true needs the admin role"))
+            let tail = await harness.send("audit tail status=403 command=\"notes wipe\"")
+            #expect(tail.contains(#"{"pin": "***", "force": "true"}"#), "\(tail)")
+            #expect(tail.contains("\tw-1\t"))
+            #expect(tail.contains("\toperator1\t1000\t"))
+            #expect(!tail.contains("1234") && !tail.contains("5678"))
+            #expect(tail.hasSuffix("200 2 rows\n"))
+            #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 0)
+        }
+    }
+
+    @Test func auditTailFindsRowsByEveryFilter() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            for index in 1...5 { #expect(DispatcherHarness.status(await harness.send("notes add title=t\(index)")) == 201) }
+            #expect(DispatcherHarness.status(await harness.send("notes add title=t1", as: DispatcherHarness.operatorCaller)) == 409)
+            #expect(DispatcherHarness.status(await harness.send("calendar set date=2025-10-01 kind=holiday name=国庆节")) == 201)
+            let calendar = await harness.send("audit tail module=calendar")
+            #expect(calendar.contains("\tcalendar set\t") && calendar.hasSuffix("200 1 row\n"), "\(calendar)")
+            let core = await harness.send("audit tail module=workbench")
+            #expect(core.contains("\tcalendar set\t") && !core.contains("notes add"))
+            let byUser = await harness.send("audit tail user=operator1")
+            #expect(byUser.hasSuffix("200 1 row\n") && byUser.contains("\t409\t"))
+            #expect(await harness.send("audit tail user=1000") == byUser)
+            #expect(await harness.send("audit tail status=4xx") == byUser)
+            #expect(await harness.send("audit tail command=\"notes add\" status=201").hasSuffix("200 5 rows\n"))
+            // Paging: two at a time, the last line names the next page.
+            let page = await harness.send("audit tail module=notes n=2")
+            let last = try #require(page.split(separator: "\n").last)
+            #expect(last.hasPrefix("200 2 rows; older rows: before="), "\(page)")
+            let before = try #require(last.split(separator: "=").last)
+            let older = await harness.send("audit tail module=notes n=10 before=\(before)")
+            #expect(older.hasSuffix("200 4 rows\n"), "\(older)")
+            let today = await harness.send("audit tail from=today to=today n=100")
+            #expect(today.hasSuffix("200 7 rows\n"), "\(today)")
+            #expect(await harness.send("audit tail from=2020-01-01 to=2020-01-31").hasSuffix("200 0 rows\n"))
+            #expect(await harness.send("audit tail status=4x").hasPrefix("400 argument.invalid: status="))
+            #expect(await harness.send("audit tail module=nothing").hasPrefix("400 argument.invalid:"))
         }
     }
 
@@ -183,7 +258,7 @@ struct DispatcherTests {
             #expect(await dispatcher.respond(to: .line("quit"), in: &state) != nil)
             #expect(state.wantsClose)
             let modules = await harness.send("modules")
-            #expect(modules.contains("notes\tnote\t笔记\t4\t"))
+            #expect(modules.contains("notes\tnote\t笔记\t5\t"))
         }
     }
 }

@@ -46,6 +46,17 @@ struct NotesModule: WorkbenchModule {
                 try await invocation.database.query(Self.insert, [invocation.arguments.string("title"), String?.none])
                 throw WorkbenchError.ruleRefused("notes.refused", "refused after inserting")
             },
+            CommandSpec(
+                "wipe", synopsis: "Delete every note (force=true needs an admin, as a command's own permission check)",
+                arguments: [.optional("force", .bool, default: "false", help: "Also pinned notes"), .optional("pin", .string(), help: "A secret", isSecret: true)],
+                mutates: true
+            ) { invocation in
+                if try invocation.arguments.bool("force") && !invocation.caller.may(.admin) {
+                    throw WorkbenchError.forbidden("force=true needs the admin role")
+                }
+                _ = try await invocation.database.execute(PostgresStatement("notes.wipe", "DELETE FROM notes.notes"))
+                return .message("wiped")
+            },
             CommandSpec("list", synopsis: "List notes") { invocation in
                 let rows = try await invocation.database.query(
                     PostgresStatement("notes.list", "SELECT id, title FROM notes.notes ORDER BY id")

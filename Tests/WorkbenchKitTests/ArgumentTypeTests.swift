@@ -37,7 +37,7 @@ struct ArgumentTypeTests {
         Accepted(type: .string(), typeName: ".string()", input: "x", expected: .string("x")),
         Accepted(type: .string(), typeName: ".string()", input: "第一 网格 \"q\" \\", expected: .string("第一 网格 \"q\" \\")),
         Accepted(type: .string(), typeName: ".string()", input: String(repeating: "字", count: 200), expected: .string(String(repeating: "字", count: 200))),
-        // .string(maxLength: 5) counts characters, not bytes
+        // .string(maxLength: 5) counts code points (as PostgreSQL does), not bytes
         Accepted(type: .string(maxLength: 5), typeName: ".string(5)", input: "abcde", expected: .string("abcde")),
         Accepted(type: .string(maxLength: 5), typeName: ".string(5)", input: "党建网格一", expected: .string("党建网格一")),
         // .text()
@@ -150,6 +150,9 @@ struct ArgumentTypeTests {
         Rejected(type: .string(), typeName: ".string()", input: "a\rb"),
         Rejected(type: .string(), typeName: ".string()", input: String(repeating: "a", count: 201)),
         Rejected(type: .string(maxLength: 5), typeName: ".string(5)", input: "abcdef"),
+        // Five characters, ten code points: PostgreSQL's varchar(5) would refuse it.
+        Rejected(type: .string(maxLength: 5), typeName: ".string(5)", input: String(repeating: "e\u{301}", count: 5)),
+        Rejected(type: .text(maxLength: 3), typeName: ".text(3)", input: "a\u{301}b\u{301}"),
         Rejected(type: .string(maxLength: 5), typeName: ".string(5)", input: "党建网格一二"),
         Rejected(type: .text(), typeName: ".text()", input: ""),
         Rejected(type: .text(maxLength: 3), typeName: ".text(3)", input: "abcd"),

@@ -11,6 +11,8 @@ struct PostgresErrorMappingTests {
         var code: String
         /// Fragments the message must contain.
         var mentions: [String] = []
+        /// Fragments the message must not contain.
+        var withheld: [String] = []
         var testDescription: String { name }
     }
 
@@ -25,7 +27,16 @@ struct PostgresErrorMappingTests {
             name: "unique violation",
             error: server("23505", detail: "Key (code)=(SH-01) already exists.", constraint: "units_code_key"),
             status: .conflict, code: "database.duplicate",
-            mentions: ["already exists", "constraint units_code_key", "Key (code)=(SH-01) already exists."]
+            mentions: ["already exists", "constraint units_code_key", "key (code)"], withheld: ["SH-01"]
+        ),
+        Mapping(
+            name: "check violation never shows the failing row",
+            error: server(
+                "23514", "new row violates check constraint", detail: "Failing row contains (7, 秘密, 13800000000).",
+                constraint: "members_phone_check"
+            ),
+            status: .unprocessable, code: "database.rule_refused", mentions: ["members_phone_check"],
+            withheld: ["Failing row", "秘密", "13800000000"]
         ),
         Mapping(name: "unique violation without details", error: server("23505"), status: .conflict, code: "database.duplicate"),
         Mapping(name: "exclusion violation", error: server("23P01"), status: .conflict, code: "database.duplicate"),
@@ -110,6 +121,9 @@ struct PostgresErrorMappingTests {
         #expect(error.argument == nil)
         for fragment in mapping.mentions {
             #expect(error.message.contains(fragment), "\(error.message.debugDescription) should mention \(fragment.debugDescription)")
+        }
+        for fragment in mapping.withheld {
+            #expect(!error.message.contains(fragment), "\(error.message.debugDescription) shows \(fragment.debugDescription)")
         }
     }
 

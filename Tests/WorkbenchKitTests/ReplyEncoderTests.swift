@@ -45,7 +45,7 @@ struct ReplyEncoderTests {
         TextCase(
             name: "record with summary and a multi-line value",
             reply: .record([("note", "line 1\nline 2\r\nline 3")], summary: "1 unit"),
-            text: "200-note: line 1 line 2 line 3\n200 1 unit\n"
+            text: "200-note: line 1\\nline 2\\r\\nline 3\n200 1 unit\n"
         ),
         TextCase(
             name: "created",
@@ -72,11 +72,26 @@ struct ReplyEncoderTests {
         TextCase(
             name: "text lines",
             reply: .text(["Built-in commands:", "  ping  Check the daemon", "", "two\nparts"], summary: "help"),
-            text: "200-Built-in commands:\n200-  ping  Check the daemon\n200-\n200-two\n200-parts\n200 help\n"
+            text: "200-Built-in commands:\n200-  ping  Check the daemon\n200-\n200-two\\nparts\n200 help\n"
         ),
         TextCase(name: "text default summary", reply: Reply(body: .text(["a"])), text: "200-a\n200 1 line\n"),
         TextCase(name: "text default summary plural", reply: Reply(body: .text(["a", "b"])), text: "200-a\n200-b\n200 2 lines\n"),
         TextCase(name: "summary with a newline", reply: .record([("a", 1)], summary: "x\ny"), text: "200-a: 1\n200 x y\n"),
+        TextCase(
+            name: "a record value cannot forge a field",
+            reply: .record([("description", "占道\nstatus: closed"), ("status", "reported")]),
+            text: "200-description: 占道\\nstatus: closed\n200-status: reported\n200 ok\n"
+        ),
+        TextCase(
+            name: "a value inside a text line cannot forge a line",
+            reply: .text(["2026-11-21 note 已处理\n2026-11-22 closed by admin", "2026-11-21 reported"], summary: "2 events"),
+            text: "200-2026-11-21 note 已处理\\n2026-11-22 closed by admin\n200-2026-11-21 reported\n200 2 events\n"
+        ),
+        TextCase(
+            name: "terminal controls are escaped in every form",
+            reply: .record([("name", "\u{1B}[31mred\u{7}\u{85}\u{2028}")], summary: "bell\u{7} \\ kept"),
+            text: "200-name: \\x1B[31mred\\x07\\x85\\u2028\n200 bell\\x07 \\ kept\n"
+        ),
     ]
 
     @Test(arguments: textCases)

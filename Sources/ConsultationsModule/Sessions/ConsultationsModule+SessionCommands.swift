@@ -323,7 +323,7 @@ extension ConsultationsModule {
                 }
                 minutes = earlier + "\n[补充 \(ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(invocation.now))) \(by)] " + text
             }
-            guard minutes.count <= 20_000 else {
+            guard ArgumentType.length(of: minutes) <= 20_000 else {
                 throw WorkbenchError.invalidArgument("text", code: "consultations.session.minutes_too_long", "the minutes would pass 20,000 characters; summarise")
             }
             _ = try await session.execute(SessionQueries.recordMinutes, [meeting.id, minutes, by, invocation.now])

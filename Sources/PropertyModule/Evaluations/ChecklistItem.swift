@@ -38,7 +38,7 @@ public struct ChecklistItem: Sendable, Equatable {
             words[1].allSatisfy({ $0.isNumber || $0 == "." })
         else { return nil }
         let title = words[2].trimmingCharacters(in: .whitespaces)
-        guard !title.isEmpty, title.count <= 200 else { return nil }
+        guard !title.isEmpty, title.unicodeScalars.count <= 200 else { return nil }
         self.init(code: String(words[0]), kind: kind, weight: weight, title: title)
     }
 }

@@ -122,7 +122,7 @@ enum EvaluationStore {
                     "evidence", code: "property.evaluation.evidence_form", "'\(part)' is not '<item>: <evidence>'; separate items with ';'"
                 )
             }
-            guard note.count <= 500 else {
+            guard ArgumentType.length(of: note) <= 500 else {
                 throw WorkbenchError.invalidArgument("evidence", code: "property.evaluation.evidence_form", "the evidence for \(code) is longer than 500 characters")
             }
             notes[code] = note

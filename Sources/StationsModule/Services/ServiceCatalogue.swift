@@ -91,7 +91,7 @@ enum ServiceCatalogue {
         guard !names.isEmpty else {
             throw WorkbenchError.invalidArgument(argument, code: "stations.service.none_named", "name at least one service, e.g. \(argument)=理发")
         }
-        for name in names where name.count > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
+        for name in names where ArgumentType.length(of: name) > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
             throw WorkbenchError.invalidArgument(argument, code: "stations.service.bad_extra", "'\(name)' is not a service name of 1 to 20 characters without blanks")
         }
         let known = try await session.query(Queries.find, [names]).map(StationService.init(row:))

@@ -128,8 +128,7 @@ public struct WorkbenchBuilder: Sendable {
         _ = await serverVersion.ask()
         let table = try CommandTable(
             modules: entries,
-            topLevel: [MigrationsCommand.spec(sets: sets, runner: runner), AuditLog.tailCommand(moduleIDs: ["workbench"] + modules.map { $0.id })]
-                + CalendarCommands.all + topLevel,
+            topLevel: Self.coreCommands(sets: sets, runner: runner, moduleIDs: modules.map { $0.id }, extra: topLevel),
             builtIns: BuiltInCommands.all(info: info, statistics: statistics, pool: pool, serverVersion: serverVersion, budget: builtInBudget)
         )
         let chain = CommandChain(runner: CommandRunner(table: table, timeZone: timeZone)) {
@@ -149,6 +148,16 @@ public struct WorkbenchBuilder: Sendable {
             modules: modules.compactMap { loaded[$0.id] }, table: table, dispatcher: dispatcher,
             services: modules.flatMap { loaded[$0.id]?.services ?? [] }
         )
+    }
+
+    /// The core's own commands (`migrations`, `calendar …`, the builder's `extra`) and
+    /// `audit tail`, whose `module=` takes the modules' ids, `workbench` and the first word of
+    /// every core command.
+    private static func coreCommands(sets: [ModuleMigrations], runner: MigrationRunner, moduleIDs: [String], extra: [CommandSpec]) -> [CommandSpec] {
+        let commands = [MigrationsCommand.spec(sets: sets, runner: runner)] + CalendarCommands.all + extra
+        var names = ["workbench"] + moduleIDs
+        for group in commands.compactMap(\.path.first) + ["audit"] where !names.contains(group) { names.append(group) }
+        return [commands[0], AuditTail.command(modules: names)] + commands.dropFirst()
     }
 
     private var migrationRunner: MigrationRunner {

@@ -3,7 +3,11 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 /// `request_id=` on mutating commands: the first reply is stored with the change; a repeat
-/// returns it and changes nothing.
+/// by the same caller returns it and changes nothing.
+///
+/// Keys belong to the caller (the peer's uid): another user's request with the same id is a
+/// request of its own. Only a change that succeeded stores its reply: a refused one rolls its
+/// key back with it, so the caller can fix what was refused and retry with the same id.
 ///
 /// The key row is inserted at the start of the command's transaction — queued, so that it
 /// travels with `BEGIN` and the command's first statement in one round trip. A concurrent
@@ -24,15 +28,19 @@ enum IdempotencyStore {
 
     /// Queues the claim of `requestID` on the transaction. If the id is taken, the round trip
     /// that carries it throws ``AlreadyUsed``: roll back and ``resolve(_:module:command:arguments:on:)``.
-    static func claim(_ requestID: String, module: String, command: String, arguments: [String: String], on session: PostgresSession) throws {
-        session.send(Queries.claim, [requestID, module, command, try json(arguments)]) { rows in
+    static func claim(
+        _ requestID: String, caller: Caller, module: String, command: String, arguments: [String: String], on session: PostgresSession
+    ) throws {
+        session.send(Queries.claim, [Int64(caller.uid), requestID, module, command, try json(arguments)]) { rows in
             if rows.affectedRows != 1 { throw AlreadyUsed() }
         }
     }
 
     /// What a taken request id stands for (read after the claiming transaction rolled back).
-    static func resolve(_ requestID: String, module: String, command: String, arguments: [String: String], on session: PostgresSession) async throws -> Claim {
-        let row = try await session.query(Queries.find, [requestID, try json(arguments)]).single()
+    static func resolve(
+        _ requestID: String, caller: Caller, module: String, command: String, arguments: [String: String], on session: PostgresSession
+    ) async throws -> Claim {
+        let row = try await session.query(Queries.find, [Int64(caller.uid), requestID, try json(arguments)]).single()
         let sameCommand = try row.decode("module", as: String.self) == module && row.decode("command", as: String.self) == command
         let sameArguments = try row.decode("same_arguments", as: Bool.self)
         guard sameCommand && sameArguments else {
@@ -51,29 +59,29 @@ enum IdempotencyStore {
     }
 
     /// Queues the stored reply; it travels with the transaction's `COMMIT`.
-    static func complete(_ requestID: String, reply: Reply, on session: PostgresSession) throws {
+    static func complete(_ requestID: String, caller: Caller, reply: Reply, on session: PostgresSession) throws {
         let json = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
-        session.send(Queries.complete, [requestID, json])
+        session.send(Queries.complete, [Int64(caller.uid), requestID, json])
     }
 
     enum Queries {
         static let claim = PostgresStatement(
             "workbench.idempotency.claim",
             """
-            INSERT INTO workbench.idempotency_keys (request_id, module, command, arguments)
-            VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (request_id) DO NOTHING
+            INSERT INTO workbench.idempotency_keys (caller_uid, request_id, module, command, arguments)
+            VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (caller_uid, request_id) DO NOTHING
             """
         )
         static let find = PostgresStatement(
             "workbench.idempotency.find",
             """
-            SELECT module, command, reply::text AS reply, arguments = $2::jsonb AS same_arguments
-            FROM workbench.idempotency_keys WHERE request_id = $1
+            SELECT module, command, reply::text AS reply, arguments = $3::jsonb AS same_arguments
+            FROM workbench.idempotency_keys WHERE caller_uid = $1 AND request_id = $2
             """
         )
         static let complete = PostgresStatement(
             "workbench.idempotency.complete",
-            "UPDATE workbench.idempotency_keys SET reply = $2::jsonb WHERE request_id = $1"
+            "UPDATE workbench.idempotency_keys SET reply = $3::jsonb WHERE caller_uid = $1 AND request_id = $2"
         )
     }
 }

@@ -4,7 +4,8 @@ public import WorkbenchPostgres
 
 /// Refuses a command the caller's role may not run (403 `access.denied`).
 ///
-/// The refusal of a database command is written to the audit log on a connection of its own
+/// The refusal of a database command is written to the audit log, with the arguments as the
+/// caller wrote them (secrets redacted), on a connection of its own
 /// (a failure to write it is logged, and the reply is still the 403). A local command (a
 /// built-in) writes no audit row, so that its refusal never waits on the database; its
 /// message points a peer without a role to `whoami`.
@@ -27,8 +28,11 @@ public struct AccessStage: CommandMiddleware {
                     + (caller.role.map { "role \($0)" } ?? noRole)
             )
             if !command.isLocal {
+                // The arguments are not checked yet: the row keeps them as written (secrets redacted).
+                let attempt = AuditRecord.attemptedArguments(request.wordsAfterCommand, of: command)
                 await AuditLog.appendRefusal(
-                    of: command, caller: caller, arguments: [:], requestID: nil, error: error, started: context.started,
+                    of: command, caller: caller, arguments: attempt.arguments, requestID: attempt.requestID, error: error,
+                    started: context.started,
                     pool: pool, logger: context.logger
                 )
             }

@@ -2,8 +2,9 @@ public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// Opens the command's database session: a plain pooled session for a read; for a change,
-/// one transaction that also claims its `request_id` (replaying the first reply of a repeat,
-/// 409 `request.id_reused` for the same id with other arguments) and writes its audit row,
+/// one transaction that also claims its `request_id` (replaying the first reply of the same
+/// caller's repeat, with an audit row of its own coded `request.replayed`; 409
+/// `request.id_reused` for the same id with other arguments) and writes its audit row,
 /// so that a 2xx is answered only after COMMIT. A change that hits a serialization failure
 /// or a deadlock is retried (three attempts in all). A local command gets no session.
 public struct TransactionStage: CommandMiddleware {
@@ -52,7 +53,7 @@ public struct TransactionStage: CommandMiddleware {
             return try await pool.withConnection { session in
                 try await session.withTransaction { transaction in
                     if let requestID = request.requestID {
-                        try IdempotencyStore.claim(requestID, module: command.module, command: commandName, arguments: audited, on: transaction)
+                        try IdempotencyStore.claim(requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)
                     }
                     var context = context
                     context.database = transaction
@@ -60,7 +61,7 @@ public struct TransactionStage: CommandMiddleware {
                     if let requestID = request.requestID {
                         // The claim must have answered before anything is committed with it.
                         try await transaction.flush()
-                        try IdempotencyStore.complete(requestID, reply: reply, on: transaction)
+                        try IdempotencyStore.complete(requestID, caller: request.caller, reply: reply, on: transaction)
                     }
                     try AuditLog.append(
                         AuditRecord(
@@ -75,19 +76,41 @@ public struct TransactionStage: CommandMiddleware {
             }
         } catch is IdempotencyStore.AlreadyUsed {
             let requestID = request.requestID ?? ""
-            let claim = try await pool.withConnection { session in
-                try await IdempotencyStore.resolve(requestID, module: command.module, command: commandName, arguments: audited, on: session)
-            }
-            switch claim {
-            case .replay(let reply):
-                context.logger.info("Replaying the first reply of a repeated request")
-                return reply
-            case .reusedForOtherCommand(let other):
-                throw WorkbenchError.conflict(
-                    "request.id_reused",
-                    "request_id \(requestID) was already used for '\(other)' with other arguments; use a new request_id"
+            return try await pool.withConnection { session in
+                let claim = try await IdempotencyStore.resolve(
+                    requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: session
                 )
+                return try Self.answer(claim, requestID: requestID, command: command, request, context: context, session: session)
             }
+        }
+    }
+
+    /// The reply to a request whose id was taken: the stored reply, recorded as a replay, or
+    /// the 409 of an id reused for something else.
+    private static func answer(
+        _ claim: IdempotencyStore.Claim, requestID: String, command: CommandSpec, _ request: CommandRequest,
+        context: CommandContext, session: PostgresSession
+    ) throws -> Reply {
+        switch claim {
+        case .replay(let reply):
+            context.logger.info("Replaying the first reply of a repeated request")
+            // Queued: it travels when the session is handed back, before the reply is sent.
+            try AuditLog.append(
+                AuditRecord(
+                    caller: request.caller, module: command.module, command: command.path.joined(separator: " "),
+                    arguments: AuditRecord.redactedArguments(request.arguments, of: command), requestID: requestID,
+                    status: reply.status, errorCode: "request.replayed",
+                    summary: "replayed the first reply: " + ReplyEncoder.summary(of: reply),
+                    duration: ContinuousClock.now - context.started
+                ),
+                on: session
+            )
+            return reply
+        case .reusedForOtherCommand(let other):
+            throw WorkbenchError.conflict(
+                "request.id_reused",
+                "request_id \(requestID) was already used for '\(other)' with other arguments; use a new request_id"
+            )
         }
     }
 }

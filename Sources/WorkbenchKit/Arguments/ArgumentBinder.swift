@@ -34,9 +34,9 @@ public enum ArgumentBinder {
                 throw WorkbenchError.invalidArgument(name, code: "argument.repeated", "argument \(name) is given twice; give it once")
             }
             if name == requestIDName && command.mutates {
-                guard (1...128).contains(value.count), value.allSatisfy({ !$0.isWhitespace && !$0.isNewline }) else {
+                guard (1...128).contains(ArgumentType.length(of: value)), value.allSatisfy({ !$0.isWhitespace && !$0.isNewline }) else {
                     throw WorkbenchError.invalidArgument(
-                        name, "request_id must be 1 to 128 characters without blanks (a UUID works well)"
+                        name, "request_id must be 1 to 128 characters (Unicode code points) without blanks (a UUID works well)"
                     )
                 }
                 requestID = value

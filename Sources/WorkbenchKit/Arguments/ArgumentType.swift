@@ -5,7 +5,7 @@ import WorkbenchPostgres
 ///
 /// | type | accepts | value |
 /// |---|---|---|
-/// | `.string()` | one line of text, not empty, at most `maxLength` characters | `String` |
+/// | `.string()` | one line of text, not empty, at most `maxLength` characters (Unicode code points, as PostgreSQL counts) | `String` |
 /// | `.text()` | text that may contain `\n` | `String` |
 /// | `.int()` | a whole number in range | `Int64` |
 /// | `.decimal` | `-12.50` | `Decimal` |
@@ -100,10 +100,10 @@ public struct ArgumentType: Sendable, Equatable {
     func parse(_ text: String, now: Date, timeZone: TimeZone) -> ArgumentValue? {
         switch kind {
         case .string(let maxLength):
-            guard !text.isEmpty, text.count <= maxLength, !text.contains(where: { $0.isNewline || $0 == "\t" }) else { return nil }
+            guard !text.isEmpty, Self.length(of: text) <= maxLength, !text.contains(where: { $0.isNewline || $0 == "\t" }) else { return nil }
             return .string(text)
         case .text(let maxLength):
-            guard !text.isEmpty, text.count <= maxLength else { return nil }
+            guard !text.isEmpty, Self.length(of: text) <= maxLength else { return nil }
             return .string(text)
         case .int(let range):
             guard let value = Int64(text), range.contains(value) else { return nil }
@@ -180,5 +180,13 @@ public struct ArgumentType: Sendable, Equatable {
         }
         guard sawUnit, number == nil, total > 0 else { return nil }
         return .seconds(total)
+    }
+
+    /// A text's length as PostgreSQL counts it (`length()`, `varchar(n)`): Unicode code
+    /// points, not the characters a reader sees. `é` written as `e` and a combining accent is
+    /// one character and two code points; limits are checked in code points, so a value the
+    /// daemon accepts is never refused by the column.
+    public static func length(of text: String) -> Int {
+        text.unicodeScalars.count
     }
 }

@@ -7,6 +7,10 @@ extension WorkbenchError {
     /// - A pool with no free connection in time: 503 `database.busy`.
     /// - A cancelled statement (statement timeout, command time limit): 504 `database.timeout`.
     /// - A named constraint listed in `constraintErrors`: that error.
+    ///
+    /// The server's DETAIL never reaches the reply: for a check it is the failing row, for a
+    /// duplicate the key's values. A generic refusal names the constraint and, for a
+    /// duplicate, the key's columns.
     /// - Unique and exclusion violations: 409 `database.duplicate`.
     /// - Check, foreign-key and not-null violations: 422 `database.rule_refused`.
     /// - `RAISE EXCEPTION` from a rule trigger: 422 with the trigger's message, and its code
@@ -37,12 +41,12 @@ extension WorkbenchError {
         case .uniqueViolation, .exclusionViolation:
             self.init(
                 status: .conflict, code: "database.duplicate",
-                message: "a record with the same key already exists" + Self.detail(error)
+                message: "a record with the same key already exists" + Self.rule(error, withKeyColumns: true)
             )
         case .checkViolation, .foreignKeyViolation, .notNullViolation:
             self.init(
                 status: .unprocessable, code: "database.rule_refused",
-                message: "the database refused the change" + Self.detail(error)
+                message: "the database refused the change" + Self.rule(error, withKeyColumns: false)
             )
         case .raiseException:
             let code = error.hint.flatMap { $0.range(of: #"^[a-z_]+(\.[a-z_]+)+$"#, options: .regularExpression) != nil ? $0 : nil }
@@ -59,10 +63,19 @@ extension WorkbenchError {
         }
     }
 
-    private static func detail(_ error: PostgresError) -> String {
+    /// ` (constraint NAME: key (COLUMNS))`, from the constraint's name and, for a duplicate,
+    /// the column list of the server's `Key (columns)=(values)` detail; the values are left out.
+    private static func rule(_ error: PostgresError, withKeyColumns: Bool) -> String {
         var parts: [String] = []
         if let constraint = error.constraint { parts.append("constraint \(constraint)") }
-        if let detail = error.detail { parts.append(detail) }
+        if withKeyColumns, let columns = error.detail.flatMap(keyColumns) { parts.append("key (\(columns))") }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: ": ") + ")"
+    }
+
+    /// The column list of a `Key (a, b)=(1, 2) already exists.` detail.
+    static func keyColumns(_ detail: String) -> String? {
+        guard detail.hasPrefix("Key ("), let end = detail.range(of: ")=(") else { return nil }
+        let columns = detail[detail.index(detail.startIndex, offsetBy: 5)..<end.lowerBound]
+        return columns.isEmpty ? nil : String(columns)
     }
 }

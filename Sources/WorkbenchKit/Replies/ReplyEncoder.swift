@@ -5,10 +5,15 @@ import WorkbenchPostgres
 ///
 /// Text form:
 /// - every line but the last is `NNN-…`, the last `NNN …`;
-/// - a table is a TSV header line and TSV rows, then `NNN <n> rows`; in cells, a backslash,
-///   tab, newline and carriage return are written `\\`, `\t`, `\n`, `\r`, and null is empty;
+/// - a table is a TSV header line and TSV rows, then `NNN <n> rows`; null is empty;
 /// - a record is `name: value` lines, then `NNN <summary>`;
+/// - preformatted text is its lines, one `NNN-` line each;
 /// - an error is one line: `NNN code: message`.
+///
+/// Every text value (cells, record values, text lines) is written through
+/// ``ReplyEscaping/escape(_:)`` and the final line through ``ReplyEscaping/oneLine(_:)``: a
+/// newline or other control character never reaches the wire as itself, so no value can
+/// forge a line or move a terminal's cursor.
 ///
 /// JSON form is always one line: `NNN {…}` with `message`, `record`, `columns`+`rows`,
 /// `lines` or `error` members.
@@ -33,7 +38,7 @@ public struct ReplyEncoder: Sendable {
     public func encode(_ error: WorkbenchError, format: ReplyFormat) -> String {
         switch format {
         case .text:
-            return "\(error.status.code) \(error.code): \(Self.singleLine(error.message))\n"
+            return "\(error.status.code) \(error.code): \(ReplyEscaping.oneLine(error.message))\n"
         case .json:
             var writer = JSONWriter()
             var members: [(String, (inout JSONWriter) -> Void)] = [
@@ -71,7 +76,7 @@ public struct ReplyEncoder: Sendable {
             break
         case .record(let fields):
             for field in fields {
-                line("\(field.name): \(Self.singleLine(textValue(field.value)))")
+                line("\(ReplyEscaping.escape(field.name)): \(ReplyEscaping.escape(textValue(field.value)))")
             }
         case .table(let table):
             line(table.columns.map(Self.escapeCell).joined(separator: "\t"))
@@ -79,16 +84,11 @@ public struct ReplyEncoder: Sendable {
                 line(row.map { Self.escapeCell(textValue($0)) }.joined(separator: "\t"))
             }
         case .text(let lines):
-            for text in lines {
-                guard Self.mayContainNewline(text) else {
-                    line(text)
-                    continue
-                }
-                // Split on every newline, CRLF included (one Character in Swift), so no line escapes framing.
-                for part in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) { line(String(part)) }
-            }
+            // A line that holds a value (a case's description in its timeline) keeps the value's
+            // newlines escaped, so the value cannot add a line of its own.
+            for text in lines { line(ReplyEscaping.escape(text)) }
         }
-        output += "\(status) \(Self.singleLine(Self.summary(of: reply)))\n"
+        output += "\(status) \(ReplyEscaping.oneLine(Self.summary(of: reply)))\n"
         return output
     }
 
@@ -108,31 +108,7 @@ public struct ReplyEncoder: Sendable {
     }
 
     static func escapeCell(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
-        else { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": escaped += "\\\\"
-            case "\t": escaped += "\\t"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
-    static func singleLine(_ text: String) -> String {
-        guard mayContainNewline(text), text.contains(where: { $0.isNewline }) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// False when `text` certainly holds no newline character, judged from its UTF-8 bytes
-    /// alone (every reply line passes here, so the common case must not walk Characters):
-    /// the newlines are U+000A…U+000D, U+0085 (lead byte 0xC2) and U+2028/U+2029 (lead byte 0xE2).
-    static func mayContainNewline(_ text: String) -> Bool {
-        text.utf8.contains { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }
+        ReplyEscaping.escape(text)
     }
 
     /// Whether `text` is a number JSON accepts (a numeric NaN is not).
