@@ -180,9 +180,13 @@ struct CaseWorkflowTests {
             let cases: Int = try await harness.scalar("SELECT count(*)::int FROM grids.cases")
             #expect(cases == 1)
             let audited: Int = try await harness.scalar(
-                "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'grids' AND command = 'case report'"
+                "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'grids' AND command = 'case report' AND reply_code IS NULL"
             )
             #expect(audited == 1)
+            let replays: Int = try await harness.scalar(
+                "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'grids' AND reply_code = 'request.replayed'"
+            )
+            #expect(replays == 1)
         }
     }
 

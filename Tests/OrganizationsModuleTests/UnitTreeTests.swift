@@ -181,7 +181,7 @@ struct UnitTreeTests {
             let renamed = await harness.send("org unit rename unit=C1 name=新幸福社区党委 request_id=r-1")
             #expect(renamed.status == 200 && renamed.field("old_name") == "幸福社区党委")
             #expect(await harness.send("org unit rename unit=C1 name=新幸福社区党委 request_id=r-1").raw == renamed.raw)
-            let audited: Int = try await harness.scalar("SELECT count(*) FROM workbench.audit_log WHERE command = 'unit rename' AND reply_status = 200")
+            let audited: Int = try await harness.scalar("SELECT count(*) FROM workbench.audit_log WHERE command = 'unit rename' AND reply_status = 200 AND reply_code IS NULL")
             #expect(audited == 1)
             let updated = await harness.send("org unit update unit=C1 secretary=刘书记 phone=0632-3311234")
             #expect(updated.field("secretary") == "刘书记" && updated.field("phone") == "0632-3311234")

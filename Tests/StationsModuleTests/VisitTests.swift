@@ -98,16 +98,19 @@ import WorkbenchTestSupport
             _ = await harness.send("station reopen station=YZ2")
             let first = await harness.send("station visit log station=YZ2 platform=美团 request_id=visit-0001")
             #expect(first.status == 201)
-            // A repeated request id answers the first result and logs nothing more; every change has its audit row.
+            // A repeated request id answers the first result and changes nothing; every change and the replay have an audit row.
             let repeated = await harness.send("station visit log station=YZ2 platform=美团 request_id=visit-0001")
             #expect(repeated.status == 201 && repeated.field("id") == first.field("id"))
             let visits = try await harness.scalar("SELECT count(*) FROM stations.visits", as: Int64.self)
             #expect(visits == 1)
             let audited = try await harness.scalar(
-                "SELECT string_agg(command || ':' || reply_status, ',' ORDER BY id) FROM workbench.audit_log WHERE module = 'stations' AND command <> 'add'",
+                "SELECT string_agg(command || ':' || reply_status || coalesce(':' || reply_code, ''), ',' ORDER BY id) FROM workbench.audit_log WHERE module = 'stations' AND command <> 'add'",
                 as: String.self
             )
-            #expect(audited == "close:200,visit log:422,reopen:200,visit log:201", "\(audited)")
+            #expect(
+                audited == "close:200,visit log:422:stations.station.closed,reopen:200,visit log:201,visit log:201:request.replayed",
+                "\(audited)"
+            )
         }
     }
 }
