@@ -59,6 +59,8 @@ struct EvaluationAndRankingTests {
             let form = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026-3 met=all")
             #expect(form.status == 400 && form.raw.contains("'2026-3' is not a quarter; write the year, Q and 1-4, e.g. 2026Q3"), "\(form)")
             #expect(await harness.send("prop ranking quarter=Q3").status == 400)
+            let absurd = await harness.send("prop ranking quarter=1999Q1")
+            #expect(absurd.status == 400 && absurd.raw.contains("quarter=1999Q1 is out of range: quarters run from 2000Q1 to 2100Q4"), "\(absurd)")
             let future = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2027Q1 met=all")
             #expect(future.status == 422, "\(future)")
             let twice = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q3 met=all")

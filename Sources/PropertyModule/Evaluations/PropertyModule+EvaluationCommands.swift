@@ -12,6 +12,12 @@ extension PropertyModule {
     static func quarter(_ arguments: Arguments) throws -> Quarter? {
         guard let text = arguments.optionalString("quarter") else { return nil }
         guard let quarter = Quarter(text) else {
+            if Quarter.isWritten(text) {
+                throw WorkbenchError.invalidArgument(
+                    "quarter", code: "property.quarter.out_of_range",
+                    "quarter=\(text) is out of range: quarters run from \(Quarter.years.lowerBound)Q1 to \(Quarter.years.upperBound)Q4"
+                )
+            }
             throw WorkbenchError.invalidArgument(
                 "quarter", code: "property.quarter.invalid", "'\(text)' is not a quarter; write the year, Q and 1-4, e.g. 2026Q3"
             )

@@ -1,3 +1,4 @@
+import Foundation
 public import WorkbenchPostgres
 
 /// A calendar quarter, written `2026Q3`: evaluations and red/black lists are quarterly
@@ -10,9 +11,18 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Creates a quarter; nil when `number` is not 1–4 or the year is out of range.
     public init?(year: Int, number: Int) {
-        guard (2000...2999).contains(year), (1...4).contains(number) else { return nil }
+        guard Self.years.contains(year), (1...4).contains(number) else { return nil }
         self.year = year
         self.number = number
+    }
+
+    /// The years a quarter may lie in: evaluations began with red property management, and
+    /// dates end where date arguments end.
+    public static let years = 2000...2100
+
+    /// Whether `text` is written like a quarter (`YYYYQn`), whatever its year.
+    public static func isWritten(_ text: String) -> Bool {
+        text.range(of: #"^[0-9]{4}[Qq][1-4]$"#, options: .regularExpression) != nil
     }
 
     /// Reads `2026Q3` (a lower-case `q` is accepted); nil for any other form.

@@ -1,5 +1,5 @@
 import Foundation
-import WorkbenchPostgres
+public import WorkbenchPostgres
 
 /// The type of a command argument: how its text is checked and what value it becomes.
 ///
@@ -86,12 +86,13 @@ public struct ArgumentType: Sendable, Equatable {
             range == Int64.min...Int64.max ? "a whole number" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .decimal: "a decimal number such as 12.50"
         case .bool: "yes or no (true/false, on/off, 1/0)"
-        case .date: "a date as YYYY-MM-DD, or today, yesterday or tomorrow"
-        case .datetime: "a date and time as YYYY-MM-DDThh:mm[:ss][+hh:mm], or now"
+        case .date: "a date as YYYY-MM-DD from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), or today, yesterday or tomorrow"
+        case .datetime:
+            "a date and time as YYYY-MM-DDThh:mm[:ss][+hh:mm] from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), or now"
         case .enumeration(let values): "one of: " + values.joined(separator: ", ")
         case .id: "a positive whole number (an id)"
-        case .latitude: "a latitude in degrees from -90 to 90"
-        case .longitude: "a longitude in degrees from -180 to 180"
+        case .latitude: "a latitude in decimal degrees from -90 to 90 with at most 15 decimals, such as 29.58221178373409"
+        case .longitude: "a longitude in decimal degrees from -180 to 180 with at most 15 decimals, such as 106.5360213"
         case .duration: "a duration such as 90s, 15m, 2h, 3d, 1w or 1h30m"
         }
     }
@@ -125,11 +126,15 @@ public struct ArgumentType: Sendable, Equatable {
             case "today": return .date(today)
             case "yesterday": return .date(CalendarDate(containing: today.startOfDay(in: timeZone) - 43_200, in: timeZone))
             case "tomorrow": return .date(CalendarDate(containing: today.startOfDay(in: timeZone) + 129_600, in: timeZone))
-            default: return CalendarDate(text).map(ArgumentValue.date)
+            default:
+                guard let day = CalendarDate(text), Self.dateRange.contains(day) else { return nil }
+                return .date(day)
             }
         case .datetime:
             if text == "now" { return .datetime(now) }
-            guard text.contains("T"), let date = PostgresTimestamp.parse(text, defaultTimeZone: timeZone) else { return nil }
+            guard text.contains("T"), let date = PostgresTimestamp.parse(text, defaultTimeZone: timeZone),
+                Self.dateRange.contains(CalendarDate(containing: date, in: timeZone))
+            else { return nil }
             return .datetime(date)
         case .enumeration(let values):
             return values.contains(text) ? .string(text) : nil
@@ -138,7 +143,8 @@ public struct ArgumentType: Sendable, Equatable {
             return .int(value)
         case .latitude, .longitude:
             let limit: Double = kind == .latitude ? 90 : 180
-            guard text.range(of: #"^[+-]?[0-9]{1,3}(\.[0-9]{1,12})?$"#, options: .regularExpression) != nil,
+            // Up to 15 decimals: what coordinate converters and map APIs print (29.58221178373409).
+            guard text.range(of: #"^[+-]?[0-9]{1,3}(\.[0-9]{1,15})?$"#, options: .regularExpression) != nil,
                 let value = Double(text), abs(value) <= limit
             else { return nil }
             return .double(value)
@@ -189,4 +195,9 @@ public struct ArgumentType: Sendable, Equatable {
     public static func length(of text: String) -> Int {
         text.unicodeScalars.count
     }
+
+    /// The days a date argument may name: 1900-01-01 (the oldest record a register holds,
+    /// such as a veteran member's joining day) to 2100-12-31. Anything outside is a typo
+    /// (`0001-01-01`, `20260-01-01`) and is answered 400 with this range.
+    public static let dateRange = CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 2100, month: 12, day: 31)!
 }
