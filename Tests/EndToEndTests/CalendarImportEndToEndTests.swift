@@ -14,14 +14,23 @@ struct CalendarImportEndToEndTests {
         let daemon = try await DaemonUnderTest.start()
         let socket = ["--socket", daemon.socketPath]
 
+        // A new database holds the shipped years already: importing one changes nothing, and
+        // that is not an error.
         let imported = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
         #expect(imported.status == 0, "\(imported.error)")
-        #expect(imported.output.contains("2025-cn.csv:17: 201 2025-01-01 (Wednesday) is now a holiday: 元旦"))
-        #expect(imported.output.hasSuffix("imported 23 of 23 lines from \(Self.shippedCalendar)\n"))
-        // Again: every line is already there, nothing changes, and that is not an error.
-        let again = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", Self.shippedCalendar])
-        #expect(again.status == 0)
-        #expect(again.output.contains("nothing changed"))
+        #expect(imported.output.contains("2025-cn.csv:18: 200 2025-01-01 (Wednesday) was already a holiday named 元旦; nothing changed"), "\(imported.output)")
+        #expect(!imported.output.contains(": 201 "))
+
+        // status says which years the calendar knows; a year with no holidays is called out.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let year = calendar.component(.year, from: Date())
+        let status = try await DaemonUnderTest.runTool(client, socket + ["--raw", "status"])
+        let line = try #require(status.output.split(separator: "\n").first { $0.hasPrefix("200-calendar: ") }, "\(status.output)")
+        #expect(line.contains("\(year): "))
+        if ![2025, 2026].contains(year + 1) {
+            #expect(line.contains("\(year + 1): none set (deadlines in"), "\(line)")
+        }
 
         let october = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2025", "month=10"])
         #expect(october.output.contains("200-2025-10\t18\t13\t6\t1\t"))
@@ -32,19 +41,19 @@ struct CalendarImportEndToEndTests {
 
         // A malformed line: nothing is sent.
         let malformed = daemon.directory + "/malformed.csv"
-        try "date,kind,name\n2026-10-01,holiday,国庆节\n2026-10-0x,holiday,国庆节\n".write(toFile: malformed, atomically: true, encoding: .utf8)
+        try "date,kind,name\n2027-10-01,holiday,国庆节\n2027-10-0x,holiday,国庆节\n".write(toFile: malformed, atomically: true, encoding: .utf8)
         let refusedFile = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", malformed])
         #expect(refusedFile.status == 1)
-        #expect(refusedFile.error.contains("malformed.csv:3: \"2026-10-0x\" is not a date as YYYY-MM-DD"))
-        let unchanged = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2026", "month=10"])
-        #expect(unchanged.output.contains("no holidays set for 2026-10"))
+        #expect(refusedFile.error.contains("malformed.csv:3: \"2027-10-0x\" is not a date as YYYY-MM-DD"))
+        let unchanged = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2027", "month=10"])
+        #expect(unchanged.output.contains("no holidays set for 2027-10"))
 
         // A weekend holiday: refused by the daemon with its line, the rest imported.
         let weekend = daemon.directory + "/weekend.csv"
-        try "# 2026\n2026-10-01,holiday,国庆节\n2026-10-03,holiday,国庆节\n".write(toFile: weekend, atomically: true, encoding: .utf8)
+        try "# 2027\n2027-10-01,holiday,国庆节\n2027-10-02,holiday,国庆节\n".write(toFile: weekend, atomically: true, encoding: .utf8)
         let refusedLine = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", weekend])
         #expect(refusedLine.status == 1)
-        #expect(refusedLine.error.contains("weekend.csv:3: 422 calendar.date_not_a_weekday: 2026-10-03 is a Saturday"))
+        #expect(refusedLine.error.contains("weekend.csv:3: 422 calendar.date_not_a_weekday: 2027-10-02 is a Saturday"))
         #expect(refusedLine.output.contains("weekend.csv:2: 201 "))
         #expect(try await daemon.terminate() == 0)
     }

@@ -119,9 +119,15 @@ public struct WorkbenchBuilder: Sendable {
                     let applied = states.filter { $0.state == .applied }.count
                     let pending = states.filter { $0.state == .pending }.count
                     return "\(applied) applied, \(pending) pending"
-                }
+                },
+                DatabaseStatusField(name: "calendar") { [pool, clock, timeZone] in
+                    try await pool.withConnection { session in
+                        try await CalendarCoverage.read(now: clock.now, timeZone: timeZone, on: session).summary
+                    }
+                },
             ]
         )
+        await warnAboutMissingHolidays()
         let serverVersion = BuiltInCommands.serverVersionQuestion(pool: pool, budget: builtInBudget)
         // Learn the server's version now, while the database answers, so that `version` can
         // tell it later even if the database stops answering.
@@ -158,6 +164,24 @@ public struct WorkbenchBuilder: Sendable {
         var names = ["workbench"] + moduleIDs
         for group in commands.compactMap(\.path.first) + ["audit"] where !names.contains(group) { names.append(group) }
         return [commands[0], AuditTail.command(modules: names)] + commands.dropFirst()
+    }
+
+    /// Logs a warning when this year or the next has no holidays in the working calendar.
+    private func warnAboutMissingHolidays() async {
+        let logger = logger("calendar")
+        do {
+            let coverage = try await withBudget(builtInBudget) { [pool, clock, timeZone] in
+                try await pool.withConnection { session in try await CalendarCoverage.read(now: clock.now, timeZone: timeZone, on: session) }
+            }
+            if !coverage.missingYears.isEmpty {
+                logger.warning(
+                    "The working calendar has no holidays for \(coverage.missingYears.map(String.init).joined(separator: " and "))",
+                    metadata: ["advice": "\(CalendarCoverage.advice(coverage.missingYears))"]
+                )
+            }
+        } catch {
+            logger.notice("Could not check the working calendar's years", metadata: ["error": "\(error)"])
+        }
     }
 
     private var migrationRunner: MigrationRunner {

@@ -9,7 +9,8 @@ import WorkbenchPostgres
 /// rest": holidays on weekdays and make-up working days (调休) on weekends. The deadline
 /// arithmetic is SQL (see ``WorkingCalendar``); these commands maintain the table and let
 /// operators check a deadline. Loading a whole year is `dangjianctl calendar import FILE`,
-/// which sends one `calendar set` per line.
+/// which sends one `calendar set` per line; the years China has published ship with the
+/// core's migrations.
 ///
 /// A `kind` that does not match the date's weekday (a holiday on a Saturday, a make-up
 /// workday on a Monday) is refused with 422 rather than stored: it would change nothing, and
@@ -18,7 +19,8 @@ public enum CalendarCommands {
     /// Every calendar command, for the daemon's top-level command list.
     public static var all: [CommandSpec] { [set, unset, show, add] }
 
-    /// `calendar set date= kind= name=` (operator): records a holiday or a make-up workday.
+    /// `calendar set date= kind= name=` (admin): records a holiday or a make-up workday. Every
+    /// deadline of every module depends on the one calendar, so changing it is an admin's act.
     static var set: CommandSpec {
         CommandSpec(
             "calendar set",
@@ -36,7 +38,7 @@ public enum CalendarCommands {
                 .required("kind", .enumeration(["holiday", "workday"]), help: "holiday (a weekday off) or workday (a weekend day worked)", label: "类型"),
                 .required("name", .string(maxLength: 50), help: "What it is, e.g. 国庆节 or 国庆节调休上班", label: "名称"),
             ],
-            role: .operator,
+            role: .admin,
             mutates: true,
             examples: ["calendar set date=2025-10-01 kind=holiday name=国庆节", "calendar set date=2025-10-11 kind=workday name=国庆节调休上班"]
         ) { invocation in
@@ -44,13 +46,13 @@ public enum CalendarCommands {
         }
     }
 
-    /// `calendar unset date=` (operator): the day follows the weekday rule again.
+    /// `calendar unset date=` (admin): the day follows the weekday rule again.
     static var unset: CommandSpec {
         CommandSpec(
             "calendar unset",
             synopsis: "Remove a holiday or make-up working day; the day follows the weekday rule again",
             arguments: [.required("date", .date, help: "The day", label: "日期")],
-            role: .operator,
+            role: .admin,
             mutates: true,
             examples: ["calendar unset date=2025-10-11"]
         ) { invocation in
