@@ -128,6 +128,9 @@ public struct WorkbenchBuilder: Sendable {
             ]
         )
         await warnAboutMissingHolidays()
+        let catalog = try await pool.withConnection { session in
+            try await ConstraintCatalog.load(schemas: ["workbench"] + modules.map { $0.id }, on: session)
+        }
         let serverVersion = BuiltInCommands.serverVersionQuestion(pool: pool, budget: builtInBudget)
         // Learn the server's version now, while the database answers, so that `version` can
         // tell it later even if the database stops answering.
@@ -146,7 +149,7 @@ public struct WorkbenchBuilder: Sendable {
             CommandLogStage()
             RefusalAuditStage(pool: pool)
             TimeLimitStage(limit: commandTimeout)
-            ErrorMappingStage(constraintErrors: constraintErrors)
+            ErrorMappingStage(constraintErrors: constraintErrors, catalog: catalog)
             TransactionStage(pool: pool)
         }
         let dispatcher = CommandDispatcher(table: table, chain: chain, timeZone: timeZone, clock: clock, logger: logger("control"))

@@ -9,12 +9,17 @@ import WorkbenchPostgres
 /// database row or internals.
 public struct ErrorMappingStage: CommandMiddleware {
     private let constraintErrors: [String: [String: WorkbenchError]]
+    private let catalog: ConstraintCatalog
 
     /// Creates the stage.
     ///
-    /// - Parameter constraintErrors: Per module id, its friendly errors for named constraints.
-    public init(constraintErrors: [String: [String: WorkbenchError]] = [:]) {
+    /// - Parameters:
+    ///   - constraintErrors: Per module id, its friendly errors for named constraints.
+    ///   - catalog: The rules the constraints' comments state, for the constraints a module
+    ///     does not map itself (in any schema: a command may break another module's rule).
+    public init(constraintErrors: [String: [String: WorkbenchError]] = [:], catalog: ConstraintCatalog = ConstraintCatalog(rules: [])) {
         self.constraintErrors = constraintErrors
+        self.catalog = catalog
     }
 
     /// Passes the request on and maps what it throws.
@@ -33,7 +38,13 @@ public struct ErrorMappingStage: CommandMiddleware {
             if error.status == .internalError { logger.error("Command failed", metadata: ["error": "\(error)"]) }
             return error
         case let error as PostgresError:
-            if let mapped = WorkbenchError(error, constraintErrors: constraintErrors[module] ?? [:]) {
+            var friendly = constraintErrors[module] ?? [:]
+            if let constraint = error.constraint, friendly[constraint] == nil,
+                let rule = catalog.rule(schema: error.schema, constraint: constraint)
+            {
+                friendly[constraint] = rule.error
+            }
+            if let mapped = WorkbenchError(error, constraintErrors: friendly) {
                 if mapped.status.code >= 500 { logger.warning("Database error", metadata: ["error": "\(error)"]) }
                 return mapped
             }
