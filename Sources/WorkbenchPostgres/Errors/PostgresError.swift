@@ -58,7 +58,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         sqlState: SQLState? = nil,
         detail: String? = nil,
         hint: String? = nil,
-        constraint: String? = nil
+        constraint: String? = nil,
+        schema: String? = nil
     ) {
         self.code = code
         self.message = message
@@ -66,6 +67,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.detail = detail
         self.hint = hint
         self.constraint = constraint
+        self.schema = schema
     }
 
     /// True when the connection this error came from can no longer be used, or the server is
