@@ -11,9 +11,10 @@ extension OrganizationsModule {
                     an industry committee, resident units with in-service members, double reports with service hours,
                     part-time seats, co-building pairs and projects, vanguard points and venues with coverage — all
                     through the ordinary rules, in one transaction. Refused once the district (code SZQ) exists.
+                    Then look around with 'org unit tree unit=SZQ depth=2'.
                     """,
                 role: .admin, mutates: true,
-                examples: ["org demo load", "org unit tree unit=SZQ depth=2"]
+                examples: ["org demo load"]
             ) { invocation in
                 let today = invocation.today
                 let summary = try await DemoDistrict.load(today: today, now: invocation.now, categories: settings, in: invocation.database)

@@ -12,7 +12,7 @@ extension StationsModule {
                 the uncovered cells. The ten worst gaps are labelled.
                 """,
             arguments: coverageArguments + [.optional("width", .int(400...4000), default: "1000", help: "The drawing's width in pixels")],
-            examples: ["dangjianctl -o map.svg station map scope=SZQ-ZXJ minutes=15", "station map scope=SQ01 metres=500 of=hexagons"]
+            examples: ["station map scope=SZQ-ZXJ minutes=15", "station map scope=SQ01 metres=500 of=hexagons"]
         ) { invocation in
             let study = try await coverageStudy(invocation)
             var map = StationMap(study: study, stations: [], width: Int(try invocation.arguments.int("width")), madeAt: "")
