@@ -205,18 +205,32 @@ public final class EmbeddedPostgres: Service, Sendable {
         )
     }
 
-    /// A server left running by a daemon that died holds the data directory; stop it.
+    /// A server left running by a daemon that died holds the data directory: stop it. A
+    /// `postmaster.pid` whose pid is now another process (after a power loss) is stale: it is
+    /// removed and nothing is signalled (see ``PostmasterIdentity``).
     private func stopOrphanedServer() async throws {
         let pidFile = configuration.dataDirectory + "/postmaster.pid"
         guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-            let pid = Int32(text.split(separator: "\n").first ?? ""), pid > 0, kill(pid, 0) == 0
+            let pid = Int32(text.split(separator: "\n").first ?? "")
         else { return }
-        logger.warning("Stopping an embedded PostgreSQL left running by an earlier daemon", metadata: ["postgres.pid": "\(pid)"])
-        try await ChildProcess.run(
-            launcher.executable,
-            launcher.arguments(binDirectory + "/pg_ctl", ["stop", "--pgdata", configuration.dataDirectory, "--mode", "fast", "--wait"]),
-            logFile: configuration.logFile
-        )
+        switch PostmasterIdentity.of(pid: pid, postgresExecutable: binDirectory + "/postgres", dataDirectory: configuration.dataDirectory) {
+        case .notRunning:
+            logger.notice("Found a stale postmaster.pid; its process is gone", metadata: ["postgres.pid": "\(pid)"])
+        case .stranger(let reason):
+            // postgres would refuse to start while that pid lives; the file is ours to clear.
+            logger.warning(
+                "Found a stale postmaster.pid naming another process; removing it and starting normally",
+                metadata: ["postgres.pid": "\(pid)", "reason": "\(reason)", "file": "\(pidFile)"]
+            )
+            try FileManager.default.removeItem(atPath: pidFile)
+        case .thisCluster:
+            logger.warning("Stopping an embedded PostgreSQL left running by an earlier daemon", metadata: ["postgres.pid": "\(pid)"])
+            try await ChildProcess.run(
+                launcher.executable,
+                launcher.arguments(binDirectory + "/pg_ctl", ["stop", "--pgdata", configuration.dataDirectory, "--mode", "fast", "--wait"]),
+                logFile: configuration.logFile
+            )
+        }
     }
 
     private func launch() async throws {
