@@ -60,7 +60,7 @@ public struct OrganizationsModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "units_code_key": .conflict(
-                "organizations.unit.duplicate_code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
+                "organizations.unit.duplicate_code", argument: "code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
             ),
             "reports_open_unit_key": .conflict(
                 "organizations.report.duplicate", "this unit already has an open report to this community; see 'org report list community=<code>'"
@@ -79,7 +79,7 @@ public struct OrganizationsModule: WorkbenchModule {
                 "organizations.venue.already_covered", "this organisation already covers this venue"
             ),
             "venues_name_in_area_key": .conflict(
-                "organizations.venue.duplicate", "a venue with this name exists in this street or community"
+                "organizations.venue.duplicate", argument: "name", "a venue with this name exists in this street or community"
             ),
             "venues_members_among_employees": .ruleRefused(
                 "organizations.venue.members_exceed_employees", "members= cannot exceed employees="

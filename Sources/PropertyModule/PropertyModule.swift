@@ -82,11 +82,11 @@ public struct PropertyModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "companies_credit_code_key": .conflict(
-                "property.company.duplicate_credit_code", "a company with this credit code is registered; see 'prop company show company=<credit code>'"
+                "property.company.duplicate_credit_code", argument: "credit_code", "a company with this credit code is registered; see 'prop company show company=<credit code>'"
             ),
-            "complexes_code_key": .conflict("property.complex.duplicate_code", "a complex with this code exists; choose another code"),
+            "complexes_code_key": .conflict("property.complex.duplicate_code", argument: "code", "a complex with this code exists; choose another code"),
             "complexes_name_in_community_key": .conflict(
-                "property.complex.duplicate_name", "this community already has a complex with this name; see 'prop complex list scope=<community>'"
+                "property.complex.duplicate_name", argument: "name", "this community already has a complex with this name; see 'prop complex list scope=<community>'"
             ),
             "service_contracts_no_overlap": .conflict(
                 "property.contract.overlap",

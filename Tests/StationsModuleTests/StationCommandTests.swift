@@ -84,6 +84,8 @@ import WorkbenchTestSupport
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 services=\",、\"", 400, "stations.service.none_named"),
         ("station update station=YZ1 lat=34.8", 400, "stations.position.incomplete"),
         ("station update station=YZ1 hours=\"closed\"", 400, "stations.hours.malformed"),
+        // A rule only the database holds answers like the command's own checks (the constraint's comment).
+        ("station add code=驿站01 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 400, "code: a station code starts with a letter"),
     ]
 
     @Test func refusesBadInputAndChangesNothing() async throws {

@@ -64,6 +64,12 @@ public struct WorkbenchError: Error, Sendable, Equatable, Codable, CustomStringC
         WorkbenchError(status: .conflict, code: code, message: message)
     }
 
+    /// 409: a duplicate of the value an argument gave (a code or a name that must be unique);
+    /// the message names the argument, as a 400 does.
+    public static func conflict(_ code: String, argument: String, _ message: String) -> WorkbenchError {
+        WorkbenchError(status: .conflict, code: code, message: "\(argument): \(message)", argument: argument)
+    }
+
     /// 422: the input is well-formed but a business rule refuses it.
     public static func ruleRefused(_ code: String, _ message: String) -> WorkbenchError {
         WorkbenchError(status: .unprocessable, code: code, message: message)
