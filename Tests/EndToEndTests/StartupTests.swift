@@ -86,4 +86,26 @@ struct ReloadTests {
         #expect(status(reply[1]) == 403)
         #expect(try await daemon.terminate() == 0)
     }
+
+    @Test func aSecondDaemonOnTheSameStateDirectoryExitsAtOnceAndTouchesNothing() async throws {
+        let first = try await DaemonUnderTest.start(embedded: true)
+        let pidFile = first.directory + "/state/postgres/data/postmaster.pid"
+        let postmasterBefore = try String(contentsOfFile: pidFile, encoding: .utf8)
+        // The same configuration, so the same state directory, but another control socket: the
+        // second daemon must not get as far as the embedded cluster.
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DANGJIAN_") && $0.key != "NOTIFY_SOCKET" }
+        environment["DANGJIAN_CONTROL_SOCKET"] = first.directory + "/run/second.sock"
+        let second = try await DaemonUnderTest.runTool(
+            DaemonUnderTest.binDirectory + "/dangjiand", ["--config", first.directory + "/dangjian.yaml"], environment: environment
+        )
+        #expect(second.status == 1)
+        let told = second.output + second.error
+        #expect(told.contains("another dangjiand (pid \(first.process.processIdentifier)) is running on this state directory"), "\(told)")
+        #expect(!FileManager.default.fileExists(atPath: first.directory + "/run/second.sock"))
+        #expect(try String(contentsOfFile: pidFile, encoding: .utf8) == postmasterBefore, "the first daemon's postgres was left alone")
+        let client = try SocketClient(path: first.socketPath)
+        #expect(status(try client.exchange("status\n", replies: 1)[0]) == 200)
+        #expect(try client.exchange("status\n", replies: 1)[0].contains("200-embedded_postgres_restarts: 0"))
+        #expect(try await first.terminate() == 0)
+    }
 }

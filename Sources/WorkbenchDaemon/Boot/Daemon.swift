@@ -7,7 +7,8 @@ import WorkbenchPostgres
 
 /// Boots and runs `dangjiand`.
 ///
-/// Order: read configuration → open the pool (starting the embedded cluster when no
+/// Order: read configuration → lock the state directory (``StateDirectoryLock``: a second
+/// daemon on the same directory exits at once) → open the pool (starting the embedded cluster when no
 /// `database.url` is set) → apply migrations under one advisory lock → initialise modules
 /// in `requires` order, build the command table (clashes stop start-up) and the command
 /// chain, all through ``WorkbenchBuilder`` → run everything in
@@ -41,6 +42,16 @@ public struct Daemon: Sendable {
         LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, levels: levels, timestamps: timestamps) }
         let logger = Logger(label: "dangjiand")
         let notifier = SystemdNotifier()
+        // Before anything else touches the state directory: one daemon per directory.
+        let stateLock: StateDirectoryLock
+        do {
+            stateLock = try StateDirectoryLock.acquire(directory: configuration.stateDirectory)
+        } catch {
+            logger.critical("dangjiand cannot run", metadata: ["error": "\(error)"])
+            notifier.status("failed: \(error)")
+            return 1
+        }
+        defer { withExtendedLifetime(stateLock) {} }
         do {
             try await boot(configuration, levels: levels, notifier: notifier, logger: logger)
             logger.info("dangjiand stopped")
