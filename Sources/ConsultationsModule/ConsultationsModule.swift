@@ -5,7 +5,7 @@ public import WorkbenchPostgres
 
 /// Consultation 协商议事 and volunteer dispatch: residents' topics taken through the "好商量"
 /// platform to implementation, and volunteer orders from a resident to a volunteer's door
-/// (seeds 001–004).
+/// (as practised in Yubei, Zaozhuang, Shenzhen and Fuding).
 ///
 /// - **Topics 议题** (`consult topic propose|show|list|review|withdraw|timeline`): a title,
 ///   description, category (``ConsultationsSettings/topicCategories``), community, source

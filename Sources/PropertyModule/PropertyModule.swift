@@ -8,16 +8,16 @@ public import WorkbenchPostgres
 ///
 /// - **Companies** (`prop company add|show|list|update`): the unified social credit code
 ///   (``CreditCode``, check character verified), a contact, the company's own Party
-///   organisation (none is a coverage gap, seed 000 Wuhan: "物业企业全覆盖建立党组织") and a
-///   star rating 星级 (1–5) with its history (seed 000 Nanjing "星级物业").
+///   organisation (none is a coverage gap, Wuhan: "物业企业全覆盖建立党组织") and a
+///   star rating 星级 (1–5) with its history (Nanjing's "星级物业").
 /// - **Complexes** (`prop complex add|show|list|assign`): community, grid (when the grids
 ///   module is loaded), homes, owners' committee 业委会 and the company serving it under
 ///   dated contracts that never overlap.
 /// - **Cross-appointment** 交叉任职 (`prop crossapp add|end|list|gaps`): community committee
 ///   or complex branch members in the company's management, with terms, and the complexes
-///   that lack one (seeds 000, 004).
+///   that lack one (Wuhan, Fuding).
 /// - **Service projects** (`prop project claim|update|list`): Party-building projects a
-///   company claims 认领 from a community (seed 002: 72 companies, 134 projects).
+///   company claims 认领 from a community (Zaozhuang: 72 companies, 134 projects).
 /// - **Complaints** (`prop complaint …`): the "2310" rule, deadlines of 2 / 3 / 10 days
 ///   by severity on the working calendar, an append-only history, an instant overdue list
 ///   and a background complaint clock (``ComplaintSweeper``) that records warnings and overdue events.

@@ -3,7 +3,7 @@ public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// Stations for the new employment groups 新就业群体驿站: "红色驿站" and "红·暖之家" where
-/// couriers and delivery riders rest, eat, drink, charge and warm up (seeds 002 and 004).
+/// couriers and delivery riders rest, eat, drink, charge and warm up (as in Zaozhuang and Fuding).
 ///
 /// - **Stations** (`station add|show|list|update|close|reopen`): a code, name, kind
 ///   (``StationKind``), address, WGS-84 place (`crs=gcj02` converts the coordinates Chinese

@@ -4,7 +4,7 @@ import WorkbenchKit
 
 @Suite("The placement rule table")
 struct PlacementRuleTests {
-    /// Every (parent, child) pair the seeds' structure needs, and some it must refuse.
+    /// Every (parent, child) pair the organisation structure needs, and some it must refuse.
     static let cases: [(parent: OrganizationKind?, child: OrganizationKind, allowed: Bool)] = [
         (nil, .city, true),
         (nil, .district, true),

@@ -82,7 +82,7 @@ struct BenchTargetsTests {
         ),
     ]
 
-    @Test("Each run is judged against the issue's targets", arguments: cases.indices)
+    @Test("Each run is judged against the benchmark's targets", arguments: cases.indices)
     func targets(index: Int) {
         let (name, report, expected) = Self.cases[index]
         let targets = BenchTargets.evaluate(report)

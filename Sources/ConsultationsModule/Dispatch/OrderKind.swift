@@ -1,6 +1,6 @@
 public import WorkbenchPostgres
 
-/// What a resident orders: a volunteer service, or a micro-wish 微心愿 (seed 001: a small wish
+/// What a resident orders: a volunteer service, or a micro-wish 微心愿 (Yubei, Chongqing: a small wish
 /// a Party member fulfils).
 public enum OrderKind: String, CaseIterable, Sendable, PostgresDecodable, PostgresEncodable {
     /// 志愿服务: a service of the "6+N" items.

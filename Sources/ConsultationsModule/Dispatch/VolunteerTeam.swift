@@ -3,7 +3,7 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 /// A volunteer team 志愿服务队 of an organisation, which accepts orders its community
-/// dispatches (seed 002: 422 teams in one district).
+/// dispatches (Shizhong District, Zaozhuang: 422 teams in one district).
 struct VolunteerTeam: Sendable {
     var id: Int64
     var code: String

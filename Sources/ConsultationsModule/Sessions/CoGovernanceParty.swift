@@ -1,6 +1,6 @@
 public import WorkbenchPostgres
 
-/// The "六位一体" parties of Fuding's consultation (seed 004): the community Party
+/// The "六位一体" parties of Fuding's consultation: the community Party
 /// organisation leads; the residents' committee, resident units, the owners' committee, the
 /// property company and residents take part.
 public enum CoGovernanceParty: String, CaseIterable, Sendable, PostgresDecodable, PostgresEncodable {

@@ -1,7 +1,7 @@
 public import WorkbenchPostgres
 
-/// The sides of the "好商量" platform (seed 002: 问题召集方 + 利益相关方 + 协调处置方), and
-/// observers 旁听 (seed 003's open meetings).
+/// The sides of the "好商量" platform (Zaozhuang: 问题召集方 + 利益相关方 + 协调处置方), and
+/// observers 旁听 (Shenzhen's open meetings).
 public enum ParticipantRole: String, CaseIterable, Sendable, PostgresDecodable, PostgresEncodable {
     /// 问题召集方: who convenes the matter.
     case convener

@@ -14,22 +14,22 @@ public import Configuration
 /// A value that cannot be read stops start-up with a message naming the key
 /// (``ConsultationsSettingsError``).
 public struct ConsultationsSettings: Sendable, Equatable {
-    /// The categories a topic 议题 is filed under (seed 002: 15 categories).
+    /// The categories a topic 议题 is filed under (Zaozhuang: 15 categories).
     public var topicCategories: [String]
-    /// The categories of volunteer orders (seed 002's "6+N" service items).
+    /// The categories of volunteer orders (Zaozhuang's "6+N" service items).
     public var orderCategories: [String]
     /// How volunteer hours earn vanguard points.
     public var volunteerPoints: VolunteerPointsRule
 
-    /// Fifteen categories: the three seed 002 names (城市管理、环境卫生、民生保障), the matters
-    /// its and seed 004's sessions settled (私搭乱建, 老旧小区改造, 停车管理, 背街小巷整治) and the
+    /// Fifteen categories: the three names Zaozhuang uses (城市管理、环境卫生、民生保障), the matters
+    /// its sessions and Fuding's settled (私搭乱建, 老旧小区改造, 停车管理, 背街小巷整治) and the
     /// usual remainder of a community's agenda.
     public static let defaultTopicCategories = [
         "城市管理", "环境卫生", "民生保障", "停车管理", "老旧小区改造", "物业服务", "邻里纠纷", "公共设施",
         "安全隐患", "养老托幼", "私搭乱建", "背街小巷整治", "绿化养护", "文体活动", "其他",
     ]
 
-    /// Seed 002's "6+N" volunteer services, and other.
+    /// Zaozhuang's "6+N" volunteer services, and other.
     public static let defaultOrderCategories = ["居家环境", "生活照料", "托管教育", "跑腿代办", "心理疏导", "医疗保健", "其他"]
 
     /// Creates settings.

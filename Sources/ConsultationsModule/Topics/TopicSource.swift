@@ -1,6 +1,6 @@
 public import WorkbenchPostgres
 
-/// Where a topic came from (seeds 002 and 003).
+/// Where a topic came from (as Zaozhuang and Shenzhen list the sources).
 public enum TopicSource: String, CaseIterable, Sendable, PostgresDecodable, PostgresEncodable {
     /// 群众提: raised by residents.
     case resident

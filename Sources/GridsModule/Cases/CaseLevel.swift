@@ -1,4 +1,4 @@
-/// The four levels of "吹哨报到" (seed 004): a case the lower level cannot close goes up to
+/// The four levels of "吹哨报到" (街道吹哨、部门报到): a case the lower level cannot close goes up to
 /// the next, each with its own deadline.
 public enum CaseLevel: String, CaseIterable, Sendable, Comparable, CustomStringConvertible {
     /// The residential complex 小区 (property company, building leaders).

@@ -13,7 +13,7 @@ public import WorkbenchKit
 /// | department 职能部门 | 10 working days | 48 hours | 2310's "major" matters get 10 days |
 ///
 /// Urgent cases count elapsed hours at every level: a hazard does not wait for Monday.
-/// Skip-level rules: an urgent safety hazard starts at the street (the example); a
+/// Skip-level rules: an urgent safety hazard starts at the street (a gas leak cannot wait for the community); a
 /// normal hazard and any illegal building (乱搭建: needs enforcement powers a complex lacks)
 /// start at the community; everything else at the complex. The daemon warns at 80 % of a
 /// deadline and escalates on its own up to the street; going to a department needs a

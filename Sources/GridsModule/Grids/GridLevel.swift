@@ -1,4 +1,4 @@
-/// The three tiers of grids (seed 000, Nanjing: 10 level-1, 156 level-2, 1,786 basic grids).
+/// The three tiers of grids (Nanjing: 10 level-1, 156 level-2, 1,786 basic grids).
 public enum GridLevel: String, CaseIterable, Sendable {
     /// 一级网格: the top tier, under no other grid.
     case level1

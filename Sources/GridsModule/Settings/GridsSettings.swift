@@ -30,7 +30,7 @@ public struct GridsSettings: Sendable, Equatable {
     /// Tags a household file 一户一档 may carry.
     public var householdTags: [String]
 
-    /// The default categories, from the issue and seed 002 ("乱搭建、乱停车、乱摆摊").
+    /// The default categories, the everyday matters of a grid, with Zaozhuang's "乱搭建、乱停车、乱摆摊".
     public static let defaultCaseCategories = ["乱搭建", "乱停车", "乱摆摊", "矛盾纠纷", "安全隐患", "环境卫生", "设施损坏", "其他"]
 
     /// Default household tags: the groups community visits look after first.

@@ -2,7 +2,7 @@ import Foundation
 import WorkbenchKit
 import WorkbenchPostgres
 
-/// A small, realistic district for a first look (`org demo load`), drawn from seed 002's
+/// A small, realistic district for a first look (`org demo load`), drawn from Zaozhuang's
 /// Shizhong District of Zaozhuang (枣庄市市中区): "街道'大工委'—社区'大党委'—网格党支部—楼栋党小组",
 /// part-time committee members from resident units, a food-delivery industry committee,
 /// double reporting, co-building pairs and projects, vanguard points and covered venues.

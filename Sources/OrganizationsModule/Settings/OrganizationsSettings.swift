@@ -10,17 +10,17 @@ import WorkbenchKit
 ///     points_categories: [学习教育, 组织生活, …]
 /// ```
 public struct OrganizationsSettings: Sendable, Equatable {
-    /// Categories of co-building projects (结对共建项目); seed 002 counts ten.
+    /// Categories of co-building projects (结对共建项目); Zaozhuang counts ten.
     public var projectCategories: [String]
     /// Categories of vanguard points (先锋指数).
     public var pointsCategories: [String]
 
-    /// The ten default co-building project categories (seed 002: "党建联建、基层治理、生活服务"…).
+    /// The ten default co-building project categories (Zaozhuang: "党建联建、基层治理、生活服务"…).
     public static let defaultProjectCategories = [
         "党建联建", "基层治理", "生活服务", "文化教育", "医疗健康", "就业创业", "环境整治", "平安建设", "志愿服务", "关爱帮扶",
     ]
 
-    /// The default vanguard points categories (seed 004's "先锋指数": study, organisational
+    /// The default vanguard points categories (Fuding's "先锋指数": study, organisational
     /// life, service, exemplary conduct, and deductions).
     public static let defaultPointsCategories = ["学习教育", "组织生活", "志愿服务", "双报到服务", "先锋作用", "扣分"]
 

@@ -3,8 +3,8 @@
 ///
 /// The territorial spine is city 市委 → district 区委 → street 街道党工委 ("大工委") →
 /// community 社区党委 ("大党委") → grid branch 网格党支部 → building group 楼栋党小组
-/// (seed 002: "街道'大工委'—社区'大党委'—网格党支部—楼栋党小组"). The other kinds are the
-/// organisations that the seeds show hanging off that spine: regional organisations in
+/// (Zaozhuang: "街道'大工委'—社区'大党委'—网格党支部—楼栋党小组"). The other kinds are the
+/// organisations that practice shows hanging off that spine: regional organisations in
 /// office buildings, parks and business districts, industry committees such as the
 /// food-delivery committee, resident units' organisations, "two new" organisations, joint
 /// organisations and network branches, each with ordinary branches 党支部 below them.

@@ -1,4 +1,4 @@
-/// Where a regional organisation 区域性党组织 sits (seed 000: 商务楼宇, 园区, 商圈市场).
+/// Where a regional organisation 区域性党组织 sits (商务楼宇, 园区, 商圈市场).
 public enum RegionalSubtype: String, CaseIterable, Sendable {
     /// Office building 商务楼宇.
     case officeBuilding = "office_building"

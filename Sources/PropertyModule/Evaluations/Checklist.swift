@@ -1,7 +1,7 @@
 public import Foundation
 
 /// The evaluation checklist 物业服务企业评价清单 in force: positive items 正面清单 and negative
-/// items 负面清单 with their weights, under a version. Seed 002 names 15 positive and 6
+/// items 负面清单 with their weights, under a version. Zaozhuang names 15 positive and 6
 /// negative items without listing them; the defaults below are this project's reading of
 /// what street offices check, and an operator replaces them in configuration, with a new
 /// version, without touching code. Evaluations pin the version they used.

@@ -2,7 +2,7 @@ import Foundation
 public import WorkbenchPostgres
 
 /// A calendar quarter, written `2026Q3`: evaluations and red/black lists are quarterly
-/// (seed 002: "按季度发布物业服务企业'红黑榜'").
+/// (Zaozhuang: "按季度发布物业服务企业'红黑榜'").
 public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year.
     public let year: Int

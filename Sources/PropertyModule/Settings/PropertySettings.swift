@@ -34,7 +34,7 @@ public struct PropertySettings: Sendable, Equatable {
     /// The red/black list formula.
     public var ranking: RankingFormula
 
-    /// The "2310" rule of seed 002: 2, 3 and 10 calendar days.
+    /// The "2310" rule of Zaozhuang's red property work: 2, 3 and 10 calendar days.
     public static let defaultComplaintDeadlines: [ComplaintSeverity: CalendarDuration] = [
         .ordinary: CalendarDuration(2, .days), .important: CalendarDuration(3, .days), .major: CalendarDuration(10, .days),
     ]

@@ -21,7 +21,7 @@ public struct StationsSettings: Sendable, Equatable {
     /// lattice `station coverage of=hexagons` lays over a scope, in metres.
     public var latticeCellMetres: Double
 
-    /// The platforms of seed 002's riders and couriers, and "other".
+    /// The platforms of Zaozhuang's riders and couriers, and "other".
     public static let defaultPlatforms = ["美团", "饿了么", "顺丰", "京东", "闪送", "达达", "其他"]
 
     /// Creates settings.

@@ -4,7 +4,7 @@ public import WorkbenchPostgres
 public enum StationKind: String, Sendable, CaseIterable, PostgresDecodable, PostgresEncodable {
     /// 红色驿站: a station run by a Party organisation for couriers and riders.
     case redStation = "red_station"
-    /// 红·暖之家: a "red warm home" (seed 002 counts 16 of them).
+    /// 红·暖之家: a "red warm home" (Zaozhuang counts 16 of them).
     case warmHome = "warm_home"
     /// Another kind of rest point.
     case other
