@@ -1,5 +1,5 @@
 public import Configuration
-public import Foundation
+import Foundation
 public import WorkbenchKit
 
 /// The module's configuration (`modules.property` in dangjian.yaml). Every key is optional.
