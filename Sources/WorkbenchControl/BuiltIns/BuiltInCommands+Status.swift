@@ -24,6 +24,7 @@ extension BuiltInCommands {
                 ReplyField(name: "connections", value: .int(Int64(counters.connections))),
                 ReplyField(name: "connections_accepted", value: .int(Int64(counters.accepted))),
                 ReplyField(name: "connections_refused", value: .int(Int64(counters.refused))),
+                ReplyField(name: "connections_closed_unread", value: .int(Int64(counters.writeTimeouts))),
                 ReplyField(name: "requests", value: .int(Int64(counters.requests))),
                 ReplyField(name: "requests_4xx", value: .int(Int64(counters.clientErrors))),
                 ReplyField(name: "requests_5xx", value: .int(Int64(counters.serverErrors))),

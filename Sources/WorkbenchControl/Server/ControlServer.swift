@@ -13,7 +13,9 @@ import WorkbenchPostgres
 /// connection goes on), answers them strictly in order so clients may pipeline, and keeps
 /// answering after the client half-closes its side. Peer credentials (`SO_PEERCRED`) are
 /// mapped to a role once per connection. More than `maxConnections` clients get a 503 line
-/// and are closed; a connection idle past `idleTimeout` is closed.
+/// and are closed; a connection idle past `idleTimeout` is closed. A client that does not read
+/// its replies stops being read once `outputBufferBytes` of replies wait for it, and is closed
+/// after `writeTimeout` (``UnreadRepliesCloser``).
 ///
 /// On graceful shutdown it stops accepting, closes idle connections, lets running commands
 /// finish and reply, then closes those connections too; the `ServiceGroup`'s shutdown
@@ -134,9 +136,14 @@ public final class ControlServer: Service, Sendable {
 
     private func bind() async throws -> NIOAsyncChannel<Connection, Never> {
         let idleTimeout = TimeAmount(configuration.idleTimeout)
+        let writeTimeout = TimeAmount(configuration.writeTimeout)
+        let statistics = statistics
+        let logger = logger
+        let output = configuration.outputBufferBytes
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .childChannelOption(.writeBufferWaterMark, value: ChannelOptions.Types.WriteBufferWaterMark(low: output / 2, high: output))
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 let activity = SessionActivity()
@@ -144,6 +151,7 @@ public final class ControlServer: Service, Sendable {
                 try operations.addHandler(ByteToMessageHandler(RequestLineDecoder(maximumBytes: ReplyLine.maximumRequestBytes)))
                 try operations.addHandler(IdleStateHandler(readTimeout: idleTimeout))
                 try operations.addHandler(IdleConnectionCloser(activity: activity))
+                try operations.addHandler(UnreadRepliesCloser(timeout: writeTimeout, statistics: statistics, logger: logger))
                 let asyncChannel = try NIOAsyncChannel<RequestFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
                 return (asyncChannel, activity)
             }

@@ -17,6 +17,9 @@ public final class ControlStatistics: Sendable {
         public var clientErrors: Int
         /// Requests answered with 5xx.
         public var serverErrors: Int
+        /// Connections closed because their client did not read its replies within
+        /// `control.write_timeout`.
+        public var writeTimeouts: Int = 0
     }
 
     private let state = Mutex(Snapshot(connections: 0, accepted: 0, refused: 0, requests: 0, clientErrors: 0, serverErrors: 0))
@@ -43,6 +46,8 @@ public final class ControlStatistics: Sendable {
             return true
         }
     }
+
+    func writeTimedOut() { state.withLock { $0.writeTimeouts += 1 } }
 
     func connectionClosed() { state.withLock { $0.connections -= 1 } }
 

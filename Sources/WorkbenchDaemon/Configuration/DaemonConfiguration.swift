@@ -98,7 +98,9 @@ public struct DaemonConfiguration: Sendable {
         self.control = ControlServerConfiguration(
             listener: listener,
             maxConnections: try values.int("control.max_connections", default: 64, in: 1...10_000),
-            idleTimeout: try values.duration("control.idle_timeout", default: .seconds(600))
+            idleTimeout: try values.duration("control.idle_timeout", default: .seconds(600)),
+            writeTimeout: try values.duration("control.write_timeout", default: .seconds(30)),
+            outputBufferBytes: try values.int("control.output_buffer_kib", default: 256, in: 16...65_536) * 1024
         )
         self.commandTimeout = try values.duration("control.command_timeout", default: .seconds(30))
         self.requestIDRetention = try values.duration("control.request_id_retention", default: .seconds(7 * 86_400))
@@ -172,6 +174,8 @@ public struct DaemonConfiguration: Sendable {
         lines += [
             ("control.max_connections", "\(control.maxConnections)"),
             ("control.idle_timeout", "\(control.idleTimeout)"),
+            ("control.write_timeout", "\(control.writeTimeout)"),
+            ("control.output_buffer_kib", "\(control.outputBufferBytes / 1024)"),
             ("control.command_timeout", "\(commandTimeout)"),
             ("control.request_id_retention", "\(requestIDRetention)"),
             ("database.url", databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? "(embedded cluster)"),
