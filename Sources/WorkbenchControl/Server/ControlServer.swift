@@ -108,6 +108,13 @@ public final class ControlServer: Service, Sendable {
         do {
             caller = access.policy.caller(for: try await PeerCredentials.of(channel.channel))
         } catch {
+            guard channel.channel.isActive else {
+                // The client went away before its first byte was read: nothing to answer, and
+                // nothing worth a warning (thousands of such clients would flood the journal).
+                logger.debug("Client left before its credentials were read", metadata: ["error": "\(error)"])
+                try? await channel.executeThenClose { _, _ in }
+                return
+            }
             logger.warning("Could not read peer credentials; the peer gets no role", metadata: ["error": "\(error)"])
             caller = Caller(pid: 0, uid: UInt32.max, gid: UInt32.max, userName: "unknown", role: nil)
         }

@@ -39,7 +39,8 @@ public struct Daemon: Sendable {
         }
         let levels = LogLevelStore(configuration.logLevel)
         let timestamps = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] == nil
-        LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, levels: levels, timestamps: timestamps) }
+        let limiter = RepeatedWarningLimiter()
+        LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, levels: levels, timestamps: timestamps, limiter: limiter) }
         let logger = Logger(label: "dangjiand")
         let notifier = SystemdNotifier()
         // Before anything else touches the state directory: one daemon per directory.
