@@ -34,11 +34,13 @@ final class DaemonUnderTest: @unchecked Sendable {
     ///   - settings: Configuration overrides as `DANGJIAN_…` environment variables.
     ///   - notify: Give the daemon a `NOTIFY_SOCKET` and record what it sends.
     ///   - conninfo: A database to use instead of a fresh one.
+    ///   - asOwner: Give `database.url` the owner's (superuser's) conninfo and no
+    ///     `database.owner_url`, instead of the runtime login and the owner's for migrations.
     ///   - activatedSocket: Start the daemon through `systemd-socket-activate`, which listens
     ///     on this file in the test directory, passes it as the descriptor named `control`
     ///     and starts the daemon on the first connection; `socketPath` is then this socket.
     static func start(
-        embedded: Bool = false, settings: [String: String] = [:], notify: Bool = false, conninfo: String? = nil,
+        embedded: Bool = false, settings: [String: String] = [:], notify: Bool = false, conninfo: String? = nil, asOwner: Bool = false,
         activatedSocket: String? = nil, waitUntilReady: Bool = true
     ) async throws -> DaemonUnderTest {
         let directory = try TestCluster.makeTemporaryDirectory("dangjian-e2e")
@@ -46,7 +48,13 @@ final class DaemonUnderTest: @unchecked Sendable {
         if !embedded {
             var url = conninfo ?? ""
             if conninfo == nil { url = try await TestCluster.makeDatabase() }
-            database += "  url: \"\(url.replacingOccurrences(of: "\"", with: "\\\""))\"\n"
+            // Commands as the runtime role, migrations as the owner, as an administrator deploys it.
+            let quoted = { (text: String) in "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            if asOwner {
+                database += "  url: \(quoted(url))\n"
+            } else {
+                database += "  url: \(quoted(TestCluster.runtimeConninfo(url)))\n  owner_url: \(quoted(url))\n"
+            }
         } else {
             database += "  embedded:\n    max_connections: 20\n"
         }

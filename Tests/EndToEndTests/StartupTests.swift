@@ -24,6 +24,25 @@ struct StartupTests {
         #expect(second.log.contains("migration workbench 1 (Sources/WorkbenchControl/Migrations/0001_audit_log_and_idempotency.sql)"))
     }
 
+    @Test func aSuperuserDatabaseURLStopsStartUpSayingWhichRolesToCreate() async throws {
+        let daemon = try await DaemonUnderTest.start(asOwner: true, waitUntilReady: false)
+        #expect(try await daemon.waitForExit() == 1)
+        #expect(daemon.log.contains("startup.database_role"), "\(daemon.log)")
+        #expect(daemon.log.contains("is a superuser"))
+        #expect(daemon.log.contains("member of dangjian_runtime"))
+    }
+
+    @Test func pendingMigrationsWithoutAnOwnerURLStopStartUp() async throws {
+        let conninfo = try await TestCluster.makeDatabase()
+        let daemon = try await DaemonUnderTest.start(
+            settings: ["DANGJIAN_DATABASE_URL": TestCluster.runtimeConninfo(conninfo), "DANGJIAN_DATABASE_OWNER_URL": ""],
+            conninfo: conninfo, waitUntilReady: false
+        )
+        #expect(try await daemon.waitForExit() == 1)
+        #expect(daemon.log.contains("startup.migrations_pending"), "\(daemon.log)")
+        #expect(daemon.log.contains("database.owner_url is not set"))
+    }
+
     @Test func aBadConfigurationStopsStartUpNamingTheKey() async throws {
         let daemon = try await DaemonUnderTest.start(settings: ["DANGJIAN_DAEMON_TIME_ZONE": "Mars/Olympus"], waitUntilReady: false)
         #expect(try await daemon.waitForExit() == 78)

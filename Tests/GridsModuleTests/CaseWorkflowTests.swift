@@ -132,7 +132,7 @@ struct CaseWorkflowTests {
     @Test func codesPastTheMillionthCaseKeepEveryDigit() async throws {
         let clock = ManualClock(GridsFixture.monday)
         try await GridsFixture.with(clock: clock) { (harness: ModuleHarness) async throws in
-            _ = try await harness.scalar("SELECT setval('grids.case_number', 999998)", as: Int64.self)
+            _ = try await harness.scalar("SELECT setval('grids.case_number', 999998)", as: Int64.self, asOwner: true)
             var codes: [String] = []
             for _ in 0..<3 {
                 let reply = await harness.send("grid case report grid=W1 category=乱停车 description=x")

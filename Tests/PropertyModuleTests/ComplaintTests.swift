@@ -28,7 +28,7 @@ struct ComplaintTests {
     /// lpad(id, 6) used to cut the millionth complaint's code to six digits (a duplicate key).
     @Test func codesPastTheMillionthComplaintKeepEveryDigit() async throws {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
-            _ = try await harness.scalar("SELECT setval('property.complaint_number', 999999)", as: Int64.self)
+            _ = try await harness.scalar("SELECT setval('property.complaint_number', 999999)", as: Int64.self, asOwner: true)
             #expect(try await Self.file(harness).field("code") == "PC-2026-1000000")
             #expect(try await Self.file(harness).field("code") == "PC-2026-1000001")
         }

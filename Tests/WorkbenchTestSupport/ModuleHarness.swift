@@ -19,8 +19,12 @@ public import WorkbenchPostgres
 public struct ModuleHarness: Sendable {
     /// The dispatcher every line goes through.
     public let dispatcher: CommandDispatcher
-    /// The pool over the test's database.
+    /// The pool over the test's database, as the daemon's runtime role (it may do what
+    /// commands may, no more).
     public let pool: PostgresPool
+    /// The pool the migrations ran through (the owner), for test set-up that only an owner
+    /// may do, such as moving a sequence.
+    public let ownerPool: PostgresPool
     /// The initialised modules, by id.
     public let modules: [String: any WorkbenchModule]
 
@@ -60,15 +64,25 @@ public struct ModuleHarness: Sendable {
         _ types: [any WorkbenchModule.Type], config: [AbsoluteConfigKey: ConfigValue], clock: any WorkbenchClock, timeZone: TimeZone,
         _ body: (ModuleHarness) async throws -> Result
     ) async throws -> Result {
-        try await TestCluster.withPool(size: 4) { pool, _ in
-            let builder = WorkbenchBuilder(
-                modules: types, pool: pool, configuration: ConfigReader(provider: InMemoryProvider(values: config)), clock: clock,
-                timeZone: timeZone, commandTimeout: .seconds(30), version: "test", logger: { _ in TestCluster.logger }
-            )
-            try await builder.migrate()
-            let workbench = try await builder.build()
-            let modules = Dictionary(uniqueKeysWithValues: workbench.modules.map { (type(of: $0).id, $0) })
-            return try await body(ModuleHarness(dispatcher: workbench.dispatcher, pool: pool, modules: modules))
+        // Migrations as the owner, everything else as the daemon's runtime role.
+        try await TestCluster.withPool(size: 1) { owner, conninfo in
+            let pool = TestCluster.pool(TestCluster.runtimeConninfo(conninfo), size: 4)
+            do {
+                let builder = WorkbenchBuilder(
+                    modules: types, pool: pool, ownerPool: owner, configuration: ConfigReader(provider: InMemoryProvider(values: config)),
+                    clock: clock, timeZone: timeZone, commandTimeout: .seconds(30), version: "test", logger: { _ in TestCluster.logger }
+                )
+                try await builder.migrate()
+                try await builder.verifyRuntimeRole(setting: "the test's runtime pool")
+                let workbench = try await builder.build()
+                let modules = Dictionary(uniqueKeysWithValues: workbench.modules.map { (type(of: $0).id, $0) })
+                let result = try await body(ModuleHarness(dispatcher: workbench.dispatcher, pool: pool, ownerPool: owner, modules: modules))
+                await pool.shutdown()
+                return result
+            } catch {
+                await pool.shutdown()
+                throw error
+            }
         }
     }
 
@@ -90,9 +104,12 @@ public struct ModuleHarness: Sendable {
         return id
     }
 
-    /// The single value `sql` selects (for checking what a command left in the database).
-    public func scalar<Value: PostgresDecodable>(_ sql: String, _ binds: [any PostgresEncodable] = [], as type: Value.Type = Value.self) async throws -> Value {
-        try await pool.withConnection { session in
+    /// The single value `sql` selects (for checking what a command left in the database), as
+    /// the runtime role, or as the owner when `asOwner`.
+    public func scalar<Value: PostgresDecodable>(
+        _ sql: String, _ binds: [any PostgresEncodable] = [], as type: Value.Type = Value.self, asOwner: Bool = false
+    ) async throws -> Value {
+        try await (asOwner ? ownerPool : pool).withConnection { session in
             try await session.query(PostgresStatement(unnamed: sql), binds).single().decode(at: 0, as: Value.self)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 public import Logging
 public import WorkbenchPostgres
+import WorkbenchControl
 
 /// The throwaway PostgreSQL cluster the test suite runs against: started once per test
 /// process with the same launcher the daemon uses, in a temporary directory, and stopped
@@ -38,6 +39,22 @@ public enum TestCluster {
         }
         await admin.shutdown()
         return cluster.conninfo.replacingOccurrences(of: "dbname='\(cluster.configuration.database)'", with: "dbname='\(name)'")
+    }
+
+    /// `conninfo` (a database of the shared cluster) as the daemon's runtime login
+    /// (``DatabaseRoles/embeddedLogin``, a member of ``DatabaseRoles/runtimeGroup``).
+    public static func runtimeConninfo(_ conninfo: String) -> String {
+        DatabaseRoles.conninfo(conninfo, user: DatabaseRoles.embeddedLogin)
+    }
+
+    /// A pool on `conninfo`; the caller shuts it down.
+    public static func pool(_ conninfo: String, size: Int = 4, statementTimeout: Duration? = .seconds(30)) -> PostgresPool {
+        PostgresPool(
+            configuration: PostgresPoolConfiguration(
+                connection: PostgresConnectionSettings(conninfo: conninfo, statementTimeout: statementTimeout), size: size
+            ),
+            logger: logger
+        )
     }
 
     /// Runs `body` with a pool on a fresh database, and shuts the pool down afterwards.
@@ -97,6 +114,15 @@ public enum TestCluster {
                 logger: TestCluster.logger
             )
             try await cluster.start()
+            // The roles the daemon creates on its own cluster: migrations grant to them.
+            let admin = TestCluster.pool(cluster.conninfo, size: 1)
+            do {
+                try await admin.withConnection { try await DatabaseRoles.create(on: $0) }
+            } catch {
+                await admin.shutdown()
+                throw error
+            }
+            await admin.shutdown()
             CleanupAtExit.register(pid: cluster.serverPID ?? 0, directory: directory)
             return cluster
         }

@@ -24,8 +24,11 @@ public struct WorkbenchBuilder: Sendable {
     /// The module types, in load order: each after the modules it requires (the daemon's
     /// `ModuleLoadPlan` orders them; harnesses list requirements first).
     public var modules: [any WorkbenchModule.Type]
-    /// The database pool modules and commands use.
+    /// The database pool modules and commands use: the runtime role (``DatabaseRoles``).
     public var pool: PostgresPool
+    /// The pool ``migrate()`` applies migrations through: the owner role. Nil: ``pool``
+    /// (only for a database whose migrations are already applied, or for tests of the core).
+    public var ownerPool: PostgresPool?
     /// The whole configuration; each module reads its `modules.<id>` section.
     public var configuration: ConfigReader
     /// The clock modules and commands see.
@@ -51,7 +54,7 @@ public struct WorkbenchBuilder: Sendable {
 
     /// Describes a workbench; nothing happens until ``migrate()`` and ``build()``.
     public init(
-        modules: [any WorkbenchModule.Type], pool: PostgresPool, configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
+        modules: [any WorkbenchModule.Type], pool: PostgresPool, ownerPool: PostgresPool? = nil, configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
         clock: any WorkbenchClock = SystemClock(), timeZone: TimeZone, commandTimeout: Duration, version: String,
         statistics: ControlStatistics = ControlStatistics(), statusFields: @escaping @Sendable () -> [ReplyField] = { [] },
         topLevel: [CommandSpec] = [], builtInBudget: Duration = BuiltInCommands.defaultBudget,
@@ -59,6 +62,7 @@ public struct WorkbenchBuilder: Sendable {
     ) {
         self.modules = modules
         self.pool = pool
+        self.ownerPool = ownerPool
         self.configuration = configuration
         self.clock = clock
         self.timeZone = timeZone
@@ -76,12 +80,38 @@ public struct WorkbenchBuilder: Sendable {
         [CoreMigrations.all] + modules.map { $0.moduleMigrations }
     }
 
-    /// Applies pending migrations (all in one transaction, under an advisory lock).
+    /// Applies pending migrations through ``ownerPool`` (all in one transaction, under an
+    /// advisory lock).
     ///
     /// - Returns: The migrations applied now.
+    /// - Throws: 500 `startup.database_role` when ``DatabaseRoles/runtimeGroup``, which the
+    ///   migrations grant to, does not exist; ``MigrationError``.
     @discardableResult
     public func migrate() async throws -> [MigrationStatus] {
-        try await migrationRunner.migrate(migrationSets)
+        let owner = ownerPool ?? pool
+        let hasGroup = try await owner.withConnection { try await DatabaseRoles.runtimeGroupExists(on: $0) }
+        guard hasGroup else {
+            throw WorkbenchError(
+                status: .internalError, code: "startup.database_role",
+                message: "the role \(DatabaseRoles.runtimeGroup), which migrations grant the daemon's privileges to, does not exist: "
+                    + "create it (CREATE ROLE \(DatabaseRoles.runtimeGroup) NOLOGIN) and grant it to the role of database.url "
+                    + "(README, \"Database roles\")"
+            )
+        }
+        return try await MigrationRunner(pool: owner, logger: logger("migrations")).migrate(migrationSets)
+    }
+
+    /// Pending migrations, read through ``pool`` (which may read but not apply them).
+    public func pendingMigrations() async throws -> [MigrationStatus] {
+        try await migrationRunner.status(migrationSets).filter { $0.state == .pending }
+    }
+
+    /// Checks that ``pool`` runs as a proper runtime role (``RuntimeRoleCheck``).
+    ///
+    /// - Parameter setting: What chose the role, for the message (`database.url`).
+    public func verifyRuntimeRole(setting: String) async throws {
+        let schemas = ["workbench"] + modules.map { $0.id }
+        try await pool.withConnection { try await RuntimeRoleCheck.read(schemas: schemas, on: $0) }.verify(setting: setting)
     }
 
     /// Initialises the modules, builds the command table and the chain.

@@ -74,19 +74,28 @@ public struct Daemon: Sendable {
         }
         let plan = try ModuleLoadPlan(catalog: catalog, enabled: configuration.enabledModules)
 
-        // Database.
+        // Database: commands run as the runtime role, migrations as the owner (DatabaseRoles).
         var poolConfiguration = configuration.pool
+        var ownerConnection: PostgresConnectionSettings?
         var embedded: EmbeddedPostgres?
         if configuration.databaseURL == nil {
             notifier.status("starting the embedded PostgreSQL")
             let cluster = try EmbeddedPostgres(configuration: configuration.embedded, logger: Logger(label: "dangjiand.postgres"))
             try await cluster.start()
-            poolConfiguration.connection.conninfo = cluster.conninfo
+            ownerConnection = poolConfiguration.connection
+            ownerConnection?.conninfo = cluster.conninfo
+            poolConfiguration.connection.conninfo = DatabaseRoles.conninfo(cluster.conninfo, user: DatabaseRoles.embeddedLogin)
             embedded = cluster
+        } else if let ownerURL = configuration.databaseOwnerURL {
+            ownerConnection = poolConfiguration.connection
+            ownerConnection?.conninfo = ownerURL
         }
         let pool = PostgresPool(configuration: poolConfiguration, logger: Logger(label: "dangjiand.database"))
         do {
-            try await serve(configuration, plan: plan, pool: pool, embedded: embedded, levels: levels, notifier: notifier, logger: logger)
+            try await serve(
+                configuration, plan: plan, pool: pool, owner: ownerConnection, embedded: embedded, levels: levels, notifier: notifier,
+                logger: logger
+            )
         } catch {
             await pool.shutdown()
             await embedded?.stop()
@@ -95,7 +104,8 @@ public struct Daemon: Sendable {
     }
 
     private func serve(
-        _ configuration: DaemonConfiguration, plan: ModuleLoadPlan, pool: PostgresPool, embedded: EmbeddedPostgres?,
+        _ configuration: DaemonConfiguration, plan: ModuleLoadPlan, pool: PostgresPool, owner: PostgresConnectionSettings?,
+        embedded: EmbeddedPostgres?,
         levels: LogLevelStore, notifier: SystemdNotifier, logger: Logger
     ) async throws {
         // Migrations, modules, the command table and the chain: the same builder the test
@@ -109,8 +119,8 @@ public struct Daemon: Sendable {
             logger: { Logger(label: "dangjiand.\($0)") }
         )
         notifier.status("applying migrations")
-        let applied = try await builder.migrate()
-        logger.info("Migrations are up to date", metadata: ["migrations.applied_now": "\(applied.count)"])
+        try await migrate(builder, owner: owner, createRoles: embedded != nil, logger: logger)
+        try await builder.verifyRuntimeRole(setting: embedded == nil ? "database.url" : "the embedded cluster's runtime login")
         let workbench = try await builder.build()
         for module in workbench.modules {
             let id = type(of: module).id
@@ -152,6 +162,42 @@ public struct Daemon: Sendable {
 }
 
 extension Daemon {
+    /// Applies pending migrations through a short-lived pool of the owner role; without one
+    /// (an external database without `database.owner_url`), refuses to start while any are
+    /// pending. On the embedded cluster the owner first creates the runtime roles.
+    fileprivate func migrate(_ builder: WorkbenchBuilder, owner: PostgresConnectionSettings?, createRoles: Bool, logger: Logger) async throws {
+        guard let owner else {
+            // A superuser or the owner in database.url is the likelier mistake: say that first.
+            try await builder.verifyRuntimeRole(setting: "database.url")
+            let pending = try await builder.pendingMigrations()
+            guard pending.isEmpty else {
+                throw WorkbenchError(
+                    status: .internalError, code: "startup.migrations_pending",
+                    message: "\(pending.count) migration(s) are pending (the first: \(pending[0].module) \(pending[0].version) \(pending[0].name)) "
+                        + "and database.owner_url is not set: set it to the owner role's connection so that dangjiand can apply them"
+                )
+            }
+            logger.info("Migrations are up to date", metadata: ["migrations.applied_now": "0"])
+            return
+        }
+        let ownerPool = PostgresPool(
+            configuration: PostgresPoolConfiguration(connection: owner, size: 1), logger: Logger(label: "dangjiand.migrations")
+        )
+        do {
+            if createRoles {
+                try await ownerPool.withConnection { try await DatabaseRoles.create(on: $0) }
+            }
+            var migrating = builder
+            migrating.ownerPool = ownerPool
+            let applied = try await migrating.migrate()
+            logger.info("Migrations are up to date", metadata: ["migrations.applied_now": "\(applied.count)"])
+        } catch {
+            await ownerPool.shutdown()
+            throw error
+        }
+        await ownerPool.shutdown()
+    }
+
     /// The daemon's own `status` fields.
     fileprivate static func statusFields(database: String?, modules: [String], embedded: EmbeddedPostgres?) -> @Sendable () -> [ReplyField] {
         {

@@ -23,8 +23,11 @@ public struct DaemonConfiguration: Sendable {
     public var commandTimeout: Duration
     /// `control.request_id_retention`: how long `request_id` replies are kept.
     public var requestIDRetention: Duration
-    /// `database.url`; nil runs the embedded cluster.
+    /// `database.url`; nil runs the embedded cluster. The runtime role's connection.
     public var databaseURL: String?
+    /// `database.owner_url`: the owner role's connection, used only to apply migrations at
+    /// start-up (an external database only; nil: nothing pending may be applied).
+    public var databaseOwnerURL: String?
     /// `database.*` connection settings (conninfo filled in at start-up for the embedded cluster).
     public var pool: PostgresPoolConfiguration
     /// `database.embedded.*`.
@@ -106,6 +109,10 @@ public struct DaemonConfiguration: Sendable {
         self.requestIDRetention = try values.duration("control.request_id_retention", default: .seconds(7 * 86_400))
 
         self.databaseURL = values.string("database.url")
+        self.databaseOwnerURL = values.string("database.owner_url")
+        if databaseOwnerURL != nil && databaseURL == nil {
+            throw ConfigurationError(key: "database.owner_url", message: "is only used with database.url; the embedded cluster needs neither")
+        }
         let statementTimeout = try values.duration("database.statement_timeout", default: .seconds(30))
         self.pool = PostgresPoolConfiguration(
             connection: PostgresConnectionSettings(
@@ -179,6 +186,7 @@ public struct DaemonConfiguration: Sendable {
             ("control.command_timeout", "\(commandTimeout)"),
             ("control.request_id_retention", "\(requestIDRetention)"),
             ("database.url", databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? "(embedded cluster)"),
+            ("database.owner_url", databaseOwnerURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? (databaseURL == nil ? "(embedded cluster)" : "none")),
             ("database.pool.size", "\(pool.size)"),
             ("database.pool.acquire_timeout", "\(pool.acquireTimeout)"),
             ("database.pool.io_threads", "\(pool.eventLoops)"),

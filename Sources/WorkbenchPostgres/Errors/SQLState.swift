@@ -53,6 +53,8 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let stringDataRightTruncation = SQLState(rawValue: "22001")
     /// `25006`: a write in a read-only transaction (e.g. a standby after failover).
     public static let readOnlySQLTransaction = SQLState(rawValue: "25006")
+    /// `insufficient_privilege`: the role lacks a grant, or does not own what it tries to change.
+    public static let insufficientPrivilege = SQLState(rawValue: "42501")
 
     /// Integrity-constraint violations (class 23).
     public var isIntegrityConstraintViolation: Bool { errorClass == "23" }

@@ -1,0 +1,81 @@
+public import WorkbenchPostgres
+
+/// The database roles the workbench runs as.
+///
+/// - The **owner** applies migrations and owns every schema, table and function of the
+///   workbench. For the embedded cluster it is the cluster's own superuser (the account that
+///   ran `initdb`); for an external database it is the role of `database.owner_url`.
+/// - The **runtime role** serves commands and background jobs: any login role that is a
+///   member of ``runtimeGroup``, is not a superuser, does not bypass row-level security and
+///   owns nothing of the workbench's. Migrations grant ``runtimeGroup`` exactly what commands
+///   need (the audit log and the histories are append-only for it; status machines are read
+///   only). The embedded cluster's runtime login is ``embeddedLogin``.
+///
+/// An administrator of an external database creates both roles once (the README's
+/// "Database roles" shows the statements); the daemon checks the runtime role at start-up
+/// (``RuntimeRoleCheck``).
+public enum DatabaseRoles {
+    /// The group role every migration grants to.
+    public static let runtimeGroup = "dangjian_runtime"
+    /// The login role the daemon's commands use on the embedded cluster.
+    public static let embeddedLogin = "dangjian_app"
+
+    /// Creates ``runtimeGroup`` and a login role `login` in it, unless they exist.
+    /// Needs a superuser or `CREATEROLE`; used for the embedded cluster and by test clusters.
+    /// Safe to run concurrently: a role created meanwhile by another session is not an error.
+    public static func create(login: String = embeddedLogin, on session: PostgresSession) async throws {
+        try await session.executeScript(
+            """
+            DO $roles$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \(literal(runtimeGroup))) THEN
+                    BEGIN
+                        CREATE ROLE \(identifier(runtimeGroup)) NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \(literal(login))) THEN
+                    BEGIN
+                        CREATE ROLE \(identifier(login))
+                            LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOREPLICATION;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                END IF;
+                IF NOT pg_has_role(\(literal(login)), \(literal(runtimeGroup)), 'MEMBER') THEN
+                    GRANT \(identifier(runtimeGroup)) TO \(identifier(login));
+                END IF;
+            END
+            $roles$
+            """
+        )
+    }
+
+    /// Whether ``runtimeGroup`` exists; migrations grant to it, so they need it first.
+    public static func runtimeGroupExists(on session: PostgresSession) async throws -> Bool {
+        try await session.query(Queries.groupExists, [runtimeGroup]).single().decode(at: 0, as: Bool.self)
+    }
+
+    /// `conninfo` with its `user=` replaced by `user` (added when it has none). For the
+    /// key/value form libpq and the embedded cluster use.
+    public static func conninfo(_ conninfo: String, user: String) -> String {
+        let pattern = #"(^|\s)user\s*=\s*('([^'\\]|\\.)*'|\S+)"#
+        let replacement = "user='\(user)'"
+        if let range = conninfo.range(of: pattern, options: .regularExpression) {
+            let leading = conninfo[range].first?.isWhitespace == true ? " " : ""
+            return conninfo.replacingCharacters(in: range, with: leading + replacement)
+        }
+        return conninfo + " " + replacement
+    }
+
+    private static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    enum Queries {
+        static let groupExists = PostgresStatement(unnamed: "SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = $1)")
+    }
+}
