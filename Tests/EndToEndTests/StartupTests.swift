@@ -32,6 +32,33 @@ struct StartupTests {
         #expect(daemon.log.contains("member of dangjian_runtime"))
     }
 
+    /// The README's "Database roles" statements, as an administrator of an external server
+    /// runs them: a non-superuser owner applies every migration, the runtime login serves.
+    @Test func anOrdinaryOwnerRoleMigratesAndTheRuntimeLoginServes() async throws {
+        let cluster = try await TestCluster.shared()
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let owner = "owner_\(suffix)", database = "owned_\(suffix)"
+        let admin = TestCluster.pool(cluster.conninfo, size: 1)
+        try await admin.withConnection { session in
+            _ = try await session.executeScript("CREATE ROLE \(owner) LOGIN")
+            _ = try await session.executeScript("CREATE DATABASE \(database) OWNER \(owner) TEMPLATE template0")
+        }
+        await admin.shutdown()
+        let superuser = cluster.conninfo.replacingOccurrences(of: "dbname='\(cluster.configuration.database)'", with: "dbname='\(database)'")
+        let extensions = TestCluster.pool(superuser, size: 1)
+        try await extensions.withConnection { _ = try await $0.executeScript("CREATE EXTENSION cube; CREATE EXTENSION earthdistance") }
+        await extensions.shutdown()
+        let daemon = try await DaemonUnderTest.start(
+            settings: ["DANGJIAN_DATABASE_OWNER_URL": TestCluster.conninfo(superuser, user: owner)], conninfo: superuser
+        )
+        let client = try SocketClient(path: daemon.socketPath)
+        let replies = try client.exchange("migrations\norg unit add code=SZ name=市中区委 kind=district\n", replies: 2)
+        #expect(replies[0].last?.hasPrefix("200") == true)
+        #expect(!replies[0].contains { $0.contains("\tpending\t") })
+        #expect(replies[1].last?.hasPrefix("201") == true, "\(replies[1])")
+        #expect(try await daemon.terminate() == 0)
+    }
+
     @Test func pendingMigrationsWithoutAnOwnerURLStopStartUp() async throws {
         let conninfo = try await TestCluster.makeDatabase()
         let daemon = try await DaemonUnderTest.start(

@@ -47,6 +47,11 @@ public enum TestCluster {
         DatabaseRoles.conninfo(conninfo, user: DatabaseRoles.embeddedLogin)
     }
 
+    /// `conninfo` as another role of the shared cluster (trust authentication: any role logs in).
+    public static func conninfo(_ conninfo: String, user: String) -> String {
+        DatabaseRoles.conninfo(conninfo, user: user)
+    }
+
     /// A pool on `conninfo`; the caller shuts it down.
     public static func pool(_ conninfo: String, size: Int = 4, statementTimeout: Duration? = .seconds(30)) -> PostgresPool {
         PostgresPool(
