@@ -35,6 +35,8 @@ struct DaemonConfigurationTests {
         #expect(configuration.access.grants[.admin]?.groups == ["dangjian-admin"])
         #expect(configuration.access.grants[.operator]?.groups == ["dangjian-ctl"])
         #expect(configuration.enabledModules == nil)
+        #expect(configuration.metricsListen == nil)
+        #expect(configuration.databaseOwnerURL == nil)
         // The grids section spells out the module's defaults, so its comments stay true.
         #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
         #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
@@ -86,6 +88,9 @@ struct DaemonConfigurationTests {
         ("database:\n  pool:\n    io_threads: 0\n", "database.pool.io_threads"),
         ("database:\n  pool:\n    cancel_grace: 0s\n", "database.pool.cancel_grace"),
         ("database:\n  pool:\n    cancel_grace: later\n", "database.pool.cancel_grace"),
+        ("metrics:\n  listen: 9464\n", "metrics.listen"),
+        ("metrics:\n  listen: \"example.org:9464\"\n", "metrics.listen"),
+        ("database:\n  owner_url: \"dbname=x\"\n", "database.owner_url"),
     ])
     func malformedValuesNameTheirKey(yaml: String, key: String) async throws {
         let path = try write(yaml)

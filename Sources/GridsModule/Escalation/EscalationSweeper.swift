@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Metrics
 public import WorkbenchKit
 public import WorkbenchPostgres
 
@@ -89,8 +90,14 @@ public struct EscalationSweeper: PeriodicJob {
     /// `Escalation`, for the service's log lines.
     public static let name = "Escalation"
 
-    /// Runs one pass at `now` for the ``PeriodicService``.
-    public func run(at now: Date) async throws { _ = try await sweep(at: now) }
+    /// Runs one pass at `now` for the ``PeriodicService``, and counts what it did in
+    /// `dangjian_grids_escalation_events_total{kind="escalated|overdue|warned"}`.
+    public func run(at now: Date) async throws {
+        let outcome = try await sweep(at: now)
+        for (kind, count) in [("escalated", outcome.escalated), ("overdue", outcome.overdue), ("warned", outcome.warned)] where count > 0 {
+            Counter(label: "dangjian_grids_escalation_events_total", dimensions: [("kind", kind)]).increment(by: count)
+        }
+    }
 
     /// Runs one pass at `now`.
     public func sweep(at now: Date) async throws -> Outcome {

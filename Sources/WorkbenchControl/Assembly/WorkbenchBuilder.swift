@@ -17,7 +17,7 @@ public import WorkbenchPostgres
 /// ```
 ///
 /// The chain, outermost first: ``StatisticsStage``, ``SessionStage``, ``LookupStage``,
-/// ``AccessStage``, ``BindingStage``, ``CommandLogStage``, ``RefusalAuditStage``,
+/// ``MetricsStage``, ``AccessStage``, ``BindingStage``, ``CommandLogStage``, ``RefusalAuditStage``,
 /// ``TimeLimitStage``, ``ErrorMappingStage``, ``TransactionStage``, then the
 /// ``CommandRunner``.
 public struct WorkbenchBuilder: Sendable {
@@ -51,6 +51,9 @@ public struct WorkbenchBuilder: Sendable {
     public var builtInBudget: Duration
     /// Gives the logger of a part: `control`, `migrations`, or a module's id.
     public var logger: @Sendable (String) -> Logger
+    /// Renders the daemon's metrics in the Prometheus text format for the admin `metrics`
+    /// command; nil (harnesses without a metrics backend) leaves the command out.
+    public var metrics: (@Sendable () -> String)?
 
     /// Describes a workbench; nothing happens until ``migrate()`` and ``build()``.
     public init(
@@ -58,8 +61,9 @@ public struct WorkbenchBuilder: Sendable {
         clock: any WorkbenchClock = SystemClock(), timeZone: TimeZone, commandTimeout: Duration, version: String,
         statistics: ControlStatistics = ControlStatistics(), statusFields: @escaping @Sendable () -> [ReplyField] = { [] },
         topLevel: [CommandSpec] = [], builtInBudget: Duration = BuiltInCommands.defaultBudget,
-        logger: @escaping @Sendable (String) -> Logger
+        metrics: (@Sendable () -> String)? = nil, logger: @escaping @Sendable (String) -> Logger
     ) {
+        self.metrics = metrics
         self.modules = modules
         self.pool = pool
         self.ownerPool = ownerPool
@@ -168,12 +172,15 @@ public struct WorkbenchBuilder: Sendable {
         let table = try CommandTable(
             modules: entries,
             topLevel: Self.coreCommands(sets: sets, runner: runner, moduleIDs: modules.map { $0.id }, extra: topLevel),
-            builtIns: BuiltInCommands.all(info: info, statistics: statistics, pool: pool, serverVersion: serverVersion, budget: builtInBudget)
+            builtIns: BuiltInCommands.all(
+                info: info, statistics: statistics, pool: pool, serverVersion: serverVersion, budget: builtInBudget, metrics: metrics
+            )
         )
         let chain = CommandChain(runner: CommandRunner(table: table, timeZone: timeZone)) {
             StatisticsStage(statistics: statistics)
             SessionStage()
             LookupStage(table: table)
+            MetricsStage()
             AccessStage(pool: pool)
             BindingStage(timeZone: timeZone)
             CommandLogStage()

@@ -2,7 +2,7 @@ public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// The commands every daemon has, whatever modules are loaded: `help`, `ping`, `version`,
-/// `whoami`, `modules`, `status`, `format`, `quit`.
+/// `whoami`, `modules`, `status`, `metrics` (when the daemon keeps metrics), `format`, `quit`.
 ///
 /// They are local commands (``CommandSpec/isLocal``): the chain opens no database session
 /// for them and writes no audit row, so `ping`, `whoami` and `help` never touch the
@@ -19,14 +19,17 @@ public enum BuiltInCommands {
     /// - Parameters:
     ///   - serverVersion: Asks the database server's version (``serverVersionQuestion(pool:budget:)``).
     ///   - budget: How long `status` waits for its database fields.
+    ///   - exposition: Renders the daemon's metrics for `metrics`; nil leaves the command out.
     public static func all(
         info: DaemonInfo, statistics: ControlStatistics, pool: PostgresPool, serverVersion: DatabaseQuestion<String>,
-        budget: Duration = defaultBudget
+        budget: Duration = defaultBudget, metrics exposition: (@Sendable () -> String)? = nil
     ) -> [CommandSpec] {
-        [
+        var all = [
             help, ping, version(info: info, serverVersion: serverVersion), whoami, modules(info: info),
             status(info: info, statistics: statistics, pool: pool, budget: budget), format, quit,
         ]
+        if let exposition { all.insert(metrics(exposition: exposition), at: 6) }
+        return all
     }
 
     /// Asks the server's version (`SELECT current_setting('server_version')`).

@@ -42,6 +42,9 @@ public struct Daemon: Sendable {
         let limiter = RepeatedWarningLimiter()
         LoggingSystem.bootstrap { label in DaemonLogHandler(label: label, levels: levels, timestamps: timestamps, limiter: limiter) }
         let logger = Logger(label: "dangjiand")
+        // Before any metric is created: a metric made earlier would record nowhere.
+        let metrics = DaemonMetrics.bootstrap()
+        metrics.recordBuild(version: WorkbenchVersion.current)
         let notifier = SystemdNotifier()
         // Before anything else touches the state directory: one daemon per directory.
         let stateLock: StateDirectoryLock
@@ -54,7 +57,7 @@ public struct Daemon: Sendable {
         }
         defer { withExtendedLifetime(stateLock) {} }
         do {
-            try await boot(configuration, levels: levels, notifier: notifier, logger: logger)
+            try await boot(configuration, levels: levels, metrics: metrics, notifier: notifier, logger: logger)
             logger.info("dangjiand stopped")
             return 0
         } catch {
@@ -64,7 +67,9 @@ public struct Daemon: Sendable {
         }
     }
 
-    private func boot(_ configuration: DaemonConfiguration, levels: LogLevelStore, notifier: SystemdNotifier, logger: Logger) async throws {
+    private func boot(
+        _ configuration: DaemonConfiguration, levels: LogLevelStore, metrics: DaemonMetrics, notifier: SystemdNotifier, logger: Logger
+    ) async throws {
         logger.info(
             "dangjiand starting",
             metadata: ["version": "\(WorkbenchVersion.current)", "config": "\(configuration.source ?? "built-in defaults")"]
@@ -93,8 +98,8 @@ public struct Daemon: Sendable {
         let pool = PostgresPool(configuration: poolConfiguration, logger: Logger(label: "dangjiand.database"))
         do {
             try await serve(
-                configuration, plan: plan, pool: pool, owner: ownerConnection, embedded: embedded, levels: levels, notifier: notifier,
-                logger: logger
+                configuration, plan: plan, pool: pool, owner: ownerConnection, embedded: embedded, levels: levels, metrics: metrics,
+                notifier: notifier, logger: logger
             )
         } catch {
             await pool.shutdown()
@@ -106,17 +111,38 @@ public struct Daemon: Sendable {
     private func serve(
         _ configuration: DaemonConfiguration, plan: ModuleLoadPlan, pool: PostgresPool, owner: PostgresConnectionSettings?,
         embedded: EmbeddedPostgres?,
-        levels: LogLevelStore, notifier: SystemdNotifier, logger: Logger
+        levels: LogLevelStore, metrics: DaemonMetrics, notifier: SystemdNotifier, logger: Logger
     ) async throws {
         // Migrations, modules, the command table and the chain: the same builder the test
         // harnesses use.
         let statistics = ControlStatistics()
+        metrics.sample(pool: pool)
+        metrics.sample(control: statistics)
+        if let embedded { metrics.sample(embedded: embedded) }
+        // Bound before READY=1, so that a taken port stops start-up with a clear message.
+        var metricsServer: MetricsServer?
+        var metricsPort: Int?
+        if let listen = configuration.metricsListen {
+            let server = MetricsServer(address: listen, exposition: { metrics.exposition() }, logger: Logger(label: "dangjiand.metrics"))
+            do {
+                metricsPort = try await server.bind()
+            } catch {
+                throw WorkbenchError(
+                    status: .internalError, code: "startup.metrics_listen",
+                    message: "cannot listen for metrics on \(listen) (metrics.listen): \(error); choose a free port or set it to off"
+                )
+            }
+            metricsServer = server
+        }
+        let metricsAddress = configuration.metricsListen.map { MetricsListenAddress(host: $0.host, port: metricsPort ?? $0.port) }
         let databaseDescription = configuration.databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo }
         let builder = WorkbenchBuilder(
             modules: plan.modules, pool: pool, configuration: configuration.values.reader, timeZone: configuration.timeZone,
             commandTimeout: configuration.commandTimeout, version: WorkbenchVersion.current, statistics: statistics,
-            statusFields: Self.statusFields(database: databaseDescription, modules: plan.modules.map { $0.id }, embedded: embedded),
-            logger: { Logger(label: "dangjiand.\($0)") }
+            statusFields: Self.statusFields(
+                database: databaseDescription, modules: plan.modules.map { $0.id }, embedded: embedded, metrics: metricsAddress
+            ),
+            metrics: { metrics.exposition() }, logger: { Logger(label: "dangjiand.\($0)") }
         )
         notifier.status("applying migrations")
         try await migrate(builder, owner: owner, createRoles: embedded != nil, logger: logger)
@@ -148,6 +174,7 @@ public struct Daemon: Sendable {
         all.append(RequestIDJanitor(pool: pool, retention: configuration.requestIDRetention, logger: Logger(label: "dangjiand.janitor")))
         all.append(ReloadService(configurationPath: configurationPath, access: access, levels: levels, notifier: notifier, logger: logger))
         all.append(server)
+        if let metricsServer { all.append(metricsServer) }
         all.append(WatchdogService(notifier: notifier))
         all.append(ShutdownDeadline(timeout: configuration.shutdownTimeout, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(
@@ -199,11 +226,14 @@ extension Daemon {
     }
 
     /// The daemon's own `status` fields.
-    fileprivate static func statusFields(database: String?, modules: [String], embedded: EmbeddedPostgres?) -> @Sendable () -> [ReplyField] {
+    fileprivate static func statusFields(
+        database: String?, modules: [String], embedded: EmbeddedPostgres?, metrics: MetricsListenAddress?
+    ) -> @Sendable () -> [ReplyField] {
         {
             var fields = [
                 ReplyField(name: "database", value: .string(database ?? "embedded")),
                 ReplyField(name: "modules", value: .list(modules.map { .string($0) })),
+                ReplyField(name: "metrics_listen", value: .string(metrics.map { "\($0)" } ?? "off")),
             ]
             if let embedded {
                 fields.append(ReplyField(name: "embedded_postgres_pid", value: .int(embedded.serverPID.map(Int.init))))

@@ -32,6 +32,8 @@ public struct DaemonConfiguration: Sendable {
     public var pool: PostgresPoolConfiguration
     /// `database.embedded.*`.
     public var embedded: EmbeddedPostgresConfiguration
+    /// `metrics.listen`: where the Prometheus endpoint listens; nil (the default) runs none.
+    public var metricsListen: MetricsListenAddress?
     /// `access.*`.
     public var access: AccessPolicy
     /// `modules.enabled`; nil enables every module in the catalog.
@@ -127,6 +129,17 @@ public struct DaemonConfiguration: Sendable {
             eventLoops: try values.int("database.pool.io_threads", default: 1, in: 1...64),
             cancelGrace: try values.duration("database.pool.cancel_grace", default: .milliseconds(500), in: .milliseconds(10)...(.seconds(60)))
         )
+        if let listen = values.string("metrics.listen"), listen != "off" {
+            guard let address = MetricsListenAddress(parsing: listen) else {
+                throw ConfigurationError(
+                    key: "metrics.listen",
+                    message: "\"\(listen)\" is not an address and port: write 127.0.0.1:9464, [::1]:9464 or localhost:9464, or off"
+                )
+            }
+            self.metricsListen = address
+        } else {
+            self.metricsListen = nil
+        }
         var settings: [String: String] = [:]
         if let sharedBuffers = values.string("database.embedded.shared_buffers") { settings["shared_buffers"] = sharedBuffers }
         settings["max_connections"] = String(try values.int("database.embedded.max_connections", default: 100, in: 10...10_000))
@@ -192,6 +205,7 @@ public struct DaemonConfiguration: Sendable {
             ("database.pool.io_threads", "\(pool.eventLoops)"),
             ("database.pool.cancel_grace", "\(pool.cancelGrace)"),
             ("database.statement_timeout", pool.connection.statementTimeout.map { "\($0)" } ?? "none"),
+            ("metrics.listen", metricsListen.map { "\($0)" } ?? "off"),
         ]
         if databaseURL == nil {
             lines += [

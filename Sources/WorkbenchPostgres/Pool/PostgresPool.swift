@@ -1,5 +1,6 @@
 public import Logging
 public import ServiceLifecycle
+import Metrics
 import Synchronization
 
 /// A fixed-size pool of libpq connections with a wait queue, an acquire timeout, broken
@@ -30,6 +31,8 @@ public final class PostgresPool: Service, Sendable {
     private let logger: Logger
     private let state = Mutex(PoolState())
     private let statementsInFlight = InFlightGauge()
+    /// How long callers waited in line for a connection (only those that had to wait).
+    static let waits = Metrics.Timer(label: "dangjian_pool_wait_seconds")
 
     /// Creates a pool and starts its event loop threads; no connection is opened until first
     /// use.
@@ -87,7 +90,8 @@ public final class PostgresPool: Service, Sendable {
                 connectionsOpened: state.connectionsOpened,
                 connectionsDiscarded: state.connectionsDiscarded,
                 acquireTimeouts: state.acquireTimeouts,
-                statementsInFlight: statementsInFlight.value
+                statementsInFlight: statementsInFlight.value,
+                roundTrips: statementsInFlight.total
             )
         }
     }
@@ -242,6 +246,8 @@ public final class PostgresPool: Service, Sendable {
     }
 
     private func waitInLine() async throws -> Grant {
+        let waitStarted = ContinuousClock.now
+        defer { Self.waits.record(duration: ContinuousClock.now - waitStarted) }
         let id = state.withLock { $0.enqueue() }
         let timeout = configuration.acquireTimeout
         let grant = await withTaskGroup(of: Grant?.self) { group in

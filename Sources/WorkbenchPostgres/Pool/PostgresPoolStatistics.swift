@@ -19,4 +19,6 @@ public struct PostgresPoolStatistics: Sendable, Equatable {
     /// Round trips sent to the server and not answered yet: during a database hang, the
     /// commands stuck on it.
     public var statementsInFlight: Int = 0
+    /// Round trips sent to the server since the pool started (a pipelined batch is one).
+    public var roundTrips: Int = 0
 }
