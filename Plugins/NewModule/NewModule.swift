@@ -123,9 +123,14 @@ struct NewModule: CommandPlugin {
         -- The first table of the \(id) module. Name every object with its schema.
         CREATE TABLE \(id).items (
             id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            name       text        NOT NULL CONSTRAINT items_name_key UNIQUE CHECK (length(name) BETWEEN 1 AND 100),
+            name       text        NOT NULL CONSTRAINT items_name_key UNIQUE CONSTRAINT items_name_check CHECK (length(name) BETWEEN 1 AND 100),
             created_at timestamptz NOT NULL DEFAULT now()
         );
+        COMMENT ON CONSTRAINT items_name_check ON \(id).items IS 'name: a name has 1 to 100 characters';
+
+        -- Commands run as the runtime role (README, "Database roles"): grant what they need.
+        GRANT USAGE ON SCHEMA \(id) TO dangjian_runtime;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON \(id).items TO dangjian_runtime;
 
         """
     }
