@@ -27,10 +27,9 @@ struct UnreadRepliesTests {
             stuck.append(client)
         }
         try #require(stuck.count == limit)
-        // One more client: refused while the slots are held, then served once the daemon has
-        // closed the clients that do not read (well before the 10-minute idle timeout).
+        // One more client: served once the daemon has closed the clients that do not read
+        // (well before the 10-minute idle timeout; without that it waits the whole timeout).
         var served: SocketClient?
-        var refusedMeanwhile = 0
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let client = try SocketClient(path: daemon.socketPath)
@@ -38,10 +37,12 @@ struct UnreadRepliesTests {
                 served = client
                 break
             }
-            refusedMeanwhile += 1
             try await Task.sleep(for: .milliseconds(200))
         }
-        #expect(refusedMeanwhile >= 1, "every slot was held by a client that does not read")
+        // Whether the next client was refused for a while depends on how fast the slots filled
+        // (under a loaded machine the first stuck clients may be closed before the last one
+        // connects); what must hold either way is below: it is served while every stuck client
+        // is still connected, and the daemon says it closed some.
         let client = try #require(served, "a new client is served while the non-reading clients are still connected")
         // On the same connection: a new one could race the daemon's count of closed ones.
         let status = try client.exchange("status\n", replies: 1)[0]
