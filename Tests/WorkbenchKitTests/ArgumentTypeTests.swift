@@ -149,6 +149,10 @@ struct ArgumentTypeTests {
 
     static let rejected: [Rejected] = [
         Rejected(type: .string(), typeName: ".string()", input: ""),
+        // a name of blanks says nothing: spaces, the ideographic space
+        Rejected(type: .string(), typeName: ".string()", input: "   "),
+        Rejected(type: .string(), typeName: ".string()", input: "\u{3000}\u{3000}"),
+        Rejected(type: .text(), typeName: ".text()", input: " \n "),
         Rejected(type: .string(), typeName: ".string()", input: "a\tb"),
         Rejected(type: .string(), typeName: ".string()", input: "a\nb"),
         Rejected(type: .string(), typeName: ".string()", input: "a\rb"),

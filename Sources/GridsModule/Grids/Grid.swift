@@ -24,11 +24,19 @@ struct Grid: Sendable, Equatable {
     /// How messages name it: `WG0101 新华一网格`.
     var label: String { "\(code) \(name)" }
 
+    /// A grid's households: a basic grid's own count; a level-1 or level-2 grid's is the sum
+    /// over the grids below it (its own count, if one was given, included).
+    static let households = """
+        CASE WHEN g.level = 'basic' THEN g.households
+             ELSE (SELECT sum(d.households)::integer FROM grids.grids d WHERE d.path OPERATOR(public.<@) g.path) END
+        """
+
     /// The columns every grid query selects: `g` the grid, `c` its community, `p` its parent,
     /// `b` its branch.
     static let columns = """
         g.id, g.code, g.name, g.level, g.community_id, c.code AS community_code, g.parent_id, p.code AS parent_code,
-        g.path::text AS path, g.branch_id, b.code AS branch_code, g.latitude, g.longitude, g.boundary::text AS boundary, g.households
+        g.path::text AS path, g.branch_id, b.code AS branch_code, g.latitude, g.longitude, g.boundary::text AS boundary,
+        \(households) AS households
         """
 
     /// The joins that go with ``columns``.

@@ -66,7 +66,7 @@ enum GridStore {
         static let tree = PostgresStatement(
             "grids.grid.tree",
             """
-            SELECT g.id, g.code, g.name, g.level, public.nlevel(g.path) AS depth, g.households,
+            SELECT g.id, g.code, g.name, g.level, public.nlevel(g.path) AS depth, \(Grid.households) AS households,
                    (SELECT count(*) FROM grids.cases k WHERE k.grid_id = g.id AND k.status IN ('reported', 'accepted', 'in_progress')) AS open_cases,
                    (SELECT string_agg(a.person, '、' ORDER BY a.id) FROM grids.assignments a
                     WHERE a.grid_id = g.id AND a.role = 'worker' AND a.ends_on IS NULL) AS workers

@@ -5,8 +5,8 @@ public import WorkbenchPostgres
 ///
 /// | type | accepts | value |
 /// |---|---|---|
-/// | `.string()` | one line of text, not empty, at most `maxLength` characters (Unicode code points, as PostgreSQL counts) | `String` |
-/// | `.text()` | text that may contain `\n` | `String` |
+/// | `.string()` | one line of text, not empty nor only blanks (spaces, 全角 spaces), at most `maxLength` characters (Unicode code points, as PostgreSQL counts) | `String` |
+/// | `.text()` | text that may contain `\n`, not only blanks | `String` |
 /// | `.int()` | a whole number in range | `Int64` |
 /// | `.decimal` | `-12.50` | `Decimal` |
 /// | `.bool` | `true false yes no on off 1 0 是 否` | `Bool` |
@@ -80,8 +80,8 @@ public struct ArgumentType: Sendable, Equatable {
     /// What a valid value looks like, for error messages.
     public var expectedForm: String {
         switch kind {
-        case .string(let maxLength): "one line of text of at most \(maxLength) characters"
-        case .text(let maxLength): "text of at most \(maxLength) characters"
+        case .string(let maxLength): "one line of text of at most \(maxLength) characters, not only blanks"
+        case .text(let maxLength): "text of at most \(maxLength) characters, not only blanks"
         case .int(let range):
             range == Int64.min...Int64.max ? "a whole number" : "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .decimal: "a decimal number such as 12.50"
@@ -97,14 +97,20 @@ public struct ArgumentType: Sendable, Equatable {
         }
     }
 
+    /// Whether `text` is empty or only white space (U+3000, the ideographic space, included): a
+    /// name or a note of blanks says nothing.
+    static func isBlank(_ text: String) -> Bool {
+        text.allSatisfy(\.isWhitespace)
+    }
+
     /// Parses `text`; nil when it is not a valid value of this type.
     func parse(_ text: String, now: Date, timeZone: TimeZone) -> ArgumentValue? {
         switch kind {
         case .string(let maxLength):
-            guard !text.isEmpty, Self.length(of: text) <= maxLength, !text.contains(where: { $0.isNewline || $0 == "\t" }) else { return nil }
+            guard !Self.isBlank(text), Self.length(of: text) <= maxLength, !text.contains(where: { $0.isNewline || $0 == "\t" }) else { return nil }
             return .string(text)
         case .text(let maxLength):
-            guard !text.isEmpty, Self.length(of: text) <= maxLength else { return nil }
+            guard !Self.isBlank(text), Self.length(of: text) <= maxLength else { return nil }
             return .string(text)
         case .int(let range):
             guard let value = Int64(text), range.contains(value) else { return nil }
