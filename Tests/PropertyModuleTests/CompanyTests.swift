@@ -97,6 +97,17 @@ struct CompanyTests {
             let twice = await harness.send("prop crossapp add complex=XQ1 name=王芳 side=community party_post=委员 company_post=经理 from=2026-05-01")
             #expect(twice.status == 409, "\(twice)")
             #expect(await harness.send("prop crossapp end id=\(id) on=2026-09-01 reason=换届").status == 200)
+            // An ended term is not silently re-dated: 409, or a correction with revise=true, audited.
+            let again = await harness.send("prop crossapp end id=\(id) on=2026-10-01 reason=换届")
+            #expect(again.status == 409 && again.raw.contains("already ended on 2026-09-01"), "\(again.raw)")
+            #expect(await harness.send("prop crossapp list complex=XQ1").column("until") == ["2026-09-01"])
+            let revised = await harness.send("prop crossapp end id=\(id) on=2026-08-31 reason=录入有误 revise=true")
+            #expect(revised.status == 200 && revised.summary == "term's last day revised from 2026-09-01 to 2026-08-31", "\(revised.raw)")
+            let audited: String = try await harness.scalar(
+                "SELECT summary || ' / ' || (arguments->>'reason') FROM workbench.audit_log WHERE command = 'crossapp end' ORDER BY id DESC LIMIT 1"
+            )
+            #expect(audited == "term's last day revised from 2026-09-01 to 2026-08-31 / 录入有误")
+            #expect(await harness.send("prop crossapp end id=\(id) on=2026-09-01 reason=恢复 revise=true").status == 200)
             #expect(await harness.send("prop crossapp gaps").column("code") == ["XQ1", "XQ2", "XQ3"])
             #expect(await harness.send("prop crossapp gaps on=2026-08-31").column("code") == ["XQ2", "XQ3"])
             #expect(await harness.send("prop crossapp list complex=XQ1").column("person") == ["王芳"])

@@ -68,10 +68,14 @@ extension PropertyModule {
             arguments: [
                 .required("id", .id, help: "The cross-appointment"),
                 .optional("on", .date, help: "Last day of the term (default today)"),
-                .required("reason", .string(maxLength: 200), help: "Why it ends (换届, 离职…)", label: "原因"),
+                .required("reason", .string(maxLength: 200), help: "Why it ends (换届, 离职…), or why its last day is corrected", label: "原因"),
+                .optional(
+                    "revise", .bool, default: "false",
+                    help: "Correct the last day of a term that has already ended (the old and new days and the reason are audited)"
+                ),
             ],
             mutates: true,
-            examples: ["prop crossapp end id=3 on=2026-12-31 reason=换届"]
+            examples: ["prop crossapp end id=3 on=2026-12-31 reason=换届", "prop crossapp end id=3 on=2026-11-30 reason=录入有误 revise=true"]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
@@ -81,14 +85,19 @@ extension PropertyModule {
                     argument: "id"
                 )
             }
-            if let ended: CalendarDate = try row.decode("ends_on"), !arguments.wasGiven("on") {
+            // Nothing is silently re-dated: a term that has its last day keeps it unless the
+            // operator says this is a correction.
+            let ended: CalendarDate? = try row.decode("ends_on")
+            if let ended, try !arguments.bool("revise") {
                 throw WorkbenchError.conflict(
-                    "property.crossapp.already_ended", "this term already has its last day, \(ended); give on= to change it"
+                    "property.crossapp.already_ended",
+                    "this term already ended on \(ended); to correct its last day give on= with revise=true and the reason"
                 )
             }
             let on = arguments.optionalDate("on") ?? invocation.today
             try await session.execute(CrossAppointmentStore.Queries.end, [try arguments.id("id"), on, try arguments.string("reason")])
-            return .record([("id", .int(try row.decode("id", as: Int64.self))), ("ends_on", .date(on))], summary: "term ends on \(on)")
+            let summary = ended.map { "term's last day revised from \($0) to \(on)" } ?? "term ends on \(on)"
+            return .record([("id", .int(try row.decode("id", as: Int64.self))), ("ends_on", .date(on))], summary: summary)
         }
     }
 
