@@ -59,6 +59,10 @@ import WorkbenchTestSupport
     static let refusesVisitsThatCannotBeCases: [(String, Int, String)] = [
         ("station visit log station=YZ1 platform=美团 worker=13800138000", 400, "stations.visit.personal_worker_id"),
         ("station visit log station=YZ1 platform=美团 worker=11010519491231002X", 400, "stations.visit.personal_worker_id"),
+        ("station visit log station=YZ1 platform=美团 worker=138-1234-5678", 400, "stations.visit.personal_worker_id"),
+        ("station visit log station=YZ1 platform=美团 worker=MT-13812345678", 400, "stations.visit.personal_worker_id"),
+        ("station visit log station=YZ1 platform=美团 worker=86.138.1234.5678", 400, "stations.visit.personal_worker_id"),
+        ("station visit log station=YZ1 platform=美团 worker=ID-110105194912310021", 400, "stations.visit.personal_worker_id"),
         ("station visit log station=YZ1 platform=美团 worker=\"张 三\"", 400, "stations.visit.bad_worker_id"),
         ("station visit log station=YZ1 platform=Uber", 400, "platform"),
         ("station visit log station=YZ1 platform=美团 services=暖餐", 422, "stations.visit.service_not_offered"),

@@ -11,14 +11,21 @@ enum WorkerID {
                 argument, code: "stations.visit.bad_worker_id", "a worker id is 3 to 64 letters, digits and . _ : - (a badge number or a hash), not a name"
             )
         }
-        if text.range(of: #"^(\+?86)?1[3-9][0-9]{9}$"#, options: .regularExpression) != nil
-            || text.range(of: #"^[0-9]{17}[0-9Xx]$"#, options: .regularExpression) != nil
-        {
+        if containsPersonalNumber(text) {
             throw WorkbenchError.invalidArgument(
                 argument, code: "stations.visit.personal_worker_id",
                 "'\(text)' looks like a phone or identity card number; visits record no personal data, so give a pseudonymous id or none"
             )
         }
         return text
+    }
+
+    /// Whether a mobile number or an identity card number hides in `text`, written with
+    /// separators (`138-1234-5678`) or inside a longer id (`MT-13812345678`): the separators
+    /// `. _ : -` are dropped, then each run of digits is checked whole.
+    static func containsPersonalNumber(_ text: String) -> Bool {
+        let collapsed = text.filter { !".:_-".contains($0) }
+        return collapsed.range(of: #"(^|[^0-9])(86)?1[3-9][0-9]{9}($|[^0-9])"#, options: .regularExpression) != nil
+            || collapsed.range(of: #"(^|[^0-9])[0-9]{17}[0-9Xx]($|[^0-9])"#, options: .regularExpression) != nil
     }
 }
