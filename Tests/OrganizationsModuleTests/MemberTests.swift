@@ -47,6 +47,10 @@ struct MemberTests {
             #expect(await harness.send("org member list name=三").column("name") == ["丙三"])
             #expect(await harness.send("org member add name=某 unit=G1 residence=S1").status == 422, "residence must be a community")
             #expect(await harness.send("org member add name=某 unit=G1 status=member").status == 400)
+            // Joining the Party is a past event: a late entry is fine, an entry ahead of time is not.
+            let ahead = await harness.send("org member add name=某 unit=G1 joined_on=tomorrow")
+            #expect(ahead.status == 400 && ahead.raw.contains("joined_on"), "\(ahead.raw)")
+            #expect(await harness.send("org member add name=某某 unit=G1 joined_on=1985-07-01").status == 201)
         }
     }
 }

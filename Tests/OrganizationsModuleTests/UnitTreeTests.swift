@@ -19,6 +19,10 @@ struct UnitTreeTests {
     @Test(arguments: [
         ("org unit add code=X1 name=某 kind=village parent=D1", 400, "kind"),
         ("org unit add code=X1 name=某 kind=street parent=D1 established_on=2026-02-30", 400, "established_on"),
+        // The day a unit was established has happened: never ahead of time.
+        ("org unit add code=X1 name=某 kind=street parent=D1 established_on=2099-01-01", 400, "established_on"),
+        ("org unit add code=X1 name=某 kind=street parent=D1 established_on=tomorrow", 400, "not in the future"),
+        ("org unit add code=X1 name=\"  \" kind=street parent=D1", 400, "name"),
         ("org unit add code=1X name=某 kind=street parent=D1", 400, "code"),
         ("org unit add code=X1 name=某 kind=street parent=NOPE", 404, "parent"),
         ("org unit add code=S1 name=重复 kind=street parent=D1", 409, "duplicate_code"),

@@ -75,6 +75,11 @@ struct ArgumentTypeTests {
         Accepted(type: .date, typeName: ".date", input: "today", expected: .date(Fixtures.day(2026, 11, 22))),
         Accepted(type: .date, typeName: ".date", input: "yesterday", expected: .date(Fixtures.day(2026, 11, 21))),
         Accepted(type: .date, typeName: ".date", input: "tomorrow", expected: .date(Fixtures.day(2026, 11, 23))),
+        // .pastDate: the day something happened, entered late or on the day, never ahead
+        Accepted(type: .pastDate, typeName: ".pastDate", input: "today", expected: .date(Fixtures.day(2026, 11, 22))),
+        Accepted(type: .pastDate, typeName: ".pastDate", input: "2026-11-22", expected: .date(Fixtures.day(2026, 11, 22))),
+        Accepted(type: .pastDate, typeName: ".pastDate", input: "2015-07-01", expected: .date(Fixtures.day(2015, 7, 1))),
+        Accepted(type: .pastDate, typeName: ".pastDate", input: "yesterday", expected: .date(Fixtures.day(2026, 11, 21))),
         // .datetime: no offset means the daemon's zone
         Accepted(type: .datetime, typeName: ".datetime", input: "2026-11-21T09:30", expected: .datetime(seconds("1795224600"))),
         Accepted(type: .datetime, typeName: ".datetime", input: "2026-11-21T09:30:05", expected: .datetime(seconds("1795224605"))),
@@ -149,6 +154,10 @@ struct ArgumentTypeTests {
 
     static let rejected: [Rejected] = [
         Rejected(type: .string(), typeName: ".string()", input: ""),
+        Rejected(type: .pastDate, typeName: ".pastDate", input: "tomorrow"),
+        Rejected(type: .pastDate, typeName: ".pastDate", input: "2026-11-23"),
+        Rejected(type: .pastDate, typeName: ".pastDate", input: "2099-01-01"),
+        Rejected(type: .pastDate, typeName: ".pastDate", input: "0001-01-01"),
         // a name of blanks says nothing: spaces, the ideographic space
         Rejected(type: .string(), typeName: ".string()", input: "   "),
         Rejected(type: .string(), typeName: ".string()", input: "\u{3000}\u{3000}"),

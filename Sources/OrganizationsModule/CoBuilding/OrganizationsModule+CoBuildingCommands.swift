@@ -9,7 +9,7 @@ extension OrganizationsModule {
                 arguments: [
                     Self.unitArgument("unit", help: "The resident unit's (or two-new, joint, regional, industry) organisation"),
                     Self.unitArgument("community", help: "The community"),
-                    .optional("since", .date, default: "today", help: "Date the pairing began"),
+                    .optional("since", .pastDate, default: "today", help: "Date the pairing began"),
                     .optional("commitment", .string(maxLength: 500), help: "The two-way commitments (双向承诺)"),
                 ],
                 mutates: true,

@@ -18,7 +18,7 @@ extension OrganizationsModule {
                 arguments: [
                     Self.unitArgument("unit", help: "The reporting unit's organisation"),
                     Self.unitArgument("community", help: "The community it reports to"),
-                    .optional("on", .date, default: "today", help: "Date of the report"),
+                    .optional("on", .pastDate, default: "today", help: "Date of the report"),
                     .optional("note", .string(maxLength: 500), help: "What the unit offers (resources, services)"),
                 ],
                 mutates: true,
@@ -37,7 +37,7 @@ extension OrganizationsModule {
                 arguments: [
                     .required("member", .id, help: "The member's id"),
                     Self.unitArgument("community", help: "The community the member reports to (usually where they live)"),
-                    .optional("on", .date, default: "today", help: "Date of the report"),
+                    .optional("on", .pastDate, default: "today", help: "Date of the report"),
                     .optional("note", .string(maxLength: 500), help: "Skills or services offered"),
                 ],
                 mutates: true

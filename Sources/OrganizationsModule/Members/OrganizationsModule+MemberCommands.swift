@@ -11,7 +11,7 @@ extension OrganizationsModule {
                     .required("name", .string(maxLength: 50), help: "Full name", label: "姓名"),
                     Self.unitArgument("unit", help: "The organisation (branch) the member belongs to", label: "所在党组织"),
                     .optional("status", .enumeration(MemberStatus.allCases.map(\.rawValue)), default: "formal", help: "formal (正式) or probationary (预备)"),
-                    .optional("joined_on", .date, default: "today", help: "Date the member joined the Party", label: "入党日期"),
+                    .optional("joined_on", .pastDate, default: "today", help: "Date the member joined the Party", label: "入党日期"),
                     .optional("phone", .string(maxLength: 20), help: "Phone", label: "电话"),
                     .optional("work_unit", .string(maxLength: 100), help: "In-service unit (在职单位), for in-service members"),
                     Self.unitArgument("residence", required: false, help: "The community where the member lives", label: "居住社区"),

@@ -57,7 +57,7 @@ extension OrganizationsModule {
                     .required("kind", .enumeration(Self.kindNames), help: "Kind of organisation", label: "类型"),
                     Self.unitArgument("parent", required: false, help: "The organisation it sits under", label: "上级"),
                     .optional("subtype", .enumeration(RegionalSubtype.allCases.map(\.rawValue)), help: "For kind=regional: where it sits"),
-                    .optional("established_on", .date, help: "Date established", label: "成立日期"),
+                    .optional("established_on", .pastDate, help: "Date established", label: "成立日期"),
                     .optional("secretary", .string(maxLength: 50), help: "The secretary's name", label: "书记"),
                     .optional("phone", .string(maxLength: 20), help: "Contact phone", label: "联系电话"),
                 ],
@@ -187,7 +187,7 @@ extension OrganizationsModule {
                     Self.unitArgument("unit", help: "The organisation"),
                     .optional("secretary", .string(maxLength: 50), help: "The secretary's name"),
                     .optional("phone", .string(maxLength: 20), help: "Contact phone"),
-                    .optional("established_on", .date, help: "Date established"),
+                    .optional("established_on", .pastDate, help: "Date established"),
                     .optional("clear", .enumeration(["secretary", "phone", "established_on"]), help: "Remove this field's value"),
                 ],
                 mutates: true

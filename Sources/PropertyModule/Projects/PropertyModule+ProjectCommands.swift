@@ -53,7 +53,7 @@ extension PropertyModule {
                     OrganizationDirectory.unitArgument("community", help: "The community offering the project", label: "社区"),
                     .required("title", .string(maxLength: 100), help: "The project", label: "项目名称"),
                     .optional("description", .text(maxLength: 2000), help: "What it involves"),
-                    .optional("on", .date, help: "The day it was claimed (default today)"),
+                    .optional("on", .pastDate, help: "The day it was claimed (default today)"),
                 ],
                 mutates: true,
                 examples: ["prop project claim company=91350100M000100Y43 community=SQ01 title=\"楼道微更新\""]
@@ -81,7 +81,7 @@ extension PropertyModule {
                     .required("id", .id, help: "The project"),
                     .required("status", .enumeration(ProjectStatus.allCases.map(\.rawValue)), help: "The new status"),
                     .optional("outcome", .text(maxLength: 2000), help: "What came of it (completed) or why it was given up (abandoned)", label: "成效"),
-                    .optional("on", .date, help: "The day it finished (default today)"),
+                    .optional("on", .pastDate, help: "The day it finished (default today)"),
                 ],
                 mutates: true,
                 examples: ["prop project update id=4 status=completed outcome=\"完成12个楼道改造\""]

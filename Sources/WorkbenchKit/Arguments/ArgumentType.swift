@@ -11,6 +11,7 @@ public import WorkbenchPostgres
 /// | `.decimal` | `-12.50` | `Decimal` |
 /// | `.bool` | `true false yes no on off 1 0 是 否` | `Bool` |
 /// | `.date` | `2026-11-21`, `today`, `yesterday`, `tomorrow` | ``CalendarDate`` |
+/// | `.pastDate` | as `.date`, but not after today: the day something happened | ``CalendarDate`` |
 /// | `.datetime` | `2026-11-21T09:30[:05][+08:00]`, `now` (no offset: the daemon's zone) | `Date` |
 /// | `.enumeration([…])` | one of the listed words | `String` |
 /// | `.id` | a positive whole number | `Int64` |
@@ -24,6 +25,7 @@ public struct ArgumentType: Sendable, Equatable {
         case decimal
         case bool
         case date
+        case pastDate
         case datetime
         case enumeration([String])
         case id
@@ -46,6 +48,9 @@ public struct ArgumentType: Sendable, Equatable {
     public static let bool = ArgumentType(kind: .bool)
     /// A calendar day.
     public static let date = ArgumentType(kind: .date)
+    /// The day something already happened (joined, established, held): a calendar day not
+    /// after today in the daemon's time zone. Late entries are fine; entries ahead of time are not.
+    public static let pastDate = ArgumentType(kind: .pastDate)
     /// An instant.
     public static let datetime = ArgumentType(kind: .datetime)
     /// One of a fixed list of words.
@@ -67,7 +72,7 @@ public struct ArgumentType: Sendable, Equatable {
         case .int: "<n>"
         case .decimal: "<decimal>"
         case .bool: "<yes|no>"
-        case .date: "<YYYY-MM-DD>"
+        case .date, .pastDate: "<YYYY-MM-DD>"
         case .datetime: "<YYYY-MM-DDThh:mm>"
         case .enumeration(let values): "<" + values.joined(separator: "|") + ">"
         case .id: "<id>"
@@ -87,6 +92,7 @@ public struct ArgumentType: Sendable, Equatable {
         case .decimal: "a decimal number such as 12.50"
         case .bool: "yes or no (true/false, on/off, 1/0)"
         case .date: "a date as YYYY-MM-DD from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), or today, yesterday or tomorrow"
+        case .pastDate: "the day it happened, as YYYY-MM-DD from \(Self.dateRange.lowerBound) to today, or today or yesterday; not in the future"
         case .datetime:
             "a date and time as YYYY-MM-DDThh:mm[:ss][+hh:mm] from \(Self.dateRange.lowerBound) to \(Self.dateRange.upperBound), or now"
         case .enumeration(let values): "one of: " + values.joined(separator: ", ")
@@ -136,6 +142,11 @@ public struct ArgumentType: Sendable, Equatable {
                 guard let day = CalendarDate(text), Self.dateRange.contains(day) else { return nil }
                 return .date(day)
             }
+        case .pastDate:
+            guard case .date(let day)? = ArgumentType.date.parse(text, now: now, timeZone: timeZone),
+                day <= CalendarDate(containing: now, in: timeZone)
+            else { return nil }
+            return .date(day)
         case .datetime:
             if text == "now" { return .datetime(now) }
             guard text.contains("T"), let date = PostgresTimestamp.parse(text, defaultTimeZone: timeZone),
