@@ -47,6 +47,23 @@ struct EvaluationAndRankingTests {
         }
     }
 
+    @Test func aCompanyThatMetNoPositiveItemIsEvaluatedAndCodesIgnoreCase() async throws {
+        try await Self.scriptedQuarter { harness, _ in
+            let none = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q2 met=none violated=n02")
+            #expect(none.status == 201, "\(none)")
+            let id = try #require(none.field("id"))
+            let shown = await harness.send("prop eval show evaluation=\(id)")
+            #expect(shown.raw.contains("N02"), "\(shown)")
+            let lower = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q2 met=p01,p02 revise=true evidence=\"p01: 台账齐全\"")
+            #expect(lower.status == 201, "item codes in any case: \(lower)")
+            let met: Int = try await harness.scalar(
+                "SELECT count(*)::int FROM property.evaluation_items i JOIN property.evaluations e ON e.id = i.evaluation_id "
+                    + "WHERE e.id = $1 AND i.outcome = 'met'", [Int64(try #require(lower.field("id")))!]
+            )
+            #expect(met == 2)
+        }
+    }
+
     @Test func mistakesAreRefusedNamingTheProblemAndChangeNothing() async throws {
         try await Self.scriptedQuarter { harness, _ in
             let before: Int = try await harness.scalar("SELECT count(*)::int FROM property.evaluations")
@@ -65,6 +82,9 @@ struct EvaluationAndRankingTests {
             #expect(future.status == 422, "\(future)")
             let twice = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q3 met=all")
             #expect(twice.status == 409 && twice.raw.contains("revise=true"), "\(twice)")
+            // An error in except= is blamed on except=.
+            let except = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q2 met=all except=P99 --json")
+            #expect(except.raw.contains(#""argument":"except""#) && except.raw.contains("P99 is not an item"), "\(except)")
             #expect(try await harness.scalar("SELECT count(*)::int FROM property.evaluations") == before)
             // Raw edits of an evaluation are refused: a correction supersedes it.
             await #expect(throws: (any Error).self) {

@@ -76,7 +76,7 @@ enum EvaluationStore {
     /// evidence by code; a code the checklist does not have, or of the wrong kind, is a 400
     /// naming the argument.
     static func outcomes(
-        checklist: Checklist, met: [String], violated: [String], evidence: [String: String]
+        checklist: Checklist, met: [String], violated: [String], evidence: [String: String], metArgument: String = "met"
     ) throws -> [(item: ChecklistItem, outcome: String, evidence: String)] {
         func check(_ codes: [String], kind: ChecklistItem.Kind, argument: String) throws {
             for code in codes {
@@ -95,7 +95,7 @@ enum EvaluationStore {
                 }
             }
         }
-        try check(met, kind: .positive, argument: "met")
+        try check(met, kind: .positive, argument: metArgument)
         try check(violated, kind: .negative, argument: "violated")
         for code in evidence.keys where checklist.item(code) == nil {
             throw WorkbenchError.invalidArgument(
@@ -115,7 +115,7 @@ enum EvaluationStore {
         var notes: [String: String] = [:]
         for part in text.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
             let pieces = part.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "：" })
-            let code = pieces.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let code = pieces.first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() } ?? ""
             let note = pieces.count == 2 ? pieces[1].trimmingCharacters(in: .whitespaces) : ""
             guard pieces.count == 2, !code.isEmpty, !note.isEmpty else {
                 throw WorkbenchError.invalidArgument(

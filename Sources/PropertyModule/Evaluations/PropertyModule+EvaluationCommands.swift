@@ -44,7 +44,7 @@ extension PropertyModule {
                 """,
             arguments: [
                 Self.companyArgument(), Self.quarterArgument(),
-                .required("met", .text(maxLength: 1000), help: "Positive items met: codes separated by commas, or all", label: "正面清单"),
+                .required("met", .text(maxLength: 1000), help: "Positive items met: codes separated by commas (any case), all, or none", label: "正面清单"),
                 .optional("except", .text(maxLength: 1000), help: "With met=all: the positive items not met"),
                 .optional("violated", .text(maxLength: 1000), help: "Negative items violated, separated by commas", label: "负面清单"),
                 .optional("evidence", .text(maxLength: 8000), help: "Evidence by item: 'P01: 台账齐全; N02: 8月电梯困人'", label: "佐证"),
@@ -61,14 +61,21 @@ extension PropertyModule {
                 throw WorkbenchError.ruleRefused("property.evaluation.quarter_not_started", "\(quarter) has not started; evaluate a quarter once it is under way or over")
             }
             let company = try await CompanyStore.find(try arguments.string("company"), lock: .update, in: session)
-            let codes = { (text: String?) in (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            // Item codes are case-insensitive (p01 is P01), like credit codes; all and none are words.
+            let codes = { (text: String?) in
+                (text ?? "").split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+                    .filter { !$0.isEmpty }
+            }
             var met = codes(arguments.optionalString("met"))
-            if met == ["all"] {
+            if met == ["ALL"] {
                 let missed = codes(arguments.optionalString("except"))
-                _ = try EvaluationStore.outcomes(checklist: checklist, met: missed, violated: [], evidence: [:])
+                _ = try EvaluationStore.outcomes(checklist: checklist, met: missed, violated: [], evidence: [:], metArgument: "except")
                 met = checklist.items(.positive).map(\.code).filter { !missed.contains($0) }
             } else if arguments.wasGiven("except") {
                 throw WorkbenchError.invalidArgument("except", code: "property.evaluation.except_without_all", "except= goes with met=all")
+            } else if met == ["NONE"] {
+                // A company that met no positive item is evaluated too: it scores none of them.
+                met = []
             }
             let outcomes = try EvaluationStore.outcomes(
                 checklist: checklist, met: met, violated: codes(arguments.optionalString("violated")),
