@@ -19,6 +19,11 @@ import Testing
         ("fri 20:00-02:00", "fri 20:00-24:00; sat 00:00-02:00"),
         ("sun 22:00-06:00", "mon 00:00-06:00; sun 22:00-24:00"),
         ("mon,wed,thu,fri 09:00-12:00", "mon,wed-fri 09:00-12:00"),
+        // as people write them in Chinese
+        ("周一至周五 08:00-20:00", "mon-fri 08:00-20:00"),
+        ("周一到周五 8:00至20:00；周六、周日 9：00~17：00", "mon-fri 08:00-20:00; sat,sun 09:00-17:00"),
+        ("sat, sun 10:00-18:00", "sat,sun 10:00-18:00"),
+        ("mon - fri 08:00 - 12:00, 14:00 - 18:00", "mon-fri 08:00-12:00,14:00-18:00"),
     ])
     func readsAndNormalises(_ text: String, _ normal: String) throws {
         let hours = try OpeningHours(parsing: text)

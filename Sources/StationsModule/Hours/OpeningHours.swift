@@ -44,7 +44,7 @@ public struct OpeningHours: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: ``OpeningHoursError`` naming the part that cannot be read, overlapping
     ///   intervals, or hours that never open.
     public init(parsing text: String) throws(OpeningHoursError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.normalised(text)
         var days: [Weekday: [(Int, Int)]] = [:]
         if ["24/7", "24h", "全天", "24小时"].contains(trimmed.lowercased()) {
             for day in Weekday.allCases { days[day] = [(0, 1440)] }
@@ -127,6 +127,25 @@ public struct OpeningHours: Sendable, Equatable, CustomStringConvertible {
             start = end + 1
         }
         return parts.joined(separator: ",")
+    }
+
+    /// How people write hours in Chinese, read as the form above: `至`, `到`, `~`, `～` and
+    /// dashes make ranges (`周一至周五`), full-width `，`, `、`, `；` and `：` are their ASCII
+    /// forms, and blanks beside a comma or a range are dropped (`sat, sun`, `08:00 - 20:00`).
+    static func normalised(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "至", "到", "~", "～", "–", "—", "－": result.append("-")
+            case "，", "、": result.append(",")
+            case "；": result.append(";")
+            case "：": result.append(":")
+            case "\u{3000}": result.append(" ")
+            default: result.append(character)
+            }
+        }
+        result = result.replacingOccurrences(of: #"\s*([,-])\s*"#, with: "$1", options: .regularExpression)
+        return result.trimmingCharacters(in: .whitespaces)
     }
 
     static func clock(_ minutes: Int) -> String { String(format: "%02d:%02d", minutes / 60, minutes % 60) }
