@@ -68,6 +68,7 @@ import WorkbenchTestSupport
             #expect(await harness.send("station reopen station=YZ3").field("status") == "open")
             #expect(await harness.send("station reopen station=YZ3").status == 409)
             #expect(await harness.send("station update station=YZ3").status == 400)
+            #expect(await harness.send("station show station=yz1").field("code") == "YZ1", "a code in any case finds the station")
         }
     }
 
@@ -80,6 +81,8 @@ import WorkbenchTestSupport
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 crs=bd09", 400, "crs"),
         ("station add code=X1 name=x kind=kiosk address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 400, "kind"),
         ("station add code=YZ1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 409, "stations.station.duplicate_code"),
+        // Codes ignore case: yz1 is YZ1.
+        ("station add code=yz1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 409, "codes ignore case"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=NOPE hours=24/7", 404, "host"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 services=\",、\"", 400, "stations.service.none_named"),
         ("station update station=YZ1 lat=34.8", 400, "stations.position.incomplete"),

@@ -6,7 +6,7 @@ import WorkbenchPostgres
 enum StationStore {
     enum Queries {
         static let find = PostgresStatement(
-            "stations.station.find", Station.selection + " WHERE s.id = COALESCE($1::bigint, (SELECT id FROM stations.stations WHERE code = $2))"
+            "stations.station.find", Station.selection + " WHERE s.id = COALESCE($1::bigint, (SELECT id FROM stations.stations WHERE upper(code) = upper($2)))"
         )
         static let findForUpdate = PostgresStatement("stations.station.find_for_update", find.sql + " FOR UPDATE OF s")
         static let insert = PostgresStatement(
