@@ -152,4 +152,39 @@ struct FiveHavesTests {
             #expect(minutes.hasPrefix("第一稿\n[补充 ") && minutes.hasSuffix("补充意见"))
         }
     }
+
+    /// What happens at a session is recorded once it has been held; a notice announces it
+    /// beforehand and matches its time and place.
+    @Test func aSessionIsRecordedOnceHeldAndItsNoticeMatchesItsTimeAndPlace() async throws {
+        try await ConsultationsFixture.with { harness in
+            let topic = try await ConsultationsFixture.acceptedTopic(harness)
+            let june = try await harness.create("consult session schedule unit=C1 topics=\(topic) at=2027-06-10T09:00 venue=议事厅")
+            for line in [
+                "consult session attend session=\(june) name=\"社区书记 王芳\" role=convener party=community_party",
+                "consult session minutes session=\(june) text=到会12人",
+                "consult session vote session=\(june) topic=\(topic) for=11 against=1 resolution=同意",
+                "consult session reply session=\(june) topic=\(topic) text=已答复 channel=公示栏",
+                "consult session close session=\(june)",
+            ] {
+                let refused = await harness.send(line)
+                #expect(refused.status == 422 && refused.raw.contains("consultations.session.not_held_yet"), "\(line): \(refused)")
+                #expect(refused.summary.contains("starts at 2027-06-10"), "\(refused)")
+            }
+            // A notice ahead of the session is fine; moving the time or the place makes it stale.
+            try await ConsultationsFixture.succeed(harness, "consult session notice session=\(june) on=2026-11-17")
+            let moved = try await ConsultationsFixture.succeed(harness, "consult session update session=\(june) venue=党群服务中心")
+            #expect(moved.summary.contains("post it again"), "\(moved)")
+            #expect(try await harness.scalar("SELECT notice_posted_on IS NULL FROM consultations.sessions WHERE id = $1", [june], as: Bool.self))
+            try await ConsultationsFixture.succeed(harness, "consult session notice session=\(june) on=2026-11-18")
+            let renamed = try await ConsultationsFixture.succeed(harness, "consult session update session=\(june) title=停车议事会")
+            #expect(!renamed.summary.contains("post it again"))
+            #expect(try await harness.scalar("SELECT notice_posted_on IS NOT NULL FROM consultations.sessions WHERE id = $1", [june], as: Bool.self))
+
+            // A notice put up after the session announced nothing.
+            let other = try await ConsultationsFixture.acceptedTopic(harness, title: "丙")
+            let held = try await harness.create("consult session schedule unit=C1 topics=\(other) at=2026-11-16T09:00 venue=议事厅")
+            let late = await harness.send("consult session notice session=\(held) on=2026-11-17")
+            #expect(late.status == 422 && late.raw.contains("consultations.session.notice_after_session"), "\(late)")
+        }
+    }
 }

@@ -226,11 +226,14 @@ extension ConsultationsModule {
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("change")
+            let venue = arguments.optionalString("venue"), at = arguments.optionalDatetime("at")
+            // A notice tells residents the time and place: once either changes it is out of date.
+            let staleNotice = meeting.noticePostedOn != nil && ((venue != nil && venue != meeting.venue) || (at != nil && at != meeting.startsAt))
             _ = try await session.execute(
-                SessionQueries.update,
-                [meeting.id, arguments.optionalString("title"), arguments.optionalString("venue"), arguments.optionalDatetime("at"), invocation.now]
+                SessionQueries.update, [meeting.id, arguments.optionalString("title"), venue, at, invocation.now, staleNotice]
             )
-            return .message("\(meeting.label) updated: \(changes.joined(separator: ", "))")
+            let notice = staleNotice ? "; the notice showed the old time or place: post it again ('consult session notice', 有标识)" : ""
+            return .message("\(meeting.label) updated: \(changes.joined(separator: ", "))\(notice)")
         }
     }
 
@@ -254,6 +257,14 @@ extension ConsultationsModule {
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("have its notice recorded")
+            // A notice announces the session: one put up after the session's day announced nothing.
+            let sessionDay = CalendarDate(containing: meeting.startsAt, in: invocation.timeZone)
+            guard on <= sessionDay else {
+                throw WorkbenchError.ruleRefused(
+                    "consultations.session.notice_after_session",
+                    "a notice posted on \(on) comes after \(meeting.label) on \(sessionDay) and announced nothing; 有标识 needs a notice before the session"
+                )
+            }
             _ = try await session.execute(SessionQueries.postNotice, [meeting.id, on, try arguments.string("place"), invocation.now])
             return .message("\(meeting.label): notice posted on \(on) (有标识)")
         }
@@ -285,6 +296,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let meeting = try await Self.findSession(try arguments.id("session"), in: session)
             try meeting.refuseUnlessScheduled("take participants")
+            try meeting.refuseBeforeItIsHeld("take participants", now: invocation.now, timeZone: invocation.timeZone)
             let role = ParticipantRole(argument: try arguments.string("role"))!
             let party = arguments.optionalString("party").flatMap(CoGovernanceParty.init(argument:))
             let present = try arguments.bool("present")
@@ -312,6 +324,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("take minutes")
+            try meeting.refuseBeforeItIsHeld("take minutes", now: invocation.now, timeZone: invocation.timeZone)
             let text = try arguments.string("text")
             let by = arguments.optionalString("by") ?? invocation.caller.userName
             var minutes = text
@@ -352,6 +365,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let meeting = try await Self.findSession(try arguments.id("session"), in: session)
             try meeting.refuseUnlessScheduled("take votes")
+            try meeting.refuseBeforeItIsHeld("take votes", now: invocation.now, timeZone: invocation.timeZone)
             let topic = try await Self.agendaTopic(try arguments.id("topic"), of: meeting, in: session)
             let votes = (try arguments.int("for"), try arguments.int("against"), try arguments.int("abstain"))
             guard votes.0 + votes.1 + votes.2 > 0 else {
@@ -389,6 +403,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let meeting = try await Self.findSession(try arguments.id("session"), in: session)
             try meeting.refuseUnlessScheduled("record replies")
+            try meeting.refuseBeforeItIsHeld("record replies", now: invocation.now, timeZone: invocation.timeZone)
             let topics: [Int64]
             if let topicID = arguments.optionalID("topic") {
                 topics = [try await Self.agendaTopic(topicID, of: meeting, in: session).id]
@@ -424,6 +439,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let meeting = try await Self.findSession(try invocation.arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("be closed")
+            try meeting.refuseBeforeItIsHeld("be closed", now: invocation.now, timeZone: invocation.timeZone)
             let missing = try await Self.shortfalls(of: meeting.id, in: session)
             guard missing.isEmpty else {
                 throw WorkbenchError.ruleRefused(

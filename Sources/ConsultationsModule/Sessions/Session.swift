@@ -46,6 +46,17 @@ struct Session: Sendable {
     /// `session 4 《停车议事会》`.
     var label: String { "session \(id) 《\(title)》" }
 
+    /// A 422 for recording what happens at a session (participants, minutes, votes, replies,
+    /// the close) before it starts: a session scheduled for next June cannot have been held today.
+    func refuseBeforeItIsHeld(_ step: String, now: Date, timeZone: TimeZone) throws {
+        guard startsAt <= now else {
+            let starts = ReplyEncoder(timeZone: timeZone).textValue(.timestamp(startsAt))
+            throw WorkbenchError.ruleRefused(
+                "consultations.session.not_held_yet", "\(label) starts at \(starts); it cannot \(step) before it is held"
+            )
+        }
+    }
+
     /// A 409 for a change to a session that is no longer scheduled.
     func refuseUnlessScheduled(_ step: String) throws {
         guard status == .scheduled else {

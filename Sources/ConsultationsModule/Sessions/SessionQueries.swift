@@ -41,7 +41,9 @@ enum SessionQueries {
         "consultations.session.update",
         """
         UPDATE consultations.sessions
-        SET title = coalesce($2, title), venue = coalesce($3, venue), starts_at = coalesce($4, starts_at), updated_at = $5
+        SET title = coalesce($2, title), venue = coalesce($3, venue), starts_at = coalesce($4, starts_at), updated_at = $5,
+            notice_posted_on = CASE WHEN $6::boolean THEN NULL ELSE notice_posted_on END,
+            notice_place = CASE WHEN $6::boolean THEN NULL ELSE notice_place END
         WHERE id = $1
         """
     )
