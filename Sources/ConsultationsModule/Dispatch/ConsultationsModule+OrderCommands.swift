@@ -55,7 +55,7 @@ extension ConsultationsModule {
     private var showOrderCommand: CommandSpec {
         CommandSpec(
             "order show", synopsis: "Show an order with each step it went through",
-            help: "The resident's name and phone are masked for roles below admin.",
+            help: "The resident's name and phone are masked for roles below admin, the address's numbers for viewers.",
             arguments: [Self.orderArgument],
             examples: ["consult order show order=1"]
         ) { invocation in
@@ -69,7 +69,7 @@ extension ConsultationsModule {
                         + (detail.map { ": \($0)" } ?? "")
                 )
             }
-            return .record(order.fields(unmasked: invocation.caller.may(.admin)) + [("steps", .list(steps))], summary: "\(order.label): \(order.status.chinese)")
+            return .record(order.fields(unmasked: invocation.caller.may(.admin), addressUnmasked: invocation.caller.may(.operator)) + [("steps", .list(steps))], summary: "\(order.label): \(order.status.chinese)")
         }
     }
 

@@ -67,10 +67,13 @@ struct VolunteerOrder: Sendable {
     /// `order 5 (微心愿)`.
     var label: String { "order \(id) (\(kind.chinese))" }
 
-    func fields(unmasked: Bool) -> [(String, ReplyValue)] {
+    /// The fields of `order show`: the resident's name and phone whole for admins
+    /// (`unmasked`), the address whole for operators and admins (`addressUnmasked`).
+    func fields(unmasked: Bool, addressUnmasked: Bool) -> [(String, ReplyValue)] {
         [
             ("id", .int(id)), ("kind", .string("\(kind.rawValue) \(kind.chinese)")), ("community", .string(communityCode)),
-            ("category", .string(category)), ("need", .string(need)), ("address", .string(address)),
+            ("category", .string(category)), ("need", .string(need)),
+            ("address", .string(addressUnmasked ? address : AddressMask.masked(address))),
             ("resident", .string(unmasked ? resident : PersonNameMask.masked(resident))),
             ("resident_phone", residentPhone.map { .string(unmasked ? $0 : OrganizationDirectory.maskedPhone($0)) } ?? .null),
             ("status", .string("\(status.rawValue) \(status.chinese)")), ("team", teamCode.map(ReplyValue.string) ?? .null),
