@@ -96,8 +96,10 @@ struct OrderWorkflowTests {
             try await Self.setUpTeams(harness)
             let order = try await Self.order(harness, at: .placed)
             let c3 = try await harness.create("consult order place community=C3 category=生活照料 need=x address=y resident=z")
+            let legal = try await harness.create("consult order place community=C1 category=心理疏导 need=谈心 address=y resident=z")
             let cases: [(line: String, status: Int, words: String)] = [
                 ("consult order dispatch order=\(c3) team=DY01", 422, "does not serve"),
+                ("consult order dispatch order=\(legal) team=DY01", 422, "offers 跑腿代办, 生活照料, not 心理疏导"),
                 ("consult order dispatch order=\(order) team=NOPE", 404, "no volunteer team"),
                 ("consult volunteer add team=DY01 name=未来 joined=2099-01-01", 400, "future"),
             ]

@@ -96,6 +96,15 @@ struct OrderWorkflow: Sendable {
                     argument: "team"
                 )
             }
+            // A team that lists its services is sent only what it offers; one that lists none takes any.
+            guard team.services.isEmpty || team.services.contains(order.category) else {
+                throw WorkbenchError(
+                    status: .unprocessable, code: "consultations.order.team_lacks_service",
+                    message: "team \(team.label) offers \(team.services.joined(separator: ", ")), not \(order.category); "
+                        + "dispatch to a team that offers it ('consult team list'), or add it to the team's services",
+                    argument: "team"
+                )
+            }
             _ = try await session.execute(DispatchQueries.dispatch, [order.id, team.id, now])
             detail = "dispatched to team \(team.label)"
         case .accept(let volunteerID):
