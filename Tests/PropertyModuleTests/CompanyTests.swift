@@ -94,6 +94,12 @@ struct CompanyTests {
             #expect(noBranch.status == 422, "\(noBranch)")
             let both = await harness.send("prop crossapp add complex=XQ2 member=1 name=李强 side=community party_post=委员 company_post=经理")
             #expect(both.status == 400 && both.raw.contains("name the person once"), "\(both)")
+            // On the branch side, a Party member must belong to the complex's branch.
+            let outsider = try await harness.create("org member add name=赵六 unit=C1 joined_on=2010-07-01")
+            let notInBranch = await harness.send(
+                "prop crossapp add complex=XQ1 member=\(outsider) side=complex_branch party_post=委员 company_post=经理 from=2026-05-01"
+            )
+            #expect(notInBranch.status == 422 && notInBranch.raw.contains("property.crossapp.member_not_in_branch"), "\(notInBranch)")
             let twice = await harness.send("prop crossapp add complex=XQ1 name=王芳 side=community party_post=委员 company_post=经理 from=2026-05-01")
             #expect(twice.status == 409, "\(twice)")
             #expect(await harness.send("prop crossapp end id=\(id) on=2026-09-01 reason=换届").status == 200)
@@ -112,6 +118,11 @@ struct CompanyTests {
             #expect(await harness.send("prop crossapp gaps on=2026-08-31").column("code") == ["XQ2", "XQ3"])
             #expect(await harness.send("prop crossapp list complex=XQ1").column("person") == ["王芳"])
             #expect(await harness.send("prop crossapp list current=true").rows.isEmpty)
+            // A member of the complex's branch may sit on the branch side.
+            let insider = try await harness.create("org member add name=钱七 unit=ZB1 joined_on=2012-07-01")
+            _ = try await harness.create(
+                "prop crossapp add complex=XQ1 member=\(insider) side=complex_branch party_post=委员 company_post=客服主管 from=2026-05-01"
+            )
         }
     }
 

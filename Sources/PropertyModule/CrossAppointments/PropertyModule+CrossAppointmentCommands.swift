@@ -50,6 +50,15 @@ extension PropertyModule {
                 )
             }
             let member = try await arguments.optionalID("member").asyncMap { try await OrganizationDirectory.activeMember($0, argument: "member", in: session) }
+            // On the complex's branch side, a Party member is one of that branch's members.
+            if side == .complexBranch, let member, let branch = complex.branchCode, member.unitCode != branch {
+                throw WorkbenchError(
+                    status: .unprocessable, code: "property.crossapp.member_not_in_branch",
+                    message: "member \(member.id) belongs to \(member.unitCode), not to \(complex.label)'s branch \(branch); "
+                        + "use side=community, or transfer the member first",
+                    argument: "member"
+                )
+            }
             guard let person = member?.name ?? arguments.optionalString("name") else {
                 throw WorkbenchError.invalidArgument("name", code: "property.crossapp.person_missing", "name the person with member=<id> or name=")
             }
