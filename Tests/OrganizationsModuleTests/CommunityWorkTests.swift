@@ -26,6 +26,11 @@ struct CommunityWorkTests {
             #expect(await harness.send("org report unit unit=R1 community=C1").status == 409)
             #expect(await harness.send("org report member member=\(member) community=C2").status == 409, "one open report per member")
             #expect(await harness.send("org report unit unit=S1 community=C1").status == 422, "a street does not report")
+            // A member whose own branch is in the community is its member already: no 双报到.
+            let local = try await OrganizationsFixture.member(harness, "本社区丙", unit: "G1")
+            let redundant = await harness.send("org report member member=\(local) community=C1")
+            #expect(redundant.status == 422 && redundant.raw.contains("organizations.report.member_already_in_community"), "\(redundant)")
+            _ = try await harness.create("org report member member=\(local) community=C2 on=2026-02-01")
             #expect(await harness.send("org report unit unit=R1 community=S1").status == 422, "reports go to communities")
             #expect(await harness.send("org report serve report=\(unitReport) hours=0 activity=x").status == 400)
             #expect(await harness.send("org report serve report=\(unitReport) hours=2.55 activity=x").status == 400)

@@ -10,6 +10,11 @@ enum ReportStore {
             "organizations.report.insert",
             "INSERT INTO organizations.reports (unit_id, member_id, community_id, reported_on, note) VALUES ($1, $2, $3, $4, $5) RETURNING id"
         )
+        /// Whether unit `$1` (a member's branch) lies in the subtree at path `$2`.
+        static let branchInside = PostgresStatement(
+            "organizations.report.branch_inside",
+            "SELECT u.path OPERATOR(public.<@) $2::public.ltree FROM organizations.units u WHERE u.id = $1"
+        )
         static let findForUpdate = PostgresStatement(
             "organizations.report.find_for_update",
             """
@@ -72,6 +77,16 @@ enum ReportStore {
         case .member(let member):
             guard date >= member.joinedOn else {
                 throw WorkbenchError.invalidArgument("on", "\(member.label) joined on \(member.joinedOn); the report cannot be dated before that")
+            }
+            // 双报到 brings a member whose branch is elsewhere (at work) to where they live: a
+            // member whose own branch is in this community is already its member.
+            let inside: Bool = try await session.query(Queries.branchInside, [member.unitID, community.path]).single().decode(at: 0)
+            guard !inside else {
+                throw WorkbenchError(
+                    status: .unprocessable, code: "organizations.report.member_already_in_community",
+                    message: "\(member.label)'s own branch \(member.unitCode) is in \(community.label); 双报到 is for members whose branch is elsewhere",
+                    argument: "member"
+                )
             }
             (unitID, memberID) = (nil, member.id)
         }
