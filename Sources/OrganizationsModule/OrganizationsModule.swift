@@ -47,7 +47,7 @@ public struct OrganizationsModule: WorkbenchModule {
 
     /// Reads the module's configuration.
     public init(context: ModuleContext) async throws {
-        self.settings = OrganizationsSettings(config: context.config)
+        self.settings = try OrganizationsSettings(config: context.config)
     }
 
     /// Every command, grouped by area.

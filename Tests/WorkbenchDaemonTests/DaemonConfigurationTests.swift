@@ -38,6 +38,7 @@ struct DaemonConfigurationTests {
         #expect(configuration.metricsListen == nil)
         #expect(configuration.databaseOwnerURL == nil)
         // The grids section spells out the module's defaults, so its comments stay true.
+        #expect(try OrganizationsSettings(config: configuration.values.scoped("modules.organizations")) == OrganizationsSettings())
         #expect(try GridsSettings(config: configuration.values.scoped("modules.grids")) == GridsSettings())
         #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
         #expect(try StationsSettings(config: configuration.values.scoped("modules.stations")) == StationsSettings())

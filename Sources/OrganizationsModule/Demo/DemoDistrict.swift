@@ -131,14 +131,16 @@ enum DemoDistrict {
             _ = try await SeatStore.add(
                 SeatStore.Draft(
                     committee: .code(street.code), person: inService[index].name, memberID: inService[index].id,
-                    fromUnit: .code(residentUnits[index].code), title: "兼职委员", termStart: start, termEnd: termEnd
+                    fromUnit: .code(residentUnits[index].code), title: "兼职委员", termStart: start, termEnd: termEnd,
+                    maximumTermYears: categories.seatTermYears
                 ),
                 in: session
             )
             _ = try await SeatStore.add(
                 SeatStore.Draft(
                     committee: .code(street.communities[0].code), person: inService[index + 3].name, memberID: inService[index + 3].id,
-                    fromUnit: .code(residentUnits[index].code), title: "兼职委员", termStart: start, termEnd: termEnd
+                    fromUnit: .code(residentUnits[index].code), title: "兼职委员", termStart: start, termEnd: termEnd,
+                    maximumTermYears: categories.seatTermYears
                 ),
                 in: session
             )

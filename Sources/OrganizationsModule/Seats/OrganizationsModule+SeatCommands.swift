@@ -23,7 +23,8 @@ extension OrganizationsModule {
                     SeatStore.Draft(
                         committee: UnitReference(try arguments.string("committee")), person: try arguments.string("person"),
                         memberID: arguments.optionalID("member"), fromUnit: UnitReference(try arguments.string("from")),
-                        title: try arguments.string("title"), termStart: try arguments.date("term_start"), termEnd: try arguments.date("term_end")
+                        title: try arguments.string("title"), termStart: try arguments.date("term_start"), termEnd: try arguments.date("term_end"),
+                        maximumTermYears: settings.seatTermYears
                     ),
                     in: invocation.database
                 )

@@ -45,6 +45,8 @@ enum SeatStore {
         var title: String
         var termStart: CalendarDate
         var termEnd: CalendarDate
+        /// The longest term (``OrganizationsSettings/seatTermYears``).
+        var maximumTermYears: Int
     }
 
     static func add(_ draft: Draft, in session: PostgresSession) async throws -> (Int64, Unit, Unit) {
@@ -65,6 +67,17 @@ enum SeatStore {
         }
         guard draft.termEnd > draft.termStart else {
             throw WorkbenchError.invalidArgument("term_end", "term_end=\(draft.termEnd) must be after term_start=\(draft.termStart)")
+        }
+        // A seat lasts at most one committee term.
+        let start = draft.termStart
+        let limit = CalendarDate(year: start.year + draft.maximumTermYears, month: start.month, day: start.day)
+            ?? CalendarDate(year: start.year + draft.maximumTermYears, month: start.month, day: start.day - 1)!
+        guard draft.termEnd < limit else {
+            throw WorkbenchError.invalidArgument(
+                "term_end",
+                "a seat's term lasts at most \(draft.maximumTermYears) years (modules.organizations.seat_term_years): from \(start), "
+                    + "term_end must come before \(limit)"
+            )
         }
         if let memberID = draft.memberID {
             _ = try await MemberStore.findActive(memberID, in: session)

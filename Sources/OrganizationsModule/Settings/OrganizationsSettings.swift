@@ -1,5 +1,5 @@
 public import Configuration
-import WorkbenchKit
+public import WorkbenchKit
 
 /// The module's configuration (`modules.organizations` in dangjian.yaml).
 ///
@@ -8,12 +8,19 @@ import WorkbenchKit
 ///   organizations:
 ///     project_categories: [党建联建, 基层治理, 生活服务, …]
 ///     points_categories: [学习教育, 组织生活, …]
+///     seat_term_years: 5
 /// ```
 public struct OrganizationsSettings: Sendable, Equatable {
     /// Categories of co-building projects (结对共建项目); Zaozhuang counts ten.
     public var projectCategories: [String]
     /// Categories of vanguard points (先锋指数).
     public var pointsCategories: [String]
+    /// The longest term of a part-time committee seat (兼职委员), in years: street and
+    /// community committees are elected for five.
+    public var seatTermYears: Int
+
+    /// The default seat term: five years, a committee's term.
+    public static let defaultSeatTermYears = 5
 
     /// The ten default co-building project categories (Zaozhuang: "党建联建、基层治理、生活服务"…).
     public static let defaultProjectCategories = [
@@ -25,16 +32,27 @@ public struct OrganizationsSettings: Sendable, Equatable {
     public static let defaultPointsCategories = ["学习教育", "组织生活", "志愿服务", "双报到服务", "先锋作用", "扣分"]
 
     /// Creates settings.
-    public init(projectCategories: [String] = defaultProjectCategories, pointsCategories: [String] = defaultPointsCategories) {
+    public init(
+        projectCategories: [String] = defaultProjectCategories, pointsCategories: [String] = defaultPointsCategories,
+        seatTermYears: Int = defaultSeatTermYears
+    ) {
         self.projectCategories = projectCategories
         self.pointsCategories = pointsCategories
+        self.seatTermYears = seatTermYears
     }
 
     /// Reads the settings, with defaults for missing keys.
-    public init(config: ConfigReader) {
+    ///
+    /// - Throws: ``ModuleSettingsError`` for a seat term outside 1…10 years.
+    public init(config: ConfigReader) throws {
+        let years = config.int(forKey: "seat_term_years") ?? Self.defaultSeatTermYears
+        guard (1...10).contains(years) else {
+            throw ModuleSettingsError(module: "organizations", key: "seat_term_years", problem: "\(years) is not a number of years from 1 to 10")
+        }
         self.init(
             projectCategories: config.wordList(forKey: "project_categories") ?? Self.defaultProjectCategories,
-            pointsCategories: config.wordList(forKey: "points_categories") ?? Self.defaultPointsCategories
+            pointsCategories: config.wordList(forKey: "points_categories") ?? Self.defaultPointsCategories,
+            seatTermYears: years
         )
     }
 }
