@@ -12,9 +12,16 @@ struct LogFloodTests {
             if index % 2 == 0 { try client.send("ping\n") }
             _ = client  // closed here, at once, with or without a request in flight
         }
-        // The daemon is still well and has seen the cycles.
-        let status = try SocketClient(path: daemon.socketPath).exchange("status\n", replies: 1)[0]
-        #expect(status.last == "200 ok" || status.last?.hasPrefix("200 ") == true, "\(status)")
+        // The daemon is still well: once it has seen the last closes (on a loaded machine the
+        // first tries may find every slot still held by clients that are going away), it answers.
+        var status: [String] = []
+        let deadline = ContinuousClock.now + .seconds(30)
+        repeat {
+            status = try SocketClient(path: daemon.socketPath).exchange("status\n", replies: 1)[0]
+            if status.last?.hasPrefix("200 ") == true { break }
+            try await Task.sleep(for: .milliseconds(100))
+        } while ContinuousClock.now < deadline
+        #expect(status.last?.hasPrefix("200 ") == true, "\(status)")
         #expect(try await daemon.terminate() == 0)
         let warnings = daemon.log.dropFirst(before.count).split(separator: "\n").filter { $0.contains(" WARNING ") || $0.contains(" ERROR ") }
         #expect(warnings.count <= 5, "\(warnings.count) warning lines:\n\(warnings.prefix(20).joined(separator: "\n"))")

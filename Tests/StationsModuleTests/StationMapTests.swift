@@ -52,6 +52,25 @@ import FoundationXML
         return outline
     }
 
+    /// A scope's open station away from its grids is still on its map, inside the drawing.
+    @Test func theScopesOwnStationsAwayFromItsGridsAreDrawn() async throws {
+        try await CoverageTests.withGrids { harness in
+            _ = try await harness.create(
+                "station add code=YZ5 name=远郊驿站 kind=other address=x \(StationsFixture.place(StationsFixture.north(30000))) host=C2 hours=24/7"
+            )
+            let reply = await harness.send("station map scope=S1 width=800")
+            #expect(reply.status == 200, "\(reply)")
+            let svg = try Self.parse(reply.lines)
+            let viewBox = try #require(svg.elements.first?.attributes["viewBox"]).split(separator: " ").compactMap { Double($0) }
+            let stations = svg.inside("stations").filter { $0.name == "g" }
+            #expect(stations.map { $0.attributes["data-code"] }.contains("YZ5"), "\(stations.map { $0.attributes["data-code"] })")
+            for dot in svg.inside("stations").filter({ $0.name == "circle" }) {
+                let x = Double(dot.attributes["cx"]!)!, y = Double(dot.attributes["cy"]!)!
+                #expect((0...viewBox[2]).contains(x) && (0...viewBox[3]).contains(y))
+            }
+        }
+    }
+
     @Test func drawsStationsCirclesGapsScaleAndLegend() async throws {
         try await CoverageTests.withGrids { harness in
             _ = try await harness.create(

@@ -246,7 +246,8 @@ struct CalendarTests {
             // Arguments, roles.
             #expect(await harness.send("calendar set date=2027-02-30 kind=holiday name=x").hasPrefix("400 argument.invalid: date="))
             #expect(await harness.send("calendar set date=2027-10-04 kind=rest name=x").hasPrefix("400 argument.invalid: kind="))
-            #expect(await harness.send(#"calendar set date=2027-10-04 kind=holiday name=" ""#).hasPrefix("400 argument.invalid: name is blank"))
+            let blank = await harness.send(#"calendar set date=2027-10-04 kind=holiday name=" ""#)
+            #expect(blank.hasPrefix("400 argument.invalid: name=") && blank.contains("not only blanks"), "\(blank)")
             #expect(await harness.send("calendar set date=2027-10-04 kind=holiday").hasPrefix("400 argument.missing: missing argument name"))
             // Every deadline depends on the one calendar: changing it is an admin's act.
             let viewer = await harness.send("calendar set date=2027-10-04 kind=holiday name=x", as: DispatcherHarness.viewer)

@@ -56,6 +56,11 @@ public struct GeoBox: Sendable, Equatable, CustomStringConvertible {
     /// North-south size in metres.
     public var heightMetres: Double { (north - south) * Self.metresPerDegree }
 
+    /// The smallest box holding this one and `other`.
+    public func union(_ other: GeoBox) -> GeoBox {
+        GeoBox(south: min(south, other.south), west: min(west, other.west), north: max(north, other.north), east: max(east, other.east))
+    }
+
     /// The box grown by `metres` on every side.
     public func padded(byMetres metres: Double) -> GeoBox {
         let latitude = metres / Self.metresPerDegree

@@ -14,6 +14,9 @@ struct StationMap: Sendable {
     var study: CoverageStudy
     /// The open stations inside the drawn box.
     var stations: [MapStation]
+    /// Where the scope's own open stations are: the box holds them even when they lie away
+    /// from the places measured.
+    var ownStations: [GeoPoint] = []
     /// The drawing's width in pixels.
     var width: Int
     /// When it was made, as printed in the footer.
@@ -26,9 +29,11 @@ struct StationMap: Sendable {
     private static let footerHeight = 30.0
     private static let margin = 16.0
 
-    /// The box drawn: the study's places, with room for the circles around them.
+    /// The box drawn: the study's places and the scope's own stations, with room for the
+    /// circles around them.
     var box: GeoBox {
-        let padded = study.box.padded(byMetres: study.analysis.circle.radius * 0.6)
+        let places = GeoBox(containing: ownStations).map { study.box.union($0) } ?? study.box
+        let padded = places.padded(byMetres: study.analysis.circle.radius * 0.6)
         return padded.padded(byMetres: max(padded.widthMetres, padded.heightMetres) * 0.03)
     }
 

@@ -16,6 +16,9 @@ extension StationsModule {
         ) { invocation in
             let study = try await coverageStudy(invocation)
             var map = StationMap(study: study, stations: [], width: Int(try invocation.arguments.int("width")), madeAt: "")
+            map.ownStations = try await invocation.database.query(MapQueries.hostedIn, [study.scope.path]).map { row in
+                GeoPoint(latitude: try row.decode("latitude"), longitude: try row.decode("longitude"))
+            }
             let box = map.box
             let rows = try await invocation.database.query(
                 NearestQueries.inBox,
