@@ -54,10 +54,10 @@ struct StatisticsTests {
             let stats = await harness.send("grid stats scope=C1 from=2026-05-11 to=2026-05-15")
             #expect(stats.status == 200, "\(stats.raw)")
             let expected: [String: String] = [
-                "cases": "3", "reported": "0", "resolved": "2", "closed": "1", "handled": "3", "on_time_rate": "0.667",
+                "cases": "3", "reported": "0", "resolved": "2", "closed": "1", "handled": "3", "on_time_rate": "66.7",
                 "mean_handling_hours": "37", "p90_handling_hours": "78.8", "escalated_cases": "2", "escalations_to_community": "2",
-                "escalations_to_street": "0", "reopen_rate": "0.333", "basic_grids": "2", "patrolled_grid_days": "3",
-                "patrol_coverage": "0.3", "overdue_now": "0",
+                "escalations_to_street": "0", "reopen_rate": "33.3", "basic_grids": "2", "patrolled_grid_days": "3",
+                "patrol_coverage": "30", "overdue_now": "0",
             ]
             for (key, value) in expected {
                 #expect(stats.field(key) == value, "\(key)")
@@ -73,7 +73,7 @@ struct StatisticsTests {
             #expect(street.field("reported") == "1")
             #expect(street.field("escalations_to_community") == "3")
             #expect(street.field("basic_grids") == "3")
-            #expect(street.field("patrol_coverage") == "0.2")
+            #expect(street.field("patrol_coverage") == "20")
             let grid = await harness.send("grid stats scope=L2 from=2026-05-11 to=2026-05-15")
             #expect(grid.field("scope") == "grid L2 幸福二级网格")
             #expect(grid.field("cases") == "3")
@@ -83,6 +83,38 @@ struct StatisticsTests {
             #expect(empty.field("patrolled_grid_days") == "1")
             #expect(await harness.send("grid stats scope=S1 from=2026-05-16 to=2026-05-15").status == 400)
             #expect(await harness.send("grid stats scope=NOPE").status == 404)
+        }
+    }
+
+    /// The breakdowns leaders read: one row per child or per period, and the total.
+    @Test func breakdownsByChildAndByPeriod() async throws {
+        try await Self.week { harness in
+            let street = await harness.send("grid stats scope=S1 by=child from=2026-05-11 to=2026-05-15")
+            #expect(street.status == 200, "\(street.raw)")
+            #expect(street.column("organisation") == ["C1", "C2", "total"])
+            #expect(street.column("name").last == "合计")
+            #expect(street.column("cases") == ["3", "1", "4"])
+            #expect(street.column("open") == ["0", "1", "1"])
+            #expect(street.column("on_time_rate") == ["66.7", "", "66.7"])
+            #expect(street.column("reopen_rate") == ["33.3", "", "33.3"])
+            #expect(street.column("escalated") == ["2", "1", "3"])
+            // The total row agrees with the record form.
+            let record = await harness.send("grid stats scope=S1 from=2026-05-11 to=2026-05-15")
+            #expect(street.column("on_time_rate").last == record.field("on_time_rate"))
+
+            #expect(await harness.send("grid stats scope=D1 by=child from=2026-05-11 to=2026-05-15").column("organisation") == ["S1", "total"])
+            #expect(await harness.send("grid stats scope=C1 by=child from=2026-05-11 to=2026-05-15").column("grid") == ["L1", "total"])
+            let grid = await harness.send("grid stats scope=L2 by=child from=2026-05-11 to=2026-05-15")
+            #expect(grid.column("grid") == ["W1", "W2", "total"])
+            #expect(grid.column("cases") == ["3", "0", "3"])
+
+            let quarters = await harness.send("grid stats scope=S1 by=quarter from=2026-04-01 to=2026-09-30")
+            #expect(quarters.column("period") == ["2026Q2", "2026Q3", "total"], "\(quarters.raw)")
+            #expect(quarters.column("cases") == ["4", "0", "4"])
+            let months = await harness.send("grid stats scope=C1 by=month from=2026-05-01 to=2026-06-30")
+            #expect(months.column("period") == ["2026-05", "2026-06", "total"])
+            #expect(months.column("cases") == ["3", "0", "3"])
+            #expect(await harness.send("grid stats scope=S1 by=year").status == 400)
         }
     }
 

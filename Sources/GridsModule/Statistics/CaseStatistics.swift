@@ -91,11 +91,6 @@ enum CaseStatistics {
         }
     }
 
-    /// A share rounded to three places, or null when there is nothing to divide by.
-    static func rate(_ part: Int, of whole: Int) -> ReplyValue {
-        whole == 0 ? .null : .double((Double(part) / Double(whole) * 1000).rounded() / 1000)
-    }
-
     /// Hours rounded to one place, or null.
     static func hours(_ value: Double?) -> ReplyValue {
         value.map { .double(($0 * 10).rounded() / 10) } ?? .null

@@ -11,14 +11,23 @@ extension GridsModule {
                     Cases reported from from= to to= (inclusive) in the scope: by status and category, on-time rate, \
                     mean and p90 handling time, escalations by level, reopen rate, and the patrol coverage of its basic \
                     grids. scope= is an organisation (a street: all its communities) or a grid; write org:<code> or \
-                    grid:<code> when a code names both.
+                    grid:<code> when a code names both. by=child answers a table with one row per child organisation \
+                    (a district's streets, a street's communities; a community's top grids; a grid's child grids), by=quarter \
+                    and by=month one row per period, each with a total row. Rates are percentages with one decimal.
                     """,
                 arguments: [
                     .required("scope", .string(maxLength: 40), help: "An organisation or a grid (id or code)", label: "范围"),
                     .optional("from", .date, help: "First day (default: the first of to='s month)"),
                     .optional("to", .date, default: "today", help: "Last day"),
+                    .optional(
+                        "by", .enumeration(CaseBreakdown.Division.allCases.map(\.rawValue)),
+                        help: "A table instead: one row per child organisation or grid (child), per quarter or per month, and a total row"
+                    ),
                 ],
-                examples: ["grid stats scope=JD01 from=2026-01-01 to=2026-06-30", "grid stats scope=grid:WG0101"]
+                examples: [
+                    "grid stats scope=JD01 from=2026-01-01 to=2026-06-30", "grid stats scope=grid:WG0101",
+                    "grid stats scope=JD01 by=child from=2026-01-01", "grid stats scope=SZQ by=quarter from=2026-01-01 to=2026-12-31",
+                ]
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
@@ -26,6 +35,9 @@ extension GridsModule {
                 let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: to.month, day: 1)!
                 guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
                 let scope = try await StatisticsScope.resolve(try arguments.string("scope"), in: session)
+                if let by = arguments.optionalString("by").flatMap(CaseBreakdown.Division.init(rawValue:)) {
+                    return try await CaseBreakdown.reply(by, scope: scope, from: from, to: to, now: invocation.now, in: session)
+                }
                 let (summary, patrols, ids): (PostgresStatement, PostgresStatement, [Int64]) =
                     switch try await CaseStatistics.members(of: scope, in: session) {
                     case .communities(let ids): (CaseStatistics.summaryByCommunities, CaseStatistics.patrolsByCommunities, ids)
@@ -44,7 +56,7 @@ extension GridsModule {
                 fields += [
                     ("overdue_now", .int(try count("overdue_now"))),
                     ("handled", .int(try count("handled"))),
-                    ("on_time_rate", CaseStatistics.rate(try count("on_time"), of: try count("handled"))),
+                    ("on_time_rate", Percentage.value(try count("on_time"), of: try count("handled"))),
                     ("mean_handling_hours", CaseStatistics.hours(try totals?.decode("mean_hours", as: Double?.self))),
                     ("p90_handling_hours", CaseStatistics.hours(try totals?.decode("p90_hours", as: Double?.self))),
                     ("escalated_cases", .int(try count("escalated"))),
@@ -53,13 +65,13 @@ extension GridsModule {
                     let column = "escalations_to_\(level.rawValue)"
                     fields.append((column, .int(try count(column))))
                 }
-                fields.append(("reopen_rate", CaseStatistics.rate(try count("reopened"), of: try count("ever_resolved"))))
+                fields.append(("reopen_rate", Percentage.value(try count("reopened"), of: try count("ever_resolved"))))
                 let grids: Int = try patrolRow.decode("grids")
                 let patrolled: Int = try patrolRow.decode("patrolled_days")
                 let days: Int = try patrolRow.decode("days")
                 fields += [
                     ("basic_grids", .int(grids)), ("patrolled_grid_days", .int(patrolled)),
-                    ("patrol_coverage", CaseStatistics.rate(patrolled, of: grids * days)),
+                    ("patrol_coverage", Percentage.value(patrolled, of: grids * days)),
                 ]
                 fields.append((
                     "categories",

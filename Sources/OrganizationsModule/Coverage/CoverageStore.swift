@@ -101,13 +101,7 @@ enum CoverageStore {
         var members: Int
 
         /// A share as a percentage with one decimal, or nil with nothing to share.
-        static func rate(_ part: Int, of whole: Int) -> Decimal? {
-            guard whole > 0 else { return nil }
-            var value = Decimal(part * 1000) / Decimal(whole)
-            var rounded = Decimal()
-            NSDecimalRound(&rounded, &value, 0, .plain)
-            return rounded / 10
-        }
+        static func rate(_ part: Int, of whole: Int) -> Decimal? { Percentage.of(part, whole) }
     }
 
     static func report(scope: Unit, from: CalendarDate, to: CalendarDate, in session: PostgresSession) async throws -> [Line] {
