@@ -15,14 +15,19 @@ extension ConsultationsModule {
                 replies; the sign counts when the notice was up by the session's day; implementation counts the adopted topics \
                 settled); actions due in the period done on time, late, dropped, overdue and open; orders placed in the period by \
                 status with the mean hours from placing to done, hours served, mean rating and vanguard points earned. The \
-                period defaults to this year so far, in the daemon's time zone.
+                period defaults to this year so far, in the daemon's time zone. by=child, by=quarter and by=month answer the main \
+                figures side by side instead, one row per child organisation or period, with a total row; rates are percentages.
                 """,
             arguments: [
                 OrganizationDirectory.unitArgument("scope", required: false, help: "The subtree (default: everything)"),
                 .optional("from", .date, help: "First day (default 1 January this year)"),
                 .optional("to", .date, help: "Last day (default today)"),
+                .optional(
+                    "by", .enumeration(ConsultationBreakdown.Division.allCases.map(\.rawValue)),
+                    help: "A table instead: one row per child organisation (child), per quarter or per month, and a total row"
+                ),
             ],
-            examples: ["consult stats scope=JD01 from=2026-01-01 to=2026-06-30"]
+            examples: ["consult stats scope=JD01 from=2026-01-01 to=2026-06-30", "consult stats scope=JD01 by=child", "consult stats by=quarter"]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
@@ -31,6 +36,11 @@ extension ConsultationsModule {
             let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: 1, day: 1)!
             guard from <= to else {
                 throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)")
+            }
+            if let by = arguments.optionalString("by").flatMap(ConsultationBreakdown.Division.init(rawValue:)) {
+                return try await ConsultationBreakdown.reply(
+                    by, scope: scope.map { (id: $0.id, path: $0.path, label: $0.label) }, from: from, to: to, in: session
+                )
             }
             let binds: [any PostgresEncodable] = [scope?.path, from, to]
             var rows: [[ReplyValue]] = []
@@ -62,7 +72,7 @@ extension ConsultationsModule {
             for name in ["total", "done_on_time", "done_late", "dropped", "overdue", "open"] { add("actions due in period", name, .int(try actions.decode(name))) }
             let onTime: Int64 = try actions.decode("done_on_time")
             let late: Int64 = try actions.decode("done_late")
-            add("actions due in period", "on-time share of done", onTime + late == 0 ? .null : decimal(100 * Double(onTime) / Double(onTime + late)))
+            add("actions due in period", "on-time share of done", Percentage.value(Int(onTime), of: Int(onTime + late)))
 
             for row in try await session.query(StatisticsQueries.orders, binds) {
                 let status: String? = try row.decode("status")
