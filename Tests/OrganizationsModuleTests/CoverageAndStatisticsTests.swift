@@ -67,6 +67,17 @@ struct CoverageAndStatisticsTests {
             #expect(street.field("members") == "1")
             #expect(street.field("reports_units") == "0" && street.field("reports_members") == "1")
             #expect(street.field("pairs") == "1")
+
+            // Side by side: the district's children, its own level and the total (which is the record above).
+            let byChild = await harness.send("org stats unit=D1 by=child from=2026-01-01 to=2026-12-31")
+            #expect(byChild.status == 200, "\(byChild.raw)")
+            #expect(byChild.column("organisation") == ["R1", "S1", "S2", "D1", "total"])
+            #expect(byChild.column("organisations") == ["1", "5", "2", "1", "9"])
+            #expect(byChild.column("members") == ["1", "1", "1", "0", "3"])
+            #expect(byChild.column("reports") == ["0", "1", "1", "0", "2"])
+            #expect(byChild.column("service_hours") == ["0", "4", "0", "0", "4"])
+            #expect(byChild.column("pairs").last == district.field("pairs"))
+            #expect(byChild.column("name")[3].hasPrefix("本级"))
         }
     }
 
