@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import WorkbenchPostgres
 import WorkbenchTestSupport
 @testable import OrganizationsModule
 
@@ -29,10 +31,19 @@ struct CoverageAndStatisticsTests {
             let street = await harness.send("org coverage unit=S1 from=2026-07-01 to=2026-09-30")
             #expect(street.column("area") == ["C1", "C2", "S1", "total"], "venues attached to the street itself count on its own line")
 
-            #expect(await harness.send("org venue list uncovered=true").column("name") == ["创意园", "老市场"])
+            let uncovered = await harness.send("org venue list uncovered=true")
+            #expect(uncovered.column("name") == ["创意园", "老市场"], "\(uncovered.raw)")
             #expect(await harness.send("org venue uncover venue=\(tower) unit=L1 on=2026-08-31").status == 200)
             let after = await harness.send("org coverage unit=D1 from=2026-07-01 to=2026-09-30")
             #expect(after.column("org_covered") == ["0", "1", "1"], "coverage is counted on the period's last day")
+            // venue list and org coverage agree about today: a cover that ends today still holds today,
+            // one that begins tomorrow does not yet.
+            let today = CalendarDate(containing: Date(), in: TimeZone(identifier: "Asia/Shanghai")!)
+            #expect(await harness.send("org venue uncover venue=\(firm) unit=R1 on=today").status == 200)
+            let stillCovered = await harness.send("org venue list uncovered=true")
+            #expect(!stillCovered.column("name").contains("某公司"), "covered through today: \(stillCovered.raw)")
+            let coverage = await harness.send("org coverage unit=S2 from=\(today) to=\(today)")
+            #expect(coverage.column("org_covered").last == "1")
             #expect(await harness.send("org venue add name=某 kind=park area=G1").status == 422)
             #expect(await harness.send("org venue add name=某 kind=park area=C1 employees=5 members=6").status == 400)
             #expect(await harness.send("org venue activity venue=\(park) title=x on=2099-01-01").status == 400)

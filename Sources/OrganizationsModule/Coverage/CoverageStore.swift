@@ -25,12 +25,19 @@ enum CoverageStore {
             "organizations.venue.activity",
             "INSERT INTO organizations.venue_activities (venue_id, held_on, title) VALUES ($1, $2, $3) RETURNING id"
         )
+        /// Whether cover `c` by organisation `u` holds on day `day`: begun, not ended before
+        /// it, its organisation not dissolved by then. `venue list` (as of today) and
+        /// `org coverage` (as of the period's last day) read coverage through it alike.
+        static func coversOn(_ day: String) -> String {
+            "c.since <= \(day)::date AND (c.ended_on IS NULL OR c.ended_on >= \(day)::date) AND (u.dissolved_on IS NULL OR u.dissolved_on > \(day)::date)"
+        }
+
         static let list = PostgresStatement(
             "organizations.venue.list",
             """
             SELECT v.id, v.name, v.kind, a.code AS area, v.employees, v.members,
                    (SELECT string_agg(u.code, ',' ORDER BY u.code) FROM organizations.venue_covers c JOIN organizations.units u ON u.id = c.unit_id
-                    WHERE c.venue_id = v.id AND c.ended_on IS NULL AND u.dissolved_on IS NULL) AS covered_by,
+                    WHERE c.venue_id = v.id AND \(coversOn("$6"))) AS covered_by,
                    (SELECT max(x.held_on) FROM organizations.venue_activities x WHERE x.venue_id = v.id) AS last_activity
             FROM organizations.venues v JOIN organizations.units a ON a.id = v.area_id
             WHERE v.id > $1
@@ -38,7 +45,7 @@ enum CoverageStore {
               AND ($3::text IS NULL OR v.kind = $3)
               AND (NOT $4 OR NOT EXISTS (
                     SELECT 1 FROM organizations.venue_covers c JOIN organizations.units u ON u.id = c.unit_id
-                    WHERE c.venue_id = v.id AND c.ended_on IS NULL AND u.dissolved_on IS NULL))
+                    WHERE c.venue_id = v.id AND \(coversOn("$6"))))
             ORDER BY v.id
             LIMIT $5
             """

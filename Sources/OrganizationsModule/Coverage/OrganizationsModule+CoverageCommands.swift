@@ -105,7 +105,7 @@ extension OrganizationsModule {
                 let page = try Page(arguments)
                 let rows = try await invocation.database.query(
                     CoverageStore.Queries.list,
-                    [page.afterKey, scope, arguments.optionalString("kind"), try arguments.bool("uncovered"), page.fetchLimit]
+                    [page.afterKey, scope, arguments.optionalString("kind"), try arguments.bool("uncovered"), page.fetchLimit, invocation.today]
                 )
                 return page.reply(
                     columns: ["id", "name", "kind", "area", "employees", "members", "covered_by", "last_activity"],
