@@ -15,44 +15,61 @@ enum SubtreeBreakdown {
         "coverage_org_rate", "coverage_work_rate",
     ]
 
-    /// `$1` the unit's id, `$2`/`$3` the period. Each bucket is a subtree (`exact` false) or
-    /// one organisation's own row (`exact` true).
+    /// `$1` the unit's id, `$2`/`$3` the period. Each figure is read in one pass over the
+    /// subtree (by path, through its index), each row filed under its bucket: the child it
+    /// lies under, or the unit itself for its own level; the total adds up the buckets.
     static let query = PostgresStatement(
         "organizations.stats.by_child",
         """
-        WITH scope AS (SELECT id, code, name, path FROM organizations.units WHERE id = $1),
-        buckets AS (
-            SELECT 1 AS part, k.code, k.name, k.path, false AS exact FROM organizations.units k WHERE k.parent_id = $1
-            UNION ALL SELECT 2, s.code, '本级 ' || s.name, s.path, true FROM scope s
-            UNION ALL SELECT 3, NULL, '合计', s.path, false FROM scope s
-        )
-        SELECT b.part, b.code, b.name, c.*, h.hours, v.*
-        FROM buckets b
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(uc.active), 0) AS organisations, coalesce(sum(uc.members), 0) AS members,
-                   coalesce(sum(uc.members_in_service), 0) AS in_service,
-                   coalesce(sum(uc.reports_units + uc.reports_members), 0) AS reports, coalesce(sum(uc.pairs), 0) AS pairs,
-                   coalesce(sum(uc.projects_done), 0) AS projects_done, coalesce(sum(uc.venues), 0) AS venues
-            FROM organizations.unit_counts uc
-            WHERE CASE WHEN b.exact THEN uc.path = b.path ELSE uc.path OPERATOR(public.<@) b.path END
-        ) c
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(x.hours), 0) AS hours
+        WITH scope AS (SELECT id, code, name, path, public.nlevel(path) AS depth FROM organizations.units WHERE id = $1),
+        counted AS (
+            SELECT CASE WHEN public.nlevel(uc.path) = s.depth THEN s.path ELSE public.subpath(uc.path, 0, s.depth + 1) END AS bucket,
+                   sum(uc.active) AS organisations, sum(uc.members) AS members, sum(uc.members_in_service) AS in_service,
+                   sum(uc.reports_units + uc.reports_members) AS reports, sum(uc.pairs) AS pairs,
+                   sum(uc.projects_done) AS projects_done, sum(uc.venues) AS venues
+            FROM organizations.unit_counts uc, scope s
+            WHERE uc.path OPERATOR(public.<@) s.path
+            GROUP BY 1
+        ),
+        hours AS (
+            SELECT CASE WHEN public.nlevel(u.path) = s.depth THEN s.path ELSE public.subpath(u.path, 0, s.depth + 1) END AS bucket,
+                   sum(x.hours) AS hours
             FROM organizations.service_hours x
-            JOIN organizations.reports r ON r.id = x.report_id JOIN organizations.units u ON u.id = r.community_id
-            WHERE CASE WHEN b.exact THEN u.path = b.path ELSE u.path OPERATOR(public.<@) b.path END AND x.served_on BETWEEN $2 AND $3
-        ) h
-        CROSS JOIN LATERAL (
-            SELECT count(*) FILTER (WHERE EXISTS (
+            JOIN organizations.reports r ON r.id = x.report_id JOIN organizations.units u ON u.id = r.community_id, scope s
+            WHERE u.path OPERATOR(public.<@) s.path AND x.served_on BETWEEN $2 AND $3
+            GROUP BY 1
+        ),
+        covered AS (
+            SELECT CASE WHEN public.nlevel(u.path) = s.depth THEN s.path ELSE public.subpath(u.path, 0, s.depth + 1) END AS bucket,
+                   count(*) FILTER (WHERE EXISTS (
                        SELECT 1 FROM organizations.venue_covers vc JOIN organizations.units cu ON cu.id = vc.unit_id
                        WHERE vc.venue_id = w.id AND vc.since <= $3 AND (vc.ended_on IS NULL OR vc.ended_on >= $3)
                          AND (cu.dissolved_on IS NULL OR cu.dissolved_on > $3))) AS org_covered,
                    count(*) FILTER (WHERE EXISTS (
                        SELECT 1 FROM organizations.venue_activities va WHERE va.venue_id = w.id AND va.held_on BETWEEN $2 AND $3)) AS work_covered
-            FROM organizations.venues w JOIN organizations.units u ON u.id = w.area_id
-            WHERE CASE WHEN b.exact THEN u.path = b.path ELSE u.path OPERATOR(public.<@) b.path END
-        ) v
-        ORDER BY b.part, b.code
+            FROM organizations.venues w JOIN organizations.units u ON u.id = w.area_id, scope s
+            WHERE u.path OPERATOR(public.<@) s.path
+            GROUP BY 1
+        ),
+        buckets AS (
+            SELECT 1 AS part, k.code, k.name, k.path AS bucket FROM organizations.units k WHERE k.parent_id = $1
+            UNION ALL SELECT 2, s.code, '本级 ' || s.name, s.path FROM scope s
+        ),
+        rows AS (
+            SELECT b.part, b.code, b.name,
+                   coalesce(c.organisations, 0) AS organisations, coalesce(c.members, 0) AS members, coalesce(c.in_service, 0) AS in_service,
+                   coalesce(c.reports, 0) AS reports, coalesce(h.hours, 0) AS hours, coalesce(c.pairs, 0) AS pairs,
+                   coalesce(c.projects_done, 0) AS projects_done, coalesce(c.venues, 0) AS venues,
+                   coalesce(v.org_covered, 0) AS org_covered, coalesce(v.work_covered, 0) AS work_covered
+            FROM buckets b
+            LEFT JOIN counted c ON c.bucket = b.bucket LEFT JOIN hours h ON h.bucket = b.bucket LEFT JOIN covered v ON v.bucket = b.bucket
+        )
+        SELECT * FROM rows
+        UNION ALL
+        SELECT 3, NULL, '合计', sum(organisations), sum(members), sum(in_service), sum(reports), sum(hours), sum(pairs),
+               sum(projects_done), sum(venues), sum(org_covered), sum(work_covered)
+        FROM rows
+        ORDER BY 1, 2
         """
     )
 
