@@ -90,7 +90,7 @@ struct ReadmeWalkthroughTests {
         for expected in ["cases", "closed", "escalations_to_street", "escalated_cases"] {
             #expect(stats.split(separator: "\n").contains { $0.hasPrefix(expected) && $0.hasSuffix(" 1") }, "\(expected): \(stats)")
         }
-        #expect(stats.split(separator: "\n").contains { $0.hasPrefix("reopen_rate") && $0.hasSuffix(" 1") }, "\(stats)")
+        #expect(stats.split(separator: "\n").contains { $0.hasPrefix("reopen_rate") && $0.hasSuffix(" 100") }, "\(stats)")
 
         let before = try await shell("dangjianctl --raw grid case show case=1", socket: daemon.socketPath).output
         for line in grids[1] {
