@@ -52,7 +52,9 @@ struct HungDatabaseTests {
         let started = ContinuousClock.now
         let exitStatus = try await daemon.terminate(timeout: .seconds(30))
         let shutdownTime = ContinuousClock.now - started
-        #expect(shutdownTime < .seconds(6) + .milliseconds(500), "exited after \(shutdownTime)")
+        // The budget is 6 s; the slack is for timers on a loaded two-core CI machine (the whole suite
+        // runs beside this test). Without the budget the daemon would wait for SIGCONT: 30 s here.
+        #expect(shutdownTime < .seconds(6) + .milliseconds(2500), "exited after \(shutdownTime)")
         #expect(exitStatus == 0, "\(daemon.log.suffix(2000))")
         _ = try? await stuck.value
     }

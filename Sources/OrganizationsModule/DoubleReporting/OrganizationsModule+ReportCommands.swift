@@ -74,7 +74,7 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "report end", synopsis: "End a report",
-                arguments: [.required("id", .id, help: "The report's id"), .optional("on", .date, default: "today", help: "Date it ends")],
+                arguments: [.required("id", .id, help: "The report's id"), .optional("on", .pastDate, default: "today", help: "Date it ends (not in the future)")],
                 mutates: true
             ) { invocation in
                 let id = try invocation.arguments.id("id")

@@ -93,7 +93,7 @@ extension OrganizationsModule {
                 arguments: [
                     .required("member", .id, help: "The member's id"),
                     Self.unitArgument("to", help: "The receiving organisation"),
-                    .optional("on", .date, default: "today", help: "Date of the transfer"),
+                    .optional("on", .pastDate, default: "today", help: "Date of the transfer (not in the future)"),
                     .optional("reason", .string(maxLength: 200), help: "Why"),
                 ],
                 mutates: true
@@ -110,7 +110,7 @@ extension OrganizationsModule {
                 arguments: [
                     .required("member", .id, help: "The member's id"),
                     .required("reason", .enumeration(LeaveReason.allCases.map(\.rawValue)), help: "Why the member left"),
-                    .optional("on", .date, default: "today", help: "Date"),
+                    .optional("on", .pastDate, default: "today", help: "The day the member left (an end takes effect when recorded: not in the future)"),
                 ],
                 mutates: true
             ) { invocation in

@@ -32,7 +32,7 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "seat end", synopsis: "End a seat before its term is over",
-                arguments: [.required("id", .id, help: "The seat's id"), .optional("on", .date, default: "today", help: "Last day")],
+                arguments: [.required("id", .id, help: "The seat's id"), .optional("on", .pastDate, default: "today", help: "Last day (not in the future; a term that runs to its end needs no end)")],
                 mutates: true
             ) { invocation in
                 let id = try invocation.arguments.id("id")

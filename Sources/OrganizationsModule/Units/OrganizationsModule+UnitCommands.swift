@@ -219,7 +219,7 @@ extension OrganizationsModule {
                     """,
                 arguments: [
                     Self.unitArgument("unit", help: "The organisation"),
-                    .optional("on", .date, default: "today", help: "Date of dissolution"),
+                    .optional("on", .pastDate, default: "today", help: "Date of dissolution (an end takes effect when recorded: not in the future)"),
                     .optional("cascade", .bool, default: "false", help: "Dissolve the subtree too and move its members up (admin)"),
                 ],
                 mutates: true
