@@ -72,6 +72,10 @@ struct StalePostmasterPIDTests {
             process.executableURL = URL(fileURLWithPath: "/bin/sleep")
             process.arguments = ["600"]
         }
+        // Not the test runner's output: a sleeper left behind by a runner that died must not
+        // hold swift test's pipe open (it would wait for it for ten minutes).
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }

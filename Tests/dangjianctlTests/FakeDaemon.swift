@@ -20,6 +20,8 @@ final class FakeDaemon {
     private let finished = DispatchSemaphore(value: 0)
 
     init(chunkSize: Int = 4096, respond: @escaping @Sendable (String) -> String?) {
+        // A peer that closes early must be an EPIPE, not a SIGPIPE that ends the whole test run.
+        _ = signal(SIGPIPE, SIG_IGN)
         var descriptors: [Int32] = [0, 0]
         #if canImport(Darwin)
         let type = SOCK_STREAM
