@@ -23,7 +23,9 @@ struct UnreadRepliesTests {
             // still hold one for a moment, so a 503 is tried again.
             let client = try SocketClient(path: daemon.socketPath)
             guard try client.exchange("ping\n", replies: 1)[0].last == "200 pong" else { continue }
-            try client.send(String(repeating: "help\n", count: 2_000))
+            // On a loaded machine the daemon may give up on this client (write timeout) before the
+            // last request is sent: the send then ends with EPIPE, which is the behaviour under test.
+            _ = try? client.send(String(repeating: "help\n", count: 2_000))
             stuck.append(client)
         }
         try #require(stuck.count == limit)
