@@ -45,18 +45,18 @@ enum ConsultationBreakdown {
             SELECT 2, NULL, '合计', $1::public.ltree, $2::date, $3::date
         ),
         counted AS (
-            SELECT b.part, b.key, b.name, b.first_day,
-                (SELECT count(*) FROM consultations.topics t JOIN organizations.units u ON u.id = t.community_id
-                 WHERE (b.path IS NULL OR u.path OPERATOR(public.<@) b.path)
-                   AND t.proposed_at >= b.first_day AND t.proposed_at < b.last_day + 1) AS topics,
-                (SELECT count(*) FROM consultations.topics t JOIN organizations.units u ON u.id = t.community_id
-                 WHERE (b.path IS NULL OR u.path OPERATOR(public.<@) b.path)
-                   AND t.proposed_at >= b.first_day AND t.proposed_at < b.last_day + 1 AND t.status = 'settled') AS topics_settled,
+            SELECT b.part, b.key, b.name, b.first_day, t.topics, t.topics_settled,
                 (SELECT count(*) FROM consultations.sessions s JOIN organizations.units u ON u.id = s.unit_id
                  WHERE (b.path IS NULL OR u.path OPERATOR(public.<@) b.path)
                    AND s.starts_at >= b.first_day AND s.starts_at < b.last_day + 1 AND s.status = 'closed') AS sessions_closed,
                 a.due, a.on_time, a.done, o.orders, o.done AS orders_done, o.hours
             FROM buckets b
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS topics, count(*) FILTER (WHERE x.status = 'settled') AS topics_settled
+                FROM consultations.topics x JOIN organizations.units u ON u.id = x.community_id
+                WHERE (b.path IS NULL OR u.path OPERATOR(public.<@) b.path)
+                  AND x.proposed_at >= b.first_day AND x.proposed_at < b.last_day + 1
+            ) t
             CROSS JOIN LATERAL (
                 SELECT count(*) AS due,
                        count(*) FILTER (WHERE x.status = 'done' AND x.done_at::date <= x.due_on) AS on_time,

@@ -32,6 +32,20 @@ enum CoverageStore {
             "c.since <= \(day)::date AND (c.ended_on IS NULL OR c.ended_on >= \(day)::date) AND (u.dissolved_on IS NULL OR u.dissolved_on > \(day)::date)"
         }
 
+        /// Whether venue `venue` (an SQL expression for its id) is covered by some
+        /// organisation on `day`: the one rule `venue list`, `org coverage` and `org stats` share.
+        static func organisationallyCovered(venue: String, on day: String) -> String {
+            """
+            EXISTS (SELECT 1 FROM organizations.venue_covers c JOIN organizations.units u ON u.id = c.unit_id
+                    WHERE c.venue_id = \(venue) AND \(coversOn(day)))
+            """
+        }
+
+        /// Whether venue `venue` held an activity (工作覆盖) from `from` to `to`.
+        static func workCovered(venue: String, from: String, to: String) -> String {
+            "EXISTS (SELECT 1 FROM organizations.venue_activities x WHERE x.venue_id = \(venue) AND x.held_on BETWEEN \(from) AND \(to))"
+        }
+
         static let list = PostgresStatement(
             "organizations.venue.list",
             """
@@ -43,9 +57,7 @@ enum CoverageStore {
             WHERE v.id > $1
               AND ($2::text IS NULL OR a.path OPERATOR(public.<@) $2::public.ltree)
               AND ($3::text IS NULL OR v.kind = $3)
-              AND (NOT $4 OR NOT EXISTS (
-                    SELECT 1 FROM organizations.venue_covers c JOIN organizations.units u ON u.id = c.unit_id
-                    WHERE c.venue_id = v.id AND \(coversOn("$6"))))
+              AND (NOT $4 OR NOT \(organisationallyCovered(venue: "v.id", on: "$6")))
             ORDER BY v.id
             LIMIT $5
             """
@@ -59,11 +71,8 @@ enum CoverageStore {
             counted AS (
                 SELECT v.id, v.employees, v.members,
                        public.subpath(a.path, 0, LEAST(public.nlevel(a.path), scope.level + 1)) AS bucket,
-                       EXISTS (SELECT 1 FROM organizations.venue_covers c JOIN organizations.units cu ON cu.id = c.unit_id
-                               WHERE c.venue_id = v.id AND c.since <= $3 AND (c.ended_on IS NULL OR c.ended_on >= $3)
-                                 AND (cu.dissolved_on IS NULL OR cu.dissolved_on > $3)) AS org_covered,
-                       EXISTS (SELECT 1 FROM organizations.venue_activities x
-                               WHERE x.venue_id = v.id AND x.held_on BETWEEN $2 AND $3) AS work_covered
+                       \(organisationallyCovered(venue: "v.id", on: "$3")) AS org_covered,
+                       \(workCovered(venue: "v.id", from: "$2", to: "$3")) AS work_covered
                 FROM organizations.venues v JOIN organizations.units a ON a.id = v.area_id, scope
                 WHERE a.path OPERATOR(public.<@) scope.path
             )
@@ -107,8 +116,6 @@ enum CoverageStore {
         var employees: Int
         var members: Int
 
-        /// A share as a percentage with one decimal, or nil with nothing to share.
-        static func rate(_ part: Int, of whole: Int) -> Decimal? { Percentage.of(part, whole) }
     }
 
     static func report(scope: Unit, from: CalendarDate, to: CalendarDate, in session: PostgresSession) async throws -> [Line] {

@@ -149,8 +149,8 @@ extension OrganizationsModule {
                     columns: ["area", "name", "venues", "org_covered", "org_rate", "work_covered", "work_rate", "employees", "members"],
                     rows: (lines + [total]).map { line in
                         [.string(line.code), .string(line.name), .int(line.venues), .int(line.organisationallyCovered),
-                         .decimal(CoverageStore.Line.rate(line.organisationallyCovered, of: line.venues)), .int(line.workCovered),
-                         .decimal(CoverageStore.Line.rate(line.workCovered, of: line.venues)), .int(line.employees), .int(line.members)]
+                         Percentage.value(line.organisationallyCovered, of: line.venues), .int(line.workCovered),
+                         Percentage.value(line.workCovered, of: line.venues), .int(line.employees), .int(line.members)]
                     },
                     summary: "\(total.venues) venues, \(from) to \(to)"
                 )

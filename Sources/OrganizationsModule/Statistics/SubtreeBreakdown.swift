@@ -41,12 +41,8 @@ enum SubtreeBreakdown {
         ),
         covered AS (
             SELECT CASE WHEN public.nlevel(u.path) = s.depth THEN s.path ELSE public.subpath(u.path, 0, s.depth + 1) END AS bucket,
-                   count(*) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM organizations.venue_covers vc JOIN organizations.units cu ON cu.id = vc.unit_id
-                       WHERE vc.venue_id = w.id AND vc.since <= $3 AND (vc.ended_on IS NULL OR vc.ended_on >= $3)
-                         AND (cu.dissolved_on IS NULL OR cu.dissolved_on > $3))) AS org_covered,
-                   count(*) FILTER (WHERE EXISTS (
-                       SELECT 1 FROM organizations.venue_activities va WHERE va.venue_id = w.id AND va.held_on BETWEEN $2 AND $3)) AS work_covered
+                   count(*) FILTER (WHERE \(CoverageStore.Queries.organisationallyCovered(venue: "w.id", on: "$3"))) AS org_covered,
+                   count(*) FILTER (WHERE \(CoverageStore.Queries.workCovered(venue: "w.id", from: "$2", to: "$3"))) AS work_covered
             FROM organizations.venues w JOIN organizations.units u ON u.id = w.area_id, scope s
             WHERE u.path OPERATOR(public.<@) s.path
             GROUP BY 1

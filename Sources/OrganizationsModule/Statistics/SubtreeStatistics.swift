@@ -36,12 +36,8 @@ enum SubtreeStatistics {
                     WHERE u.path OPERATOR(public.<@) $1::public.ltree AND s.ended_on IS NULL AND s.term_end >= $3) AS seats,
                    covered.org_covered, covered.work_covered
             FROM (
-                SELECT count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM organizations.venue_covers c JOIN organizations.units cu ON cu.id = c.unit_id
-                           WHERE c.venue_id = v.id AND c.since <= $3 AND (c.ended_on IS NULL OR c.ended_on >= $3)
-                             AND (cu.dissolved_on IS NULL OR cu.dissolved_on > $3))) AS org_covered,
-                       count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM organizations.venue_activities x WHERE x.venue_id = v.id AND x.held_on BETWEEN $2 AND $3)) AS work_covered
+                SELECT count(*) FILTER (WHERE \(CoverageStore.Queries.organisationallyCovered(venue: "v.id", on: "$3"))) AS org_covered,
+                       count(*) FILTER (WHERE \(CoverageStore.Queries.workCovered(venue: "v.id", from: "$2", to: "$3"))) AS work_covered
                 FROM organizations.venues v JOIN organizations.units u ON u.id = v.area_id
                 WHERE u.path OPERATOR(public.<@) $1::public.ltree
             ) covered
@@ -84,8 +80,8 @@ enum SubtreeStatistics {
             ("projects_planned", .int(int("planned"))), ("projects_in_progress", .int(int("in_progress"))),
             ("projects_done", .int(int("done"))),
             ("venues", .int(venues)),
-            ("coverage_org_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("org_covered")), of: Int(venues)))),
-            ("coverage_work_rate", .decimal(CoverageStore.Line.rate(Int(try periodInt("work_covered")), of: Int(venues)))),
+            ("coverage_org_rate", Percentage.value(Int(try periodInt("org_covered")), of: Int(venues))),
+            ("coverage_work_rate", Percentage.value(Int(try periodInt("work_covered")), of: Int(venues))),
         ]
         return .record(fields)
     }

@@ -146,7 +146,10 @@ public struct Daemon: Sendable {
         )
         notifier.status("applying migrations")
         try await migrate(builder, owner: owner, createRoles: embedded != nil, logger: logger)
-        try await builder.verifyRuntimeRole(setting: embedded == nil ? "database.url" : "the embedded cluster's runtime login")
+        if owner != nil {
+            // Without an owner, migrate(_:) checked the role already, before anything else.
+            try await builder.verifyRuntimeRole(setting: embedded == nil ? "database.url" : "the embedded cluster's runtime login")
+        }
         let workbench = try await builder.build()
         for module in workbench.modules {
             let id = type(of: module).id
