@@ -91,7 +91,12 @@ let package = Package(
 
         .target(
             name: "OrganizationsModule",
-            dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+            dependencies: [
+                "WorkbenchKit", "WorkbenchPostgres",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["Migrations"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]

@@ -1,3 +1,4 @@
+public import ServiceLifecycle
 public import WorkbenchKit
 public import WorkbenchPostgres
 
@@ -26,6 +27,9 @@ public import WorkbenchPostgres
 ///   subtree and period.
 /// - **Coverage** (`org venue …`, `org coverage`): venues with organisational coverage (an
 ///   organisation serves them) and work coverage (activity within the period).
+/// - **Ends recorded ahead** (`org ending …`): a member's leaving, a dissolution, a report's
+///   or a seat's end dated after today waits for its day; ``ScheduledEndsJob`` applies it.
+///   What hangs on an organisation or a member (reports, seats, pairs) ends with it.
 /// - **Statistics** (`org stats`) for any subtree, and a demo district (`org demo load`).
 ///
 /// Organisations are named in arguments by id or by code (`unit=17` or `unit=JD01`).
@@ -44,16 +48,26 @@ public struct OrganizationsModule: WorkbenchModule {
 
     /// The configuration in force.
     public let settings: OrganizationsSettings
+    /// The background job that applies ends recorded ahead on their day.
+    public let scheduledEnds: PeriodicService<ScheduledEndsJob>
 
     /// Reads the module's configuration.
     public init(context: ModuleContext) async throws {
-        self.settings = try OrganizationsSettings(config: context.config)
+        let settings = try OrganizationsSettings(config: context.config)
+        self.settings = settings
+        self.scheduledEnds = PeriodicService(
+            job: ScheduledEndsJob(database: context.database, timeZone: context.timeZone, logger: context.logger),
+            clock: context.clock, interval: settings.scheduledEndInterval, logger: context.logger
+        )
     }
+
+    /// The job that applies ends recorded ahead.
+    public var services: [any Service] { [scheduledEnds] }
 
     /// Every command, grouped by area.
     public var commands: [CommandSpec] {
-        unitCommands + memberCommands + reportCommands + seatCommands + coBuildingCommands + pointsCommands + coverageCommands
-            + statisticsCommands + demoCommands
+        unitCommands + memberCommands + reportCommands + seatCommands + scheduledEndCommands + coBuildingCommands + pointsCommands
+            + coverageCommands + statisticsCommands + demoCommands
     }
 
     /// Friendly replies for the constraints an operator can run into.
@@ -83,6 +97,22 @@ public struct OrganizationsModule: WorkbenchModule {
             ),
             "venues_members_among_employees": .ruleRefused(
                 "organizations.venue.members_exceed_employees", "members= cannot exceed employees="
+            ),
+            "scheduled_ends_pending_member_key": .conflict(
+                "organizations.ending.already_recorded", argument: "member",
+                "this member already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
+            ),
+            "scheduled_ends_pending_unit_key": .conflict(
+                "organizations.ending.already_recorded", argument: "unit",
+                "this organisation already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
+            ),
+            "scheduled_ends_pending_report_key": .conflict(
+                "organizations.ending.already_recorded", argument: "id",
+                "this report already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
+            ),
+            "scheduled_ends_pending_seat_key": .conflict(
+                "organizations.ending.already_recorded", argument: "id",
+                "this seat already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
             ),
             "units_dissolved_after_established": .ruleRefused(
                 "organizations.unit.dissolved_before_established", "an organisation cannot be dissolved before it was established"

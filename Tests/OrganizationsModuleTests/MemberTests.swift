@@ -27,10 +27,8 @@ struct MemberTests {
             let show = await harness.send("org member show member=\(id)")
             #expect(show.field("unit") == "S1")
             #expect(show.raw.contains("2020-05-01 G1 → C3 (搬家)") && show.raw.contains("2021-05-01 C3 → S1"), "\(show)")
-            // An end is recorded when it happens: a future day would take the member off the rolls now.
-            let ahead = await harness.send("org member leave member=\(id) reason=transferred_out on=2099-01-01")
-            #expect(ahead.status == 400 && ahead.raw.contains("on"), "\(ahead.raw)")
-            #expect(await harness.send("org unit dissolve unit=G1 on=tomorrow", as: .admin).status == 400)
+            // A transfer is recorded when it happens, never ahead.
+            #expect(await harness.send("org member transfer member=\(id) to=C1 on=tomorrow").status == 400)
             #expect(await harness.send("org member leave member=\(id) reason=transferred_out on=2022-01-01").status == 200)
             let again = await harness.send("org member transfer member=\(id) to=C1")
             #expect(again.status == 422 && again.raw.contains("organizations.member.left"))

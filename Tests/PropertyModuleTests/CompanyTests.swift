@@ -126,6 +126,28 @@ struct CompanyTests {
         }
     }
 
+    @Test func aCrossAppointmentEndsWithItsCompanysContract() async throws {
+        try await PropertyFixture.with { (harness: ModuleHarness) async throws in
+            let id = try await harness.create(
+                "prop crossapp add complex=XQ1 name=王芳 side=community party_post=社区党委委员 company_post=项目经理 from=2026-03-01"
+            )
+            #expect(await harness.send("prop crossapp gaps on=2026-06-30").column("code") == ["XQ2", "XQ3"])
+            // Another company takes over: the old company's people no longer serve the complex.
+            #expect(await harness.send("prop complex assign complex=XQ1 company=\(PropertyFixture.companyB) from=2026-07-01").status == 200)
+            let list = await harness.send("prop crossapp list complex=XQ1")
+            #expect(list.column("until") == ["2026-06-30"], "\(list)")
+            let reason: String = try await harness.scalar("SELECT end_reason FROM property.cross_appointments WHERE id = $1", [id])
+            #expect(reason.contains("service contract"))
+            #expect(await harness.send("prop crossapp gaps on=2026-06-30").column("code") == ["XQ2", "XQ3"])
+            #expect(await harness.send("prop crossapp gaps on=2026-07-01").column("code") == ["XQ1", "XQ2", "XQ3"])
+            // The gap closes only with someone from the serving company.
+            _ = try await harness.create(
+                "prop crossapp add complex=XQ1 name=赵敏 side=community party_post=社区党委委员 company_post=项目经理 from=2026-07-01"
+            )
+            #expect(await harness.send("prop crossapp gaps on=2026-07-01").column("code") == ["XQ2", "XQ3"])
+        }
+    }
+
     @Test func projectsAreClaimedAndFollowedToTheirOutcome() async throws {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
             let uncovered = await harness.send("prop project claim company=\(PropertyFixture.companyB) community=C2 title=楼道微更新")

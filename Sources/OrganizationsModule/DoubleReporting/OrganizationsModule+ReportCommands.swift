@@ -74,12 +74,23 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "report end", synopsis: "End a report",
-                arguments: [.required("id", .id, help: "The report's id"), .optional("on", .pastDate, default: "today", help: "Date it ends (not in the future)")],
+                help: """
+                    Ends the report on on= (default today): no service after that day can be logged against it. A day
+                    after today is recorded ahead and takes effect then ('org ending list'). A report also ends when its
+                    community or its unit is dissolved, or its member leaves the rolls.
+                    """,
+                arguments: [
+                    .required("id", .id, help: "The report's id"),
+                    .optional("on", .date, default: "today", help: "Its last day (a later day is recorded ahead)"),
+                ],
                 mutates: true
             ) { invocation in
                 let id = try invocation.arguments.id("id")
-                let community = try await ReportStore.end(report: id, on: try invocation.arguments.date("on"), in: invocation.database)
-                return .message("report \(id) to \(community) ended")
+                let (community, outcome) = try await ReportStore.end(report: id, try Self.endRequest(invocation), in: invocation.database)
+                switch outcome {
+                case .ended: return .message("report \(id) to \(community) ended")
+                case .recordedAhead(let ending, let on): return Self.recordedAheadReply(ending, on: on, what: "report \(id) to \(community) ends")
+                }
             },
             CommandSpec(
                 "report list", synopsis: "Who reported to a community, and who served",

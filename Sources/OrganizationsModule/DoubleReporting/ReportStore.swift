@@ -110,18 +110,24 @@ enum ReportStore {
         return try await session.query(Queries.serve, [reportID, date, hours, activity]).single().decode("id")
     }
 
-    /// Ends an open report.
-    static func end(report reportID: Int64, on date: CalendarDate, in session: PostgresSession) async throws -> String {
+    /// Ends an open report, or, dated after today, records its end ahead; answers the
+    /// community's code.
+    static func end(report reportID: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
         let report = try await findForUpdate(reportID, in: session)
         if let ended: CalendarDate = try report.decode("ended_on") {
             throw WorkbenchError.conflict("organizations.report.already_ended", "report \(reportID) already ended on \(ended)")
         }
         let reportedOn: CalendarDate = try report.decode("reported_on")
-        guard date >= reportedOn else {
+        guard request.on >= reportedOn else {
             throw WorkbenchError.invalidArgument("on", "report \(reportID) began on \(reportedOn); it cannot end before that")
         }
-        try await session.execute(Queries.end, [reportID, date])
-        return try report.decode("community_code")
+        let community: String = try report.decode("community_code")
+        if request.isAhead {
+            let id = try await ScheduledEndStore.record(.report(reportID), on: request.on, by: request.actor, in: session)
+            return (community, .recordedAhead(id: id, on: request.on))
+        }
+        try await session.execute(Queries.end, [reportID, request.on])
+        return (community, .ended(()))
     }
 
     private static func findForUpdate(_ id: Int64, in session: PostgresSession) async throws -> PostgresRow {

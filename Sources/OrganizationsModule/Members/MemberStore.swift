@@ -177,14 +177,19 @@ enum MemberStore {
         return (try await find(member.id, in: session), target)
     }
 
-    /// Records that a member left.
-    static func leave(_ memberID: Int64, on date: CalendarDate, reason: LeaveReason, in session: PostgresSession) async throws -> Member {
+    /// Records that a member left, or, dated after today, records the leaving ahead for its
+    /// day (the member stays on the rolls until then).
+    static func leave(_ memberID: Int64, _ request: EndRequest, reason: LeaveReason, in session: PostgresSession) async throws -> EndOutcome<Member> {
         let member = try await findActive(memberID, forUpdate: true, in: session)
-        guard date >= member.joinedOn else {
+        guard request.on >= member.joinedOn else {
             throw WorkbenchError.invalidArgument("on", "\(member.label) joined on \(member.joinedOn); they cannot leave before that")
         }
-        try await session.execute(Queries.leave, [member.id, date, reason.rawValue])
-        return try await find(member.id, in: session)
+        if request.isAhead {
+            let id = try await ScheduledEndStore.record(.member(member.id, reason), on: request.on, by: request.actor, in: session)
+            return .recordedAhead(id: id, on: request.on)
+        }
+        try await session.execute(Queries.leave, [member.id, request.on, reason.rawValue])
+        return .ended(try await find(member.id, in: session))
     }
 
     /// Transfers every active member in the subtree at `path` to `receiver` (used when a

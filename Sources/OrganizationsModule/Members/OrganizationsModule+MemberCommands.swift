@@ -45,6 +45,9 @@ extension OrganizationsModule {
                 fields.append(("reports_to", .string(try extra.decode("reports_to", as: String?.self))))
                 fields.append(("service_hours", .decimal(try extra.decode("service_hours", as: Decimal.self))))
                 fields.append(("points", .int(try extra.decode("points", as: Int64.self))))
+                if let leaving = try await ScheduledEndStore.pending(kind: "member", id: member.id, in: session) {
+                    fields.append(("leaves_on", .date(leaving.effectiveOn)))
+                }
                 fields.append(
                     ("transfers", .list(transfers.map { .string("\($0.on) \($0.from) → \($0.to)" + ($0.reason.map { " (\($0))" } ?? "")) }))
                 )
@@ -107,19 +110,31 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "member leave", synopsis: "Record that a member left the rolls",
+                help: """
+                    Takes the member off the rolls on on= (default today); their own double report (双报到) ends the
+                    same day. A day after today is recorded ahead: the member stays on the rolls and in every figure
+                    until that day, when the daemon applies it ('org ending list' shows it, 'org ending cancel'
+                    withdraws it).
+                    """,
                 arguments: [
                     .required("member", .id, help: "The member's id"),
                     .required("reason", .enumeration(LeaveReason.allCases.map(\.rawValue)), help: "Why the member left"),
-                    .optional("on", .pastDate, default: "today", help: "The day the member left (an end takes effect when recorded: not in the future)"),
+                    .optional("on", .date, default: "today", help: "The day the member leaves (a later day is recorded ahead)"),
                 ],
-                mutates: true
+                mutates: true,
+                examples: ["org member leave member=12 reason=transferred_out on=2026-12-31"]
             ) { invocation in
                 let arguments = invocation.arguments
-                let member = try await MemberStore.leave(
-                    try arguments.id("member"), on: try arguments.date("on"), reason: LeaveReason(rawValue: try arguments.string("reason"))!,
+                let outcome = try await MemberStore.leave(
+                    try arguments.id("member"), try Self.endRequest(invocation), reason: LeaveReason(rawValue: try arguments.string("reason"))!,
                     in: invocation.database
                 )
-                return .record([("id", .int(member.id)), ("name", .string(member.name)), ("left_on", .date(member.leftOn)), ("reason", .string(member.leaveReason))], summary: "left")
+                switch outcome {
+                case .ended(let member):
+                    return .record([("id", .int(member.id)), ("name", .string(member.name)), ("left_on", .date(member.leftOn)), ("reason", .string(member.leaveReason))], summary: "left")
+                case .recordedAhead(let id, let on):
+                    return Self.recordedAheadReply(id, on: on, what: "member \(try arguments.id("member")) leaves the rolls")
+                }
             },
         ]
     }

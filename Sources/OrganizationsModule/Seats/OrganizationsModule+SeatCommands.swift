@@ -32,12 +32,23 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "seat end", synopsis: "End a seat before its term is over",
-                arguments: [.required("id", .id, help: "The seat's id"), .optional("on", .pastDate, default: "today", help: "Last day (not in the future; a term that runs to its end needs no end)")],
+                help: """
+                    Ends the seat on on= (default today), before its term is over; a term that runs to its end needs no
+                    end. A day after today is recorded ahead and takes effect then ('org ending list'). A seat also ends
+                    when its committee or the unit the person comes from is dissolved.
+                    """,
+                arguments: [
+                    .required("id", .id, help: "The seat's id"),
+                    .optional("on", .date, default: "today", help: "Its last day, up to the term's end (a later day than today is recorded ahead)"),
+                ],
                 mutates: true
             ) { invocation in
                 let id = try invocation.arguments.id("id")
-                let person = try await SeatStore.end(id, on: try invocation.arguments.date("on"), in: invocation.database)
-                return .message("seat \(id) (\(person)) ended")
+                let (person, outcome) = try await SeatStore.end(id, try Self.endRequest(invocation), in: invocation.database)
+                switch outcome {
+                case .ended: return .message("seat \(id) (\(person)) ended")
+                case .recordedAhead(let ending, let on): return Self.recordedAheadReply(ending, on: on, what: "seat \(id) (\(person)) ends")
+                }
             },
             CommandSpec(
                 "seat list", synopsis: "List part-time seats on the committees of a subtree",

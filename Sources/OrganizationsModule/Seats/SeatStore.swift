@@ -13,7 +13,7 @@ enum SeatStore {
         )
         static let findForUpdate = PostgresStatement(
             "organizations.seat.find_for_update",
-            "SELECT id, person, term_start, ended_on FROM organizations.seats WHERE id = $1 FOR UPDATE"
+            "SELECT id, person, term_start, term_end, ended_on FROM organizations.seats WHERE id = $1 FOR UPDATE"
         )
         static let end = PostgresStatement("organizations.seat.end", "UPDATE organizations.seats SET ended_on = $2 WHERE id = $1")
         static let list = PostgresStatement(
@@ -88,7 +88,9 @@ enum SeatStore {
         return (id, committee, from)
     }
 
-    static func end(_ id: Int64, on date: CalendarDate, in session: PostgresSession) async throws -> String {
+    /// Ends a seat before its term is over, or, dated after today, records its end ahead;
+    /// answers the person's name.
+    static func end(_ id: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
         guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
             throw WorkbenchError(status: .notFound, code: "organizations.seat.not_found", message: "no seat with id \(id); see 'org seat list'", argument: "id")
         }
@@ -96,8 +98,17 @@ enum SeatStore {
             throw WorkbenchError.conflict("organizations.seat.already_ended", "seat \(id) already ended on \(ended)")
         }
         let start: CalendarDate = try row.decode("term_start")
-        guard date >= start else { throw WorkbenchError.invalidArgument("on", "the term began on \(start); it cannot end before that") }
-        try await session.execute(Queries.end, [id, date])
-        return try row.decode("person")
+        guard request.on >= start else { throw WorkbenchError.invalidArgument("on", "the term began on \(start); it cannot end before that") }
+        let termEnd: CalendarDate = try row.decode("term_end")
+        guard request.on <= termEnd else {
+            throw WorkbenchError.invalidArgument("on", "the term ends on \(termEnd) by itself; an early end is a day up to then")
+        }
+        let person: String = try row.decode("person")
+        if request.isAhead {
+            let scheduled = try await ScheduledEndStore.record(.seat(id), on: request.on, by: request.actor, in: session)
+            return (person, .recordedAhead(id: scheduled, on: request.on))
+        }
+        try await session.execute(Queries.end, [id, request.on])
+        return (person, .ended(()))
     }
 }

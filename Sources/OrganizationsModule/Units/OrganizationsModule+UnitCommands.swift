@@ -91,13 +91,15 @@ extension OrganizationsModule {
             ) { invocation in
                 let unit = try await UnitStore.find(UnitReference(try invocation.arguments.string("unit")), argument: "unit", in: invocation.database)
                 let counts = try await invocation.database.query(UnitQueries.counts, [unit.id, unit.path]).single()
-                return .record(
-                    unit.fields + [
-                        ("children", .int(try counts.decode("children", as: Int64.self))),
-                        ("members", .int(try counts.decode("members", as: Int64.self))),
-                        ("members_in_subtree", .int(try counts.decode("members_in_subtree", as: Int64.self))),
-                    ]
-                )
+                var fields = unit.fields + [
+                    ("children", .int(try counts.decode("children", as: Int64.self))),
+                    ("members", .int(try counts.decode("members", as: Int64.self))),
+                    ("members_in_subtree", .int(try counts.decode("members_in_subtree", as: Int64.self))),
+                ]
+                if let dissolution = try await ScheduledEndStore.pending(kind: "unit", id: unit.id, in: invocation.database) {
+                    fields.append(("dissolves_on", .date(dissolution.effectiveOn)))
+                }
+                return .record(fields)
             },
             CommandSpec(
                 "unit list", synopsis: "List organisations, filtered and paged",
@@ -216,10 +218,13 @@ extension OrganizationsModule {
                     Marks the organisation dissolved (撤销) on on= (default today). Refused while active child
                     organisations or members remain, unless cascade=true (admins only): then the whole subtree is
                     dissolved and its active members transfer to the dissolved unit's parent, each with a transfer record.
+                    What hangs on it ends the same day: double reports to it or by it, seats on its committee or held
+                    for it, co-building pairs on either side. A day after today is recorded ahead: nothing changes
+                    until that day, when the daemon applies these rules ('org ending list' shows one that is held).
                     """,
                 arguments: [
                     Self.unitArgument("unit", help: "The organisation"),
-                    .optional("on", .pastDate, default: "today", help: "Date of dissolution (an end takes effect when recorded: not in the future)"),
+                    .optional("on", .date, default: "today", help: "Date of dissolution (a later day is recorded ahead)"),
                     .optional("cascade", .bool, default: "false", help: "Dissolve the subtree too and move its members up (admin)"),
                 ],
                 mutates: true
@@ -228,16 +233,21 @@ extension OrganizationsModule {
                 if cascade && !invocation.caller.may(.admin) {
                     throw WorkbenchError.forbidden("cascade=true dissolves a whole subtree and needs the admin role")
                 }
-                let result = try await UnitStore.dissolve(
-                    UnitReference(try invocation.arguments.string("unit")), on: try invocation.arguments.date("on"), cascade: cascade,
+                let outcome = try await UnitStore.dissolve(
+                    UnitReference(try invocation.arguments.string("unit")), try Self.endRequest(invocation), cascade: cascade,
                     in: invocation.database
                 )
-                return .record(
-                    [("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("dissolved_on", .date(result.unit.dissolvedOn)),
-                     ("units_dissolved", .int(result.unitsDissolved)), ("members_transferred", .int(result.membersTransferred)),
-                     ("members_to", .string(result.membersReceiver?.code))],
-                    summary: "\(result.unit.code) dissolved"
-                )
+                switch outcome {
+                case .recordedAhead(let id, let on):
+                    return Self.recordedAheadReply(id, on: on, what: "\(try invocation.arguments.string("unit")) is dissolved")
+                case .ended(let result):
+                    return .record(
+                        [("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("dissolved_on", .date(result.unit.dissolvedOn)),
+                         ("units_dissolved", .int(result.unitsDissolved)), ("members_transferred", .int(result.membersTransferred)),
+                         ("members_to", .string(result.membersReceiver?.code))],
+                        summary: "\(result.unit.code) dissolved"
+                    )
+                }
             },
             CommandSpec(
                 "unit search", synopsis: "Find organisations by code or any part of the name",

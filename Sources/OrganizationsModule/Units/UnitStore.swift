@@ -241,12 +241,23 @@ enum UnitStore {
 
     /// Dissolves a unit. Without `cascade` it refuses while active children or members remain;
     /// with it, the whole subtree is dissolved and the subtree's members transfer to the
-    /// parent (they never lose their organisation).
-    static func dissolve(_ reference: UnitReference, on date: CalendarDate, cascade: Bool, in session: PostgresSession) async throws -> Dissolution {
-        try await session.query(Queries.lockExclusive, [treeLockKey])
+    /// parent (they never lose their organisation). What hangs on a dissolved organisation
+    /// (its reports, seats and pairs) ends with it, by the database's rule.
+    ///
+    /// Dated after today, the dissolution is recorded ahead and these rules are applied on
+    /// its day (children and members may move out meanwhile).
+    static func dissolve(
+        _ reference: UnitReference, _ request: EndRequest, cascade: Bool, in session: PostgresSession
+    ) async throws -> EndOutcome<Dissolution> {
+        let date = request.on
+        if !request.isAhead { try await session.query(Queries.lockExclusive, [treeLockKey]) }
         let unit = try await findActive(reference, argument: "unit", lock: .update, in: session)
         if let established = unit.establishedOn, date < established {
             throw WorkbenchError.invalidArgument("on", "\(unit.label) was established on \(established); it cannot be dissolved before that")
+        }
+        if request.isAhead {
+            let id = try await ScheduledEndStore.record(.unit(unit.id, cascade: cascade), on: date, by: request.actor, in: session)
+            return .recordedAhead(id: id, on: date)
         }
         let children: Int = try await session.query(Queries.activeChildren, [unit.id]).single().decode(at: 0)
         let members: Int = try await session.query(Queries.activeMembersInSubtree, [unit.path]).single().decode(at: 0)
@@ -272,9 +283,11 @@ enum UnitStore {
             )
         }
         let dissolved = try await session.execute(Queries.dissolveSubtree, [unit.path, date])
-        return Dissolution(
-            unit: try await find(.id(unit.id), argument: "unit", in: session), unitsDissolved: dissolved,
-            membersTransferred: transferred, membersReceiver: receiver
+        return .ended(
+            Dissolution(
+                unit: try await find(.id(unit.id), argument: "unit", in: session), unitsDissolved: dissolved,
+                membersTransferred: transferred, membersReceiver: receiver
+            )
         )
     }
 

@@ -46,7 +46,8 @@ enum CrossAppointmentStore {
             LIMIT $7
             """
         )
-        /// Complexes served on `$3` with no cross-appointment in force then, in scope `$2`.
+        /// Complexes served on `$3` with no cross-appointment with their serving company in
+        /// force then, in scope `$2`.
         static let gaps = PostgresStatement(
             "property.crossapp.gaps",
             """
@@ -58,7 +59,8 @@ enum CrossAppointmentStore {
             WHERE x.id > $1
               AND ($2::text IS NULL OR c.path OPERATOR(public.<@) $2::public.ltree)
               AND NOT EXISTS (SELECT 1 FROM property.cross_appointments a
-                              WHERE a.complex_id = x.id AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3))
+                              WHERE a.complex_id = x.id AND a.company_id = s.company_id
+                                AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3))
             ORDER BY x.id
             LIMIT $4
             """
