@@ -92,6 +92,42 @@ struct CoverageAndStatisticsTests {
         }
     }
 
+    @Test func statsByQuarterAndMonthSayWhatHappenedInEachPeriod() async throws {
+        try await OrganizationsFixture.with { (harness: ModuleHarness) async throws in
+            // joined_on 2010-07-01 (the fixture): outside the period.
+            let early = try await OrganizationsFixture.member(harness, "甲", unit: "G1")
+            _ = try await harness.create("org member add name=乙 unit=C2 joined_on=2026-02-10")
+            _ = try await harness.create("org member add name=丙 unit=C3 joined_on=2026-05-01")
+            #expect(await harness.send("org member leave member=\(early) reason=deceased on=2026-08-20").status == 200)
+            let inService = try await OrganizationsFixture.member(harness, "丁", unit: "R1", extra: "work_unit=医院")
+            let report = try await harness.create("org report member member=\(inService) community=C1 on=2026-01-15")
+            _ = try await harness.create("org report serve report=\(report) hours=4 activity=服务 on=2026-02-01")
+            _ = try await harness.create("org report serve report=\(report) hours=1.5 activity=服务 on=2026-07-01")
+            _ = try await harness.create("org pair add unit=R1 community=C2 since=2026-04-03")
+            let park = try await harness.create("org venue add name=创意园 kind=park area=C1 employees=300 members=30")
+            _ = try await harness.create("org venue cover venue=\(park) unit=C1 since=2026-05-01")
+            _ = try await harness.create("org venue activity venue=\(park) title=志愿服务 on=2026-08-15")
+
+            let quarters = await harness.send("org stats unit=S1 by=quarter from=2026-01-01 to=2026-09-30")
+            #expect(quarters.status == 200, "\(quarters.raw)")
+            #expect(quarters.column("period") == ["2026Q1", "2026Q2", "2026Q3", "total"])
+            #expect(quarters.column("members_joined") == ["1", "0", "0", "1"], "乙 in C2; 丙 is in another street")
+            #expect(quarters.column("members_left") == ["0", "0", "1", "1"])
+            #expect(quarters.column("reports_begun") == ["1", "0", "0", "1"])
+            #expect(quarters.column("service_hours") == ["4", "0", "1.5", "5.5"])
+            #expect(quarters.column("pairs_begun") == ["0", "1", "0", "1"])
+            #expect(quarters.column("venues") == ["1", "1", "1", "1"])
+            #expect(quarters.column("coverage_org_rate") == ["0", "100", "100", "100"], "covered from May, as of each quarter's last day")
+            #expect(quarters.column("coverage_work_rate") == ["0", "0", "100", "100"])
+
+            // Months: the first and last are cut to the period; every month is listed, empty ones too.
+            let months = await harness.send("org stats unit=S1 by=month from=2026-01-20 to=2026-03-10")
+            #expect(months.column("period") == ["2026-01", "2026-02", "2026-03", "total"])
+            #expect(months.column("reports_begun") == ["0", "0", "0", "0"], "the report began on 15 January, before the period")
+            #expect(months.column("members_joined") == ["0", "1", "0", "1"])
+        }
+    }
+
     @Test func theDemoDistrictLoadsOnceThroughTheOrdinaryRules() async throws {
         try await ModuleHarness.with([OrganizationsModule.self]) { (harness: ModuleHarness) async throws in
             #expect(await harness.send("org demo load", as: .operator).status == 403)
