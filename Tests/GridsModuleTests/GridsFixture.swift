@@ -25,11 +25,11 @@ enum GridsFixture {
                 "org unit add code=C2 name=和平社区党委 kind=community parent=S1",
                 "org unit add code=ZB1 name=幸福网格党支部 kind=grid_branch parent=C1",
                 "org unit add code=ZB2 name=和平网格党支部 kind=grid_branch parent=C2",
-                "grid add code=L1 name=幸福一级网格 level=level1 community=C1",
-                "grid add code=L2 name=幸福二级网格 level=level2 community=C1 parent=L1 branch=ZB1",
-                "grid add code=W1 name=幸福一网格 community=C1 parent=L2 households=300 lat=31.22 lon=121.42",
-                "grid add code=W2 name=幸福二网格 community=C1 parent=L2 households=250",
-                "grid add code=W3 name=和平一网格 community=C2 branch=ZB2 households=410",
+                "grid add code=L1 name=幸福一级网格 level=level1 community=C1 established_on=2026-01-01",
+                "grid add code=L2 name=幸福二级网格 level=level2 community=C1 parent=L1 branch=ZB1 established_on=2026-01-01",
+                "grid add code=W1 name=幸福一网格 community=C1 parent=L2 households=300 lat=31.22 lon=121.42 established_on=2026-01-01",
+                "grid add code=W2 name=幸福二网格 community=C1 parent=L2 households=250 established_on=2026-01-01",
+                "grid add code=W3 name=和平一网格 community=C2 branch=ZB2 households=410 established_on=2026-01-01",
             ] {
                 _ = try await harness.create(line)
             }

@@ -78,4 +78,30 @@ struct PatrolTests {
             #expect(await harness.send("grid patrol log grid=W1 worker=李娜 date=yesterday").status == 201)
         }
     }
+
+    @Test func aGridCountsForPatrolsFromTheDayItWasSetUp() async throws {
+        try await GridsFixture.with(clock: ManualClock(GridsFixture.monday)) { (harness: ModuleHarness) async throws in
+            // The clock says Monday 11 May: a grid is entered on or after the day it was set up.
+            #expect(await harness.send("grid add code=W4 name=新网格 community=C1 parent=L2 established_on=2026-05-14").status == 400)
+            _ = try await harness.create("grid add code=W4 name=新网格 community=C1 parent=L2 established_on=2026-05-08")
+            #expect(await harness.send("grid show grid=W4").field("established_on") == "2026-05-08")
+            #expect(await harness.send("grid patrol gaps date=2026-05-07").column("code") == ["W1", "W2", "W3"], "W4 did not exist yet")
+            #expect(await harness.send("grid patrol gaps date=2026-05-08").column("code") == ["W1", "W2", "W3", "W4"])
+            let early = await harness.send("grid patrol log grid=W4 worker=李娜 date=2026-05-07")
+            #expect(early.status == 422 && early.raw.contains("grids.patrol.before_grid"), "\(early)")
+            _ = try await harness.create("grid patrol log grid=W4 worker=李娜 date=2026-05-09")
+            _ = try await harness.create("grid patrol log grid=W1 worker=李娜 date=2026-05-09")
+
+            // 4 to 10 May: W1 and W2 for 7 days each, W4 from the 8th for 3 days: 17 grid-days, 2 patrolled.
+            let stats = await harness.send("grid stats scope=C1 from=2026-05-04 to=2026-05-10")
+            #expect(stats.field("basic_grids") == "3" && stats.field("patrolled_grid_days") == "2", "\(stats)")
+            #expect(stats.field("patrol_coverage") == "11.8", "2 of 17 grid-days: \(stats)")
+            let before = await harness.send("grid stats scope=C1 from=2026-05-01 to=2026-05-07")
+            #expect(before.field("basic_grids") == "2", "\(before)")
+
+            let later = await harness.send("grid update grid=W4 established_on=2026-05-10")
+            #expect(later.status == 422 && later.raw.contains("grids.grid.patrolled_before"), "\(later)")
+            #expect(await harness.send("grid update grid=W4 established_on=2026-05-01").status == 200)
+        }
+    }
 }

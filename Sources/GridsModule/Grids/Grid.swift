@@ -20,6 +20,8 @@ struct Grid: Sendable, Equatable {
     var longitude: Double?
     var boundary: GridBoundary?
     var households: Int
+    /// The day the grid was set up: patrols and patrol coverage count from it.
+    var establishedOn: CalendarDate
 
     /// How messages name it: `WG0101 新华一网格`.
     var label: String { "\(code) \(name)" }
@@ -36,7 +38,7 @@ struct Grid: Sendable, Equatable {
     static let columns = """
         g.id, g.code, g.name, g.level, g.community_id, c.code AS community_code, g.parent_id, p.code AS parent_code,
         g.path::text AS path, g.branch_id, b.code AS branch_code, g.latitude, g.longitude, g.boundary::text AS boundary,
-        \(households) AS households
+        \(households) AS households, g.established_on
         """
 
     /// The joins that go with ``columns``.
@@ -66,6 +68,7 @@ struct Grid: Sendable, Equatable {
         longitude = try row.decode("longitude")
         boundary = (try row.decode("boundary", as: String?.self)).flatMap(GridBoundary.init(postgres:))
         households = try row.decode("households")
+        establishedOn = try row.decode("established_on")
     }
 
     /// The fields `grid show` and `grid add` print.
@@ -75,7 +78,7 @@ struct Grid: Sendable, Equatable {
             ("level_name", .string(level.label)), ("community", .string(communityCode)), ("parent", .string(parentCode)),
             ("branch", .string(branchCode)), ("latitude", latitude.map { .double($0) } ?? .null),
             ("longitude", longitude.map { .double($0) } ?? .null), ("boundary", .string(boundary?.text)),
-            ("households", .int(households)),
+            ("households", .int(households)), ("established_on", .date(establishedOn)),
         ]
     }
 }

@@ -29,8 +29,8 @@ enum GridStore {
         static let insert = PostgresStatement(
             "grids.grid.insert",
             """
-            INSERT INTO grids.grids (code, name, level, community_id, parent_id, branch_id, latitude, longitude, boundary, households)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::polygon, $10)
+            INSERT INTO grids.grids (code, name, level, community_id, parent_id, branch_id, latitude, longitude, boundary, households, established_on)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::polygon, $10, $11)
             RETURNING id
             """
         )
@@ -41,9 +41,12 @@ enum GridStore {
             SET name = COALESCE($2, name), branch_id = CASE WHEN $3::boolean THEN $4 ELSE branch_id END,
                 latitude = COALESCE($5, latitude), longitude = COALESCE($6, longitude),
                 boundary = CASE WHEN $7::boolean THEN $8::polygon ELSE boundary END,
-                households = COALESCE($9, households), updated_at = now()
+                households = COALESCE($9, households), established_on = COALESCE($10, established_on), updated_at = now()
             WHERE id = $1
             """
+        )
+        static let firstPatrol = PostgresStatement(
+            "grids.grid.first_patrol", "SELECT min(patrolled_on) AS first FROM grids.patrols WHERE grid_id = $1"
         )
         static let list = PostgresStatement(
             "grids.grid.list",
@@ -153,6 +156,8 @@ enum GridStore {
         var longitude: Double?
         var boundary: GridBoundary?
         var households: Int
+        /// The day it was set up.
+        var establishedOn: CalendarDate
     }
 
     static func add(_ draft: Draft, in session: PostgresSession) async throws -> Grid {
@@ -172,7 +177,7 @@ enum GridStore {
         let id: Int64 = try await session.query(
             Queries.insert,
             [draft.code, draft.name, draft.level.rawValue, community.id, parent?.id, branch?.id, draft.latitude, draft.longitude,
-             draft.boundary?.postgresText, draft.households]
+             draft.boundary?.postgresText, draft.households, draft.establishedOn]
         ).single().decode("id")
         return try await find(.id(id), argument: "grid", in: session)
     }
@@ -200,6 +205,7 @@ enum GridStore {
         var longitude: Double?
         var boundary: GridBoundary??
         var households: Int?
+        var establishedOn: CalendarDate?
     }
 
     static func update(_ reference: GridReference, _ changes: Changes, in session: PostgresSession) async throws -> Grid {
@@ -212,10 +218,18 @@ enum GridStore {
         if (changes.latitude == nil) != (changes.longitude == nil) {
             throw WorkbenchError.invalidArgument(changes.latitude == nil ? "lat" : "lon", "give lat= and lon= together")
         }
+        if let day = changes.establishedOn,
+            let first: CalendarDate = try await session.query(Queries.firstPatrol, [grid.id]).single().decode("first"), day > first
+        {
+            throw WorkbenchError(
+                status: .unprocessable, code: "grids.grid.patrolled_before",
+                message: "\(grid.label) was patrolled on \(first); it was set up on that day or earlier", argument: "established_on"
+            )
+        }
         try await session.execute(
             Queries.update,
             [grid.id, changes.name, changes.branch != nil, branchID, changes.latitude, changes.longitude, changes.boundary != nil,
-             changes.boundary??.postgresText, changes.households]
+             changes.boundary??.postgresText, changes.households, changes.establishedOn]
         )
         return try await find(.id(grid.id), argument: "grid", in: session)
     }

@@ -47,6 +47,10 @@ extension GridsModule {
                     .optional("lon", .longitude, help: "Centroid longitude (WGS-84)"),
                     .optional("boundary", .text(maxLength: 2000), help: "Boundary corners 'lon lat, lon lat, lon lat, …'"),
                     .optional("households", .int(0...100_000), default: "0", help: "Households in the grid", label: "户数"),
+                    .optional(
+                        "established_on", .pastDate, default: "today",
+                        help: "The day the grid was set up: patrols and patrol coverage count from it", label: "划定日期"
+                    ),
                 ],
                 mutates: true,
                 examples: ["grid add code=WG0101 name=新华一网格 community=SQ01 branch=ZB0101 households=420 lat=31.2201 lon=121.4240"]
@@ -60,7 +64,7 @@ extension GridsModule {
                         parent: arguments.optionalString("parent"), branch: arguments.optionalString("branch"),
                         latitude: point?.latitude, longitude: point?.longitude,
                         boundary: try arguments.optionalString("boundary").map { try GridBoundary(parsing: $0) },
-                        households: Int(try arguments.int("households"))
+                        households: Int(try arguments.int("households")), establishedOn: try arguments.date("established_on")
                     ),
                     in: invocation.database
                 )
@@ -159,7 +163,7 @@ extension GridsModule {
                 return .text(lines, summary: "\(lines.count) grids\(more)")
             },
             CommandSpec(
-                "update", synopsis: "Change a grid's name, branch, centroid, boundary or households",
+                "update", synopsis: "Change a grid's name, branch, centroid, boundary, households or the day it was set up",
                 help: "Only the arguments given change; branch=none removes the branch, boundary=none the boundary.",
                 arguments: [
                     Self.gridArgument(help: "The grid"),
@@ -169,6 +173,7 @@ extension GridsModule {
                     .optional("lon", .longitude, help: "Centroid longitude"),
                     .optional("boundary", .text(maxLength: 2000), help: "Boundary corners 'lon lat, lon lat, …', or none"),
                     .optional("households", .int(0...100_000), help: "Households in the grid"),
+                    .optional("established_on", .pastDate, help: "The day it was set up (not after its first patrol)"),
                 ],
                 mutates: true,
                 examples: ["grid update grid=WG0101 households=436"]
@@ -177,7 +182,7 @@ extension GridsModule {
                 let point = try Self.coordinates(arguments)
                 var changes = GridStore.Changes(
                     name: arguments.optionalString("name"), latitude: point?.latitude, longitude: point?.longitude,
-                    households: arguments.optionalInt("households").map(Int.init)
+                    households: arguments.optionalInt("households").map(Int.init), establishedOn: arguments.optionalDate("established_on")
                 )
                 if let branch = arguments.optionalString("branch") { changes.branch = .some(branch == "none" ? nil : branch) }
                 if let boundary = arguments.optionalString("boundary") {

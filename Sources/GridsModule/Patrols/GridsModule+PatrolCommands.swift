@@ -41,6 +41,14 @@ extension GridsModule {
             let ended = arguments.optionalDatetime("ended")
             let day = arguments.optionalDate("date") ?? started.map { CalendarDate(containing: $0, in: invocation.timeZone) } ?? invocation.today
             try Self.checkPatrolTimes(day: day, started: started, ended: ended, invocation: invocation)
+            guard day >= grid.establishedOn else {
+                throw WorkbenchError(
+                    status: .unprocessable, code: "grids.patrol.before_grid",
+                    message: "\(grid.label) was set up on \(grid.establishedOn); a patrol on \(day) came before it "
+                        + "(if the grid is older, correct it with 'grid update grid=\(grid.code) established_on=<day>')",
+                    argument: "date"
+                )
+            }
             let found = Int(try arguments.int("found"))
             let id: Int64 = try await session.query(
                 PatrolQueries.insert, [grid.id, worker.name, worker.member?.id, day, started, ended, found, arguments.optionalString("note")]

@@ -33,7 +33,7 @@ enum PatrolQueries {
         """
     )
 
-    /// Grids without a patrol on day `$2`, by id: `$3` community, `$4` organisation path
+    /// Grids set up by day `$2` without a patrol on it, by id: `$3` community, `$4` organisation path
     /// (communities in the subtree), `$5` level; with the last patrol before that day and the
     /// grid workers assigned on that day.
     static let gaps = PostgresStatement(
@@ -45,7 +45,7 @@ enum PatrolQueries {
                 WHERE a.grid_id = g.id AND a.role = 'worker' AND a.starts_on <= $2::date
                   AND (a.ends_on IS NULL OR a.ends_on >= $2::date)) AS workers
         FROM grids.grids g JOIN organizations.units c ON c.id = g.community_id
-        WHERE g.id > $1
+        WHERE g.id > $1 AND g.established_on <= $2::date
           AND NOT EXISTS (SELECT 1 FROM grids.patrols p WHERE p.patrolled_on = $2::date AND p.grid_id = g.id)
           AND ($3::bigint IS NULL OR g.community_id = $3)
           AND ($4::text IS NULL OR c.path OPERATOR(public.<@) $4::public.ltree)

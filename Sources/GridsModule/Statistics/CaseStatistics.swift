@@ -11,7 +11,8 @@ import WorkbenchPostgres
 /// - Escalations by level: escalations into each level (manual and automatic); a case enters
 ///   a level at most once, since levels only go up.
 /// - Reopen rate: resolved cases reopened at least once after an unsatisfied follow-up.
-/// - Patrol coverage: basic grid-days with at least one patrol, over basic grids × days.
+/// - Patrol coverage: basic grid-days with at least one patrol, over the basic grids' days in
+///   the period from the day each was set up.
 ///
 /// The scope is first resolved to community ids (an organisation subtree) or grid ids (a
 /// grid subtree), so the pass reads the cases through `cases_community_reported_idx` or
@@ -68,13 +69,17 @@ enum CaseStatistics {
     static let summaryByCommunities = PostgresStatement("grids.stats.summary_by_communities", summary(scope: "community_id"))
     static let summaryByGrids = PostgresStatement("grids.stats.summary_by_grids", summary(scope: "grid_id"))
 
-    /// Basic grids among the scope's and the grid-days with a patrol in the period.
+    /// Basic grids among the scope's that existed in the period, their grid-days (each grid
+    /// counted from the day it was set up) and the grid-days with a patrol.
     private static func patrols(scope column: String) -> String {
         """
-        WITH basic AS (SELECT id FROM grids.grids WHERE \(column) = ANY ($3::bigint[]) AND level = 'basic')
-        SELECT (SELECT count(*) FROM basic) AS grids, $2::date - $1::date + 1 AS days,
-               (SELECT count(*) FROM (SELECT DISTINCT p.grid_id, p.patrolled_on FROM grids.patrols p
-                                      WHERE p.grid_id IN (SELECT id FROM basic) AND p.patrolled_on BETWEEN $1::date AND $2::date) d) AS patrolled_days
+        WITH basic AS (
+            SELECT id, greatest(established_on, $1::date) AS first_day FROM grids.grids
+            WHERE \(column) = ANY ($3::bigint[]) AND level = 'basic' AND established_on <= $2::date
+        )
+        SELECT (SELECT count(*) FROM basic) AS grids, (SELECT coalesce(sum($2::date - first_day + 1), 0) FROM basic) AS grid_days,
+               (SELECT count(*) FROM (SELECT DISTINCT p.grid_id, p.patrolled_on FROM grids.patrols p JOIN basic b ON b.id = p.grid_id
+                                      WHERE p.patrolled_on BETWEEN b.first_day AND $2::date) d) AS patrolled_days
         """
     }
 

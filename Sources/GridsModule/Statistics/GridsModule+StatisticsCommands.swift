@@ -68,10 +68,10 @@ extension GridsModule {
                 fields.append(("reopen_rate", Percentage.value(try count("reopened"), of: try count("ever_resolved"))))
                 let grids: Int = try patrolRow.decode("grids")
                 let patrolled: Int = try patrolRow.decode("patrolled_days")
-                let days: Int = try patrolRow.decode("days")
+                let gridDays: Int = try patrolRow.decode("grid_days")
                 fields += [
                     ("basic_grids", .int(grids)), ("patrolled_grid_days", .int(patrolled)),
-                    ("patrol_coverage", Percentage.value(patrolled, of: grids * days)),
+                    ("patrol_coverage", Percentage.value(patrolled, of: gridDays)),
                 ]
                 fields.append((
                     "categories",

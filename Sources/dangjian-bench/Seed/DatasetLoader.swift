@@ -64,13 +64,13 @@ struct DatasetLoader {
         try transaction(connection) {
             let bar = ProgressBar(label: "grids", total: plan.grids.count)
             let stored = try connection.copyIn(
-                "COPY grids.grids (id, code, name, level, community_id, branch_id, latitude, longitude, households) FROM STDIN"
+                "COPY grids.grids (id, code, name, level, community_id, branch_id, latitude, longitude, households, established_on) FROM STDIN"
             ) { rows in
                 for grid in plan.grids {
                     rows.row {
                         $0.int(grid.id); $0.text(grid.code); $0.text(grid.name); $0.literal("basic"); $0.int(grid.communityID)
                         $0.int(grid.branchID); $0.literal(Self.degrees(grid.latitude)); $0.literal(Self.degrees(grid.longitude))
-                        $0.int(grid.households)
+                        $0.int(grid.households); $0.literal("2018-03-01")
                     }
                     try rows.flushIfFull()
                 }
