@@ -22,7 +22,8 @@ enum SubtreePeriods {
     ]
 
     /// `$1` the unit's id, `$2`/`$3` the period, `$4` `quarter` or `month`. Each flow is read
-    /// in one pass over the subtree and filed under the quarter or month of its day.
+    /// in one pass and filed under the quarter or month of its day; members are found by the
+    /// day they joined or left (indexed), then kept when their organisation is in the subtree.
     static let query = PostgresStatement(
         "organizations.stats.by_period",
         """
@@ -41,9 +42,13 @@ enum SubtreePeriods {
         members AS (
             SELECT date_trunc($4, e.day::timestamp)::date AS bucket,
                    count(*) FILTER (WHERE e.joined) AS joined, count(*) FILTER (WHERE NOT e.joined) AS departed
-            FROM organizations.members m JOIN organizations.units u ON u.id = m.unit_id, scope s,
-                 LATERAL (VALUES (true, m.joined_on), (false, m.left_on)) e(joined, day)
-            WHERE u.path OPERATOR(public.<@) s.path AND e.day BETWEEN $2 AND $3
+            FROM (
+                SELECT true AS joined, m.joined_on AS day, m.unit_id FROM organizations.members m WHERE m.joined_on BETWEEN $2 AND $3
+                UNION ALL
+                SELECT false, m.left_on, m.unit_id FROM organizations.members m WHERE m.left_on BETWEEN $2 AND $3
+            ) e
+            JOIN organizations.units u ON u.id = e.unit_id, scope s
+            WHERE u.path OPERATOR(public.<@) s.path
             GROUP BY 1
         ),
         reports AS (
