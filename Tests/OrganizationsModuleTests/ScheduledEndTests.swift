@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchKit
 import WorkbenchPostgres
 import WorkbenchTestSupport
 @testable import OrganizationsModule
@@ -18,6 +19,20 @@ struct ScheduledEndTests {
 
     static func job(_ harness: ModuleHarness) -> ScheduledEndsJob {
         ScheduledEndsJob(database: harness.pool, timeZone: timeZone, logger: TestCluster.logger)
+    }
+
+    /// What holds an end (a rule's refusal) and what ends the pass (the database away).
+    @Test(arguments: [
+        (WorkbenchError.ruleRefused("organizations.unit.not_empty", "still has members") as any Error, true),
+        (WorkbenchError.conflict("organizations.report.already_ended", "already ended"), true),
+        (PostgresError(code: .server, message: "check", sqlState: .checkViolation, constraint: "seats_ended_in_term"), true),
+        (PostgresError(code: .connectionLost, message: "gone"), false),
+        (PostgresError(code: .server, message: "canceled", sqlState: .queryCanceled), false),
+        (WorkbenchError(status: .unavailable, code: "database.unavailable", message: "away"), false),
+        (CancellationError(), false),
+    ])
+    func heldOnlyWhenARuleRefuses(_ error: any Error, _ held: Bool) {
+        #expect((ScheduledEndsJob.refusal(error) != nil) == held)
     }
 
     @Test func aLeavingRecordedAheadKeepsTheMemberOnTheRollsUntilItsDay() async throws {

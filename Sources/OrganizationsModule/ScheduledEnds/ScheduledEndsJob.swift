@@ -67,7 +67,10 @@ public struct ScheduledEndsJob: PeriodicJob {
                         metadata: ["ending.id": "\(id)", "ending.subject": "\(end.subject.kind) \(end.subject.id)", "ending.on": "\(end.effectiveOn)"]
                     )
                 }
-            } catch let refusal as WorkbenchError {
+            } catch {
+                // A rule refused it (the command's own check or a database constraint): hold it
+                // and go on with the next. Anything else (the database away) ends the pass.
+                guard let refusal = Self.refusal(error) else { throw error }
                 outcome.held += 1
                 let isNew = try await database.withTransaction { try await ScheduledEndStore.hold(id, reason: refusal.message, in: $0) }
                 if isNew {
@@ -79,5 +82,16 @@ public struct ScheduledEndsJob: PeriodicJob {
             }
         }
         return outcome
+    }
+
+    /// The refusal in `error` when a rule refused the end (a 4xx), nil for anything else.
+    static func refusal(_ error: any Error) -> WorkbenchError? {
+        let refusal: WorkbenchError? = switch error {
+        case let error as WorkbenchError: error
+        case let error as PostgresError: WorkbenchError(error)
+        default: nil
+        }
+        guard let refusal, (400..<500).contains(refusal.status.code) else { return nil }
+        return refusal
     }
 }
