@@ -7,10 +7,15 @@ import WorkbenchTestSupport
 
 /// The built-ins answer while PostgreSQL does not: a cluster of the test's own (the suite's
 /// shared one must keep answering the other tests) is stopped with SIGSTOP, and `ping`,
-/// `whoami`, `version` and `status` must each answer within a second.
+/// `whoami`, `version` and `status` must each answer within their budget (``bound``), not wait for the server.
 @Suite("Built-ins during a database hang")
 struct DatabaseHangTests {
-    @Test func builtInsAnswerWithinASecondWhilePostgresIsStopped() async throws {
+    /// How long a built-in may take while PostgreSQL is stopped: its budget for the database
+    /// (500 ms) and room for a loaded CI machine. Without the budget it would wait for the
+    /// stopped server for ever (built-ins have no command time limit).
+    static let bound: Duration = .seconds(5)
+
+    @Test func builtInsAnswerWithinTheirBudgetWhilePostgresIsStopped() async throws {
         let directory = try TestCluster.makeTemporaryDirectory("dangjian-hang")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let cluster = try EmbeddedPostgres(
@@ -56,25 +61,25 @@ struct DatabaseHangTests {
         try await FrozenPostgres.whileStopped(dataDirectory: dataDirectory) {
             let ping = await send("ping")
             #expect(ping.reply == "200 pong\n")
-            #expect(ping.elapsed < .seconds(1), "ping took \(ping.elapsed)")
+            #expect(ping.elapsed < Self.bound, "ping took \(ping.elapsed)")
 
             let whoami = await send("whoami")
             #expect(whoami.reply.hasPrefix("200-user: viewer1\n"))
-            #expect(whoami.elapsed < .seconds(1), "whoami took \(whoami.elapsed)")
+            #expect(whoami.elapsed < Self.bound, "whoami took \(whoami.elapsed)")
 
             let version = await send("version")
             #expect(version.reply.contains("200-postgresql: \(server) (last known; the database does not answer)\n"), "\(version.reply)")
-            #expect(version.elapsed < .seconds(1), "version took \(version.elapsed)")
+            #expect(version.elapsed < Self.bound, "version took \(version.elapsed)")
 
             let status = await send("status")
             #expect(status.reply.contains("200-migrations: 7 applied, 0 pending (last known; the database does not answer)\n"), "\(status.reply)")
             #expect(status.reply.hasSuffix("200 status\n"))
-            #expect(status.elapsed < .seconds(1), "status took \(status.elapsed)")
+            #expect(status.elapsed < Self.bound, "status took \(status.elapsed)")
 
             // Asked again while the first questions still hang: they are joined, not repeated.
             let again = await send("version")
             #expect(again.reply.contains("(last known; the database does not answer)"))
-            #expect(again.elapsed < .seconds(1), "a second version took \(again.elapsed)")
+            #expect(again.elapsed < Self.bound, "a second version took \(again.elapsed)")
         }
         // Continued: database commands work again.
         let list = await send("notes list").reply

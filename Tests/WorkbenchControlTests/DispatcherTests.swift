@@ -236,7 +236,9 @@ struct DispatcherTests {
             let started = ContinuousClock.now
             let reply = await harness.send("notes sleep seconds=10")
             #expect(reply.hasPrefix("504 command.timeout:"))
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // Cut at its limit, not run to its end: bounded well below the command's 10 s, with
+            // room for a loaded CI machine.
+            #expect(ContinuousClock.now - started < .seconds(8))
             // The connection went back to the pool in a usable state.
             let followUp = await harness.send("notes list")
             #expect(DispatcherHarness.status(followUp) == 200, "\(followUp)")
