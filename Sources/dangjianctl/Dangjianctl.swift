@@ -68,7 +68,8 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl help grid case
               dangjianctl grid case list status=open
               dangjianctl org unit add name="Party branch 1" parent=3
-              dangjianctl --json grid case show id=42 | jq .record
+              dangjianctl --json grid case show case=42 | jq .record.status
+              dangjianctl --json grid case show case=42 | jq '.tables.timeline.rows[].kind'
               dangjianctl --socket /tmp/dangjian.sock status
               printf 'ping\\nwhoami\\n' | dangjianctl
               dangjianctl calendar import config/calendar/2025-cn.csv

@@ -2,10 +2,11 @@
 ///
 /// In ``OutputMode/text``:
 /// - a 2xx reply's body goes to standard output as an aligned table
-///   (``TableFormatter``), an aligned record (``RecordFormatter``) or text as it came, then
-///   the final line's text (`3 rows`, `created`, `pong`);
+///   (``TableFormatter``), an aligned record (``RecordFormatter``), a record followed by its
+///   named tables (each after a blank line and `name:`) or text as it came, then the final
+///   line's text (`3 rows`, `created`, `pong`);
 /// - a 4xx or 5xx reply goes to standard error, its final line with the status
-///   (`404 grids.case_not_found: case 42 does not exist`).
+///   (`404 grids.case.not_found: no case with id 42 …`).
 ///
 /// In ``OutputMode/json`` a 2xx reply's JSON (the final line without `NNN `) goes to
 /// standard output as is, a failed reply whole to standard error. In ``OutputMode/raw``
@@ -55,6 +56,11 @@ struct ReplyRenderer: Sendable {
         case .record(let fields): RecordFormatter.lines(fields)
         case .table(let header, let rows): TableFormatter.lines(header: header, rows: rows)
         case .text(let lines): lines.map { CellText.display($0) }
+        case .document(let fields, let sections):
+            RecordFormatter.lines(fields)
+                + sections.flatMap { section in
+                    ["", "\(section.name):"] + TableFormatter.lines(header: section.header, rows: section.rows)
+                }
         }
     }
 

@@ -52,7 +52,8 @@ struct GridsEscalationEndToEndTests {
 
         let shown = try client.exchange("grid case show case=1\n", replies: 1)[0]
         #expect(status(shown) == 200)
-        #expect(shown.contains { $0.contains("escalated by dangjiand [complex → community]") }, "\(shown)")
+        // The timeline table: at, kind, actor, from_status, to_status, from_level, to_level, …
+        #expect(shown.contains { $0.contains("\tescalated\tdangjiand\t\t\tcomplex\tcommunity\t") }, "\(shown)")
         #expect(try await first.terminate() == 0)
         #expect(try await second.terminate() == 0)
     }

@@ -35,6 +35,19 @@ struct ReadmeWalkthroughTests {
         return try await DaemonUnderTest.runTool("/bin/sh", ["-c", line], environment: environment)
     }
 
+    /// The JSON object `dangjianctl --json <command>` prints.
+    func json(_ command: String, socket: String) async throws -> [String: Any] {
+        let result = try await shell("dangjianctl --json " + command, socket: socket)
+        #expect(result.status == 0, "\(command)\n\(result.error)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+    }
+
+    /// The rows of a table in a JSON reply: `tables.<section>.rows`, or `rows` of a table reply.
+    func rows(_ object: [String: Any], _ section: String? = nil) -> [[String: Any]] {
+        let table = section.flatMap { (object["tables"] as? [String: Any])?[$0] as? [String: Any] } ?? object
+        return table["rows"] as? [[String: Any]] ?? []
+    }
+
     @Test func aNewUserBuildsATreeAndReadsCorrectNumbers() async throws {
         let blocks = Self.blocks(after: "<!-- walkthrough: organizations")
         try #require(blocks.count == 2, "the README keeps the walkthrough and the errors block")
@@ -45,10 +58,13 @@ struct ReadmeWalkthroughTests {
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
-        let tree = try #require(outputs.first { $0.key.contains("org unit tree") }?.value)
-        #expect(tree.contains("QW01 长宁区委 (区委)  members=3 children=2"), "\(tree)")
-        #expect(tree.contains("    SQ01 幸福社区党委 (社区党委)  members=2 children=1"), "\(tree)")
-        #expect(tree.contains("        LZ01 一号楼党小组 (楼栋党小组)  members=1 children=0"), "\(tree)")
+        let tree = rows(try await json("org unit tree unit=QW01", socket: daemon.socketPath))
+        func node(_ code: String) -> String? {
+            tree.first { $0["code"] as? String == code }.map { "\($0["depth"]!) \($0["kind_name"]!) members=\($0["members"]!) children=\($0["children"]!)" }
+        }
+        #expect(node("QW01") == "0 区委 members=3 children=2", "\(tree)")
+        #expect(node("SQ01") == "2 社区党委 members=2 children=1", "\(tree)")
+        #expect(node("LZ01") == "4 楼栋党小组 members=1 children=0", "\(tree)")
         let rank = try #require(outputs.first { $0.key.contains("org points rank") }?.value)
         let names = rank.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first }
         #expect(names.prefix(2) == ["王芳", "李强"], "\(rank)")
@@ -81,11 +97,12 @@ struct ReadmeWalkthroughTests {
             #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
             outputs[line] = result.output
         }
-        let shown = try #require(outputs.first { $0.key.contains("grid case show") }?.value)
-        let kinds = shown.split(separator: "\n").drop { !$0.hasPrefix("timeline") }.dropFirst().filter { $0.hasPrefix("  ") }
-            .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) }
-        #expect(kinds == ["reported", "accepted", "escalated", "resolved", "reopened", "resolved", "confirmed"], "\(shown)")
-        #expect(shown.contains("[complex → street]") && shown.contains("resolved → in_progress"), "\(shown)")
+        let shown = try await json("grid case show case=1", socket: daemon.socketPath)
+        let timeline = rows(shown, "timeline")
+        #expect(timeline.map { $0["kind"] as? String } == ["reported", "accepted", "escalated", "resolved", "reopened", "resolved", "confirmed"], "\(shown)")
+        #expect(timeline.contains { $0["from_level"] as? String == "complex" && $0["to_level"] as? String == "street" }, "\(shown)")
+        #expect(timeline.contains { $0["from_status"] as? String == "resolved" && $0["to_status"] as? String == "in_progress" }, "\(shown)")
+        #expect((shown["record"] as? [String: Any])?["status"] as? String == "closed", "\(shown)")
         let stats = try #require(outputs.first { $0.key.contains("grid stats") }?.value)
         for expected in ["cases", "closed", "escalations_to_street", "escalated_cases"] {
             #expect(stats.split(separator: "\n").contains { $0.hasPrefix(expected) && $0.hasSuffix(" 1") }, "\(expected): \(stats)")
@@ -118,10 +135,8 @@ struct ReadmeWalkthroughTests {
         }
         let gaps = try #require(outputs.first { $0.key.contains("crossapp gaps") }?.value)
         #expect(gaps.contains("XQ02") && !gaps.contains("XQ01"), "\(gaps)")
-        let shown = try #require(outputs.first { $0.key.contains("complaint show") }?.value)
-        let kinds = shown.split(separator: "\n").drop { !$0.hasPrefix("timeline") }.dropFirst().filter { $0.hasPrefix("  ") }
-            .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) }
-        #expect(kinds == ["filed", "acknowledged", "resolved", "closed"], "\(shown)")
+        let shown = try await json("prop complaint show complaint=1", socket: daemon.socketPath)
+        #expect(rows(shown, "timeline").map { $0["kind"] as? String } == ["filed", "acknowledged", "resolved", "closed"], "\(shown)")
         let published = try await shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output
         let rows = published.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.contains { $0.count > 4 && $0[1] == "red" && $0[2] == "红心物业服务有限公司" && $0[4] == "95.8" }, "\(published)")
@@ -136,7 +151,7 @@ struct ReadmeWalkthroughTests {
         }
         #expect(try await shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output == companies)
         #expect(try await shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output == published)
-        #expect(try await shell("dangjianctl prop complaint show complaint=2", socket: daemon.socketPath).output.contains("status: filed"))
+        #expect((try await json("prop complaint show complaint=2", socket: daemon.socketPath)["record"] as? [String: Any])?["status"] as? String == "filed")
         #expect(try await daemon.terminate() == 0)
     }
 

@@ -44,12 +44,12 @@ struct CaseWorkflowTests {
 
             let shown = await harness.send("grid case show case=\(code)")
             #expect(shown.status == 200)
-            let timeline = shown.lines.drop { $0 != "timeline:" }.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-            let kinds = timeline.map { $0.split(separator: " ")[1] }
-            #expect(kinds == ["reported", "accepted", "escalated", "assigned", "resolved", "reopened", "resolved", "confirmed", "note"])
-            #expect(timeline[2].contains("[complex → street]"))
-            #expect(timeline[2].contains("涉及多个小区"))
-            #expect(timeline[5].contains("resolved → in_progress"))
+            let timeline = shown.section("timeline")
+            #expect(timeline.map { $0["kind"] } == ["reported", "accepted", "escalated", "assigned", "resolved", "reopened", "resolved", "confirmed", "note"])
+            #expect(timeline[2]["from_level"] == "complex" && timeline[2]["to_level"] == "street")
+            #expect(timeline[2]["note"]?.contains("涉及多个小区") == true)
+            #expect(timeline[5]["from_status"] == "resolved" && timeline[5]["to_status"] == "in_progress")
+            #expect(timeline[1]["from_level"] == "" && timeline[0]["to_status"] == "reported", "a level that did not move is empty")
             #expect(shown.summary.contains("closed at street"))
         }
     }

@@ -35,9 +35,11 @@ struct HouseholdTests {
             let show = await harness.send("grid household show household=\(id)", as: .admin)
             #expect(show.status == 200 && show.field("head") == "王小明" && show.field("phone") == "13900001111", "\(show)")
             #expect(show.field("tags") == "独居老人,高龄老人" && show.field("note") == "行动不便" && show.field("address") == "幸福路1号101室")
-            let visits = show.lines.drop(while: { $0 != "visits:" }).dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-            #expect(visits.count == 2 && visits[0].contains("2026-05-11 李娜: 身体尚好, 独自居住 | needs: 助餐 | follow-up"), "\(show)")
-            #expect(visits[1].contains("2026-05-01 李娜: 初次走访") && !visits[1].contains("follow-up"))
+            let visits = show.section("visits")
+            #expect(visits.count == 2, "\(show)")
+            #expect(visits[0]["visited_on"] == "2026-05-11" && visits[0]["note"] == "身体尚好, 独自居住" && visits[0]["needs"] == "助餐", "\(show)")
+            #expect(visits[0]["follow_up"] == "true" && visits[1]["follow_up"] == "false")
+            #expect(visits[1]["visited_on"] == "2026-05-01" && visits[1]["note"] == "初次走访" && visits[1]["visitor"] == "李娜")
             #expect(show.summary.contains("2 visits"))
             #expect(await harness.send("grid household show household=999").status == 404)
 

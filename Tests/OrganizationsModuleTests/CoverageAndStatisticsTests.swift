@@ -135,7 +135,7 @@ struct CoverageAndStatisticsTests {
             #expect(loaded.status == 200, "\(loaded)")
             #expect(loaded.field("organisations") == "71")
             let tree = await harness.send("org unit tree unit=SZQ depth=2")
-            #expect(tree.lines.count == 23)
+            #expect(tree.rows.count == 23 && tree.column("depth").first == "0", "\(tree)")
             let stats = await harness.send("org stats unit=SZQ")
             #expect(stats.field("organisations_community") == "12")
             #expect(stats.field("members") == loaded.field("members"))

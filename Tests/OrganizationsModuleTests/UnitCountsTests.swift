@@ -102,11 +102,14 @@ struct UnitCountsTests {
             _ = try await OrganizationsFixture.member(harness, "丙", unit: "C2")
             let tree = await harness.send("org unit tree unit=D1")
             #expect(tree.status == 200, "\(tree)")
-            #expect(tree.lines.contains { $0.hasPrefix("D1 ") && $0.contains("members=3 children=3") }, "\(tree)")
-            #expect(tree.lines.contains { $0.hasPrefix("  S1 ") && $0.contains("members=3 children=2") }, "\(tree)")
-            #expect(tree.lines.contains { $0.hasPrefix("      G1 ") && $0.contains("members=2 children=1") }, "\(tree)")
+            func counts(_ reply: ReplyText, _ code: String) -> String? {
+                reply.rows.first { $0["code"] == code }.map { "depth=\($0["depth"]!) members=\($0["members"]!) children=\($0["children"]!)" }
+            }
+            #expect(counts(tree, "D1") == "depth=0 members=3 children=3", "\(tree)")
+            #expect(counts(tree, "S1") == "depth=1 members=3 children=2", "\(tree)")
+            #expect(counts(tree, "G1") == "depth=3 members=2 children=1", "\(tree)")
             let shallow = await harness.send("org unit tree unit=S1 depth=1")
-            #expect(shallow.lines.contains { $0.hasPrefix("  C1 ") && $0.contains("members=2 children=1") }, "\(shallow)")
+            #expect(counts(shallow, "C1") == "depth=1 members=2 children=1", "\(shallow)")
             let list = await harness.send("org unit list under=S1")
             #expect(list.column("code") == ["S1", "C1", "C2", "G1", "B1"])
             #expect(list.column("members") == ["0", "0", "1", "0", "2"])

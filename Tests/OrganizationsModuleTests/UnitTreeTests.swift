@@ -138,18 +138,22 @@ struct UnitTreeTests {
 
             let tree = await harness.send("org unit tree unit=D1")
             #expect(tree.status == 200)
-            #expect(tree.lines.first?.hasPrefix("D1 测试区委 (区委)  members=4 children=3") == true, "\(tree)")
-            #expect(tree.lines.contains("  S1 第一街道党工委 (街道党工委)  members=3 children=2"), "\(tree)")
-            #expect(tree.lines.contains("    C1 幸福社区党委 (社区党委)  members=3 children=1"), "\(tree)")
-            #expect(tree.lines.contains("      G1 幸福第一网格党支部 (网格党支部)  members=2 children=1"), "\(tree)")
-            #expect(tree.lines.contains("        B1 一号楼党小组 (楼栋党小组)  members=1 children=0"), "\(tree)")
-            #expect(tree.lines.contains("  S2 第二街道党工委 (街道党工委)  members=1 children=1"), "\(tree)")
+            func node(_ reply: ReplyText, _ code: String) -> String? {
+                reply.rows.first { $0["code"] == code }.map { "\($0["depth"]!) \($0["kind_name"]!) \($0["parent"]!) members=\($0["members"]!) children=\($0["children"]!)" }
+            }
+            #expect(node(tree, "D1") == "0 区委  members=4 children=3", "\(tree)")
+            #expect(node(tree, "S1") == "1 街道党工委 D1 members=3 children=2", "\(tree)")
+            #expect(node(tree, "C1") == "2 社区党委 S1 members=3 children=1", "\(tree)")
+            #expect(node(tree, "G1") == "3 网格党支部 C1 members=2 children=1", "\(tree)")
+            #expect(node(tree, "B1") == "4 楼栋党小组 G1 members=1 children=0", "\(tree)")
+            #expect(node(tree, "S2") == "1 街道党工委 D1 members=1 children=1", "\(tree)")
             // Siblings in code order, parents before children.
-            #expect(tree.lines.map { $0.trimmingCharacters(in: .whitespaces).prefix(2) } == ["D1", "R1", "S1", "C1", "G1", "B1", "C2", "S2", "C3"])
+            #expect(tree.column("code") == ["D1", "R1", "S1", "C1", "G1", "B1", "C2", "S2", "C3"])
+            #expect(tree.summary == "9 organisations")
 
             let shallow = await harness.send("org unit tree unit=D1 depth=1")
-            #expect(shallow.lines.count == 4)
-            #expect(shallow.lines.contains("  S1 第一街道党工委 (街道党工委)  members=3 children=2"), "counts below the cut still count: \(shallow)")
+            #expect(shallow.rows.count == 4)
+            #expect(node(shallow, "S1") == "1 街道党工委 D1 members=3 children=2", "counts below the cut still count: \(shallow)")
         }
     }
 

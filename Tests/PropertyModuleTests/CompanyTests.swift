@@ -8,12 +8,12 @@ struct CompanyTests {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
             let shown = await harness.send("prop company show company=\(PropertyFixture.companyA)")
             #expect(shown.status == 200)
-            #expect(shown.lines.contains("party_org: HX 红心物业党支部"), "\(shown)")
-            #expect(shown.lines.contains("complexes served today: 2"), "\(shown)")
-            #expect(shown.lines.contains { $0.contains("4★") && $0.contains("rated at registration") }, "\(shown)")
+            #expect(shown.field("party_org") == "HX 红心物业党支部", "\(shown)")
+            #expect(shown.column("code", in: "complexes_served") == ["XQ1", "XQ3"], "\(shown)")
+            #expect(shown.column("stars", in: "star_ratings") == ["4"] && shown.column("reason", in: "star_ratings").first?.contains("rated at registration") == true, "\(shown)")
             // An all-digit code of 18 characters is read as a code, not an id.
             let digits = try await harness.create("prop company add name=数字物业 credit_code=911100001000112017")
-            #expect(await harness.send("prop company show company=911100001000112017").lines.contains("id: \(digits)"))
+            #expect(await harness.send("prop company show company=911100001000112017").field("id") == "\(digits)")
         }
     }
 

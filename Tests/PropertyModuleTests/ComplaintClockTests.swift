@@ -24,8 +24,11 @@ struct ComplaintClockTests {
             #expect(try await sweeper.sweep(at: PropertyFixture.beijing("2026-09-28T00:00")) == .init(overdue: 1))
             #expect(try await sweeper.sweep(at: PropertyFixture.beijing("2026-09-29T00:00")) == .init())
             let shown = await harness.send("prop complaint show complaint=1")
-            #expect(shown.lines.contains("  2026-09-27T11:24:00+08:00 warning by dangjiand: 80 % of the time used; deadline 2026-09-28 00:00"), "\(shown)")
-            #expect(shown.lines.contains { $0.hasPrefix("  2026-09-28T00:00:00+08:00 overdue by dangjiand: the 2310 deadline (ordinary: 2 days)") }, "\(shown)")
+            let timeline = shown.section("timeline")
+            #expect(timeline.contains { $0["at"] == "2026-09-27T11:24:00+08:00" && $0["kind"] == "warning" && $0["actor"] == "dangjiand"
+                && $0["note"] == "80 % of the time used; deadline 2026-09-28 00:00" }, "\(shown)")
+            #expect(timeline.contains { $0["at"] == "2026-09-28T00:00:00+08:00" && $0["kind"] == "overdue"
+                && $0["note"]?.hasPrefix("the 2310 deadline (ordinary: 2 days)") == true }, "\(shown)")
         }
     }
 

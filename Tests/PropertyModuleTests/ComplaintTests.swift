@@ -112,7 +112,7 @@ struct ComplaintTests {
             let refused = await harness.send("prop complaint resolve complaint=PC-2026-000001 note=x")
             #expect(refused.raw.contains("PC-2026-000001 is filed (已登记); it cannot resolve. Allowed from filed: ack (→ acknowledged)"), "\(refused)")
             let raw = await harness.send("prop complaint show complaint=PC-2026-000001")
-            #expect(raw.lines.contains("status: filed (已登记)"))
+            #expect(raw.field("status") == "filed" && raw.field("status_name") == "已登记")
             // The trigger refuses an out-of-order change even from raw SQL, and the history is append-only.
             await #expect(throws: (any Error).self) {
                 let _: Int = try await harness.scalar(
@@ -135,7 +135,7 @@ struct ComplaintTests {
             #expect(resolved.field("clock") == "resolved on time", "\(resolved)")
             clock.set(PropertyFixture.beijing("2026-09-28T10:00"))
             let reopened = await harness.send("prop complaint reopen complaint=1 reason=再次停运")
-            #expect(reopened.field("status") == "acknowledged (已响应)")
+            #expect(reopened.field("status") == "acknowledged" && reopened.field("status_name") == "已响应")
             #expect(reopened.field("due_at") == "2026-09-28T00:00:00+08:00")
             #expect(reopened.field("clock") == "overdue by 10h", "\(reopened)")
             #expect(await harness.send("prop complaint overdue").column("code") == ["PC-2026-000001"])
@@ -143,9 +143,10 @@ struct ComplaintTests {
             #expect(late.field("clock") == "resolved late", "\(late)")
             #expect(await harness.send("prop complaint close complaint=1 verdict=basically_satisfied").field("verdict") == "basically_satisfied")
             let shown = await harness.send("prop complaint show complaint=1")
-            let kinds = shown.lines.drop { $0 != "timeline:" }.dropFirst().map { $0.split(separator: " ")[1] }
-            #expect(kinds == ["filed", "acknowledged", "resolved", "reopened", "resolved", "closed"], "\(shown)")
-            #expect(shown.lines.contains { $0.contains("resolved acknowledged → resolved") && $0.contains("更换主板; late, overdue by 10h") }, "\(shown)")
+            let timeline = shown.section("timeline")
+            #expect(timeline.map { $0["kind"] } == ["filed", "acknowledged", "resolved", "reopened", "resolved", "closed"], "\(shown)")
+            #expect(timeline.contains { $0["kind"] == "resolved" && $0["from_status"] == "acknowledged" && $0["to_status"] == "resolved"
+                && $0["note"]?.contains("更换主板; late, overdue by 10h") == true }, "\(shown)")
         }
     }
 

@@ -36,14 +36,16 @@ struct EvaluationAndRankingTests {
         try await Self.scriptedQuarter { harness, _ in
             let shown = await harness.send("prop eval show company=\(PropertyFixture.companyA) quarter=2026Q3")
             #expect(shown.status == 200, "\(shown)")
-            #expect(shown.lines.contains { $0.hasPrefix("  P01 met      +12 ") && $0.hasSuffix("— 党支部按期换届") }, "\(shown)")
-            #expect(shown.lines.contains { $0.hasPrefix("  P13 not_met  0 ") }, "\(shown)")
-            #expect(shown.lines.contains { $0.hasPrefix("  N06 clear    0 ") }, "\(shown)")
-            #expect(shown.lines.contains("positive_points: 94 of 100"), "\(shown)")
-            #expect(shown.lines.contains("complaints: 2 filed in 2026Q3, 2 decided, 1 on time"), "\(shown)")
-            #expect(shown.lines.contains("score: 80.8 (middle, as of now)"), "\(shown)")
+            let items = Dictionary(uniqueKeysWithValues: shown.section("items").map { ($0["item"]!, $0) })
+            #expect(items["P01"]?["outcome"] == "met" && items["P01"]?["points"] == "12" && items["P01"]?["evidence"] == "党支部按期换届", "\(shown)")
+            #expect(items["P13"]?["outcome"] == "not_met" && items["P13"]?["points"] == "0", "\(shown)")
+            #expect(items["N06"]?["outcome"] == "clear" && items["N06"]?["kind"] == "negative", "\(shown)")
+            #expect(shown.field("positive_points") == "94" && shown.field("positive_total") == "100", "\(shown)")
+            #expect(shown.field("complaints_filed") == "2" && shown.field("complaints_decided") == "2" && shown.field("complaints_on_time") == "1")
+            #expect(shown.field("score") == "80.8" && shown.field("list") == "middle" && shown.summary.contains("as of now"), "\(shown)")
             let b = await harness.send("prop eval show company=\(PropertyFixture.companyB) quarter=2026Q3")
-            #expect(b.lines.contains("deductions: 15") && b.lines.contains("checklist_score: 5") && b.lines.contains("score: 33.5 (black, as of now)"), "\(b)")
+            #expect(b.field("deductions") == "15" && b.field("checklist_score") == "5" && b.field("score") == "33.5" && b.field("list") == "black", "\(b)")
+            #expect(b.section("items").first { $0["item"] == "N02" }?["points"] == "-15", "\(b)")
         }
     }
 
@@ -96,17 +98,17 @@ struct EvaluationAndRankingTests {
     @Test func theListIsComputedByTheFormulaInEveryScope() async throws {
         try await Self.scriptedQuarter { harness, _ in
             let all = await harness.send("prop ranking quarter=2026Q3")
-            #expect(all.column("company") == ["红心物业", "金盾物业"], "\(all)")
-            #expect(all.column("score") == ["80.8", "33.5"])
-            #expect(all.column("list") == ["middle", "black"])
-            #expect(all.column("complaints_on_time") == ["1", "0"] && all.column("complaints_decided") == ["2", "0"])
-            #expect(all.column("violated") == ["", "N02"] && all.column("met").last == "P01,P02")
+            #expect(all.column("company", in: "entries") == ["红心物业", "金盾物业"], "\(all)")
+            #expect(all.column("score", in: "entries") == ["80.8", "33.5"])
+            #expect(all.column("list", in: "entries") == ["middle", "black"])
+            #expect(all.column("complaints_on_time", in: "entries") == ["1", "0"] && all.column("complaints_decided", in: "entries") == ["2", "0"])
+            #expect(all.column("violated", in: "entries") == ["", "N02"] && all.column("met", in: "entries").last == "P01,P02")
             #expect(all.summary.contains("0 red, 1 black, 1 middle, 0 not evaluated"), "\(all)")
             // In S1 红心物业's complaints there were all on time; in S2 none was.
             let s1 = await harness.send("prop ranking quarter=2026Q3 scope=S1")
-            #expect(s1.column("score") == ["95.8", "33.5"] && s1.column("list") == ["red", "black"], "\(s1)")
+            #expect(s1.column("score", in: "entries") == ["95.8", "33.5"] && s1.column("list", in: "entries") == ["red", "black"], "\(s1)")
             let s2 = await harness.send("prop ranking quarter=2026Q3 scope=S2")
-            #expect(s2.column("company") == ["红心物业"] && s2.column("score") == ["65.8"], "\(s2)")
+            #expect(s2.column("company", in: "entries") == ["红心物业"] && s2.column("score", in: "entries") == ["65.8"], "\(s2)")
         }
     }
 
@@ -117,15 +119,16 @@ struct EvaluationAndRankingTests {
             let published = await harness.send("prop ranking publish quarter=2026Q3 scope=S1")
             #expect(published.status == 201, "\(published)")
             let frozen = await harness.send("prop ranking show quarter=2026Q3 scope=S1")
-            #expect(frozen.column("score") == ["95.8", "33.5"], "\(frozen)")
+            #expect(frozen.column("score", in: "entries") == ["95.8", "33.5"], "\(frozen)")
             // Later edits: a revised evaluation for 红心物业 and a late Q3 complaint against it.
             _ = try await harness.create("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q3 met=P01 revise=true")
             _ = try await harness.create("prop complaint file complex=XQ1 severity=ordinary subject=电梯 description=补录 at=2026-09-20T10:00")
             clock.advance(by: 3600)
             let live = await harness.send("prop ranking quarter=2026Q3 scope=S1")
-            #expect(live.column("score").first != "95.8", "\(live)")
+            #expect(live.column("score", in: "entries").first != "95.8", "\(live)")
             let still = await harness.send("prop ranking show quarter=2026Q3 scope=S1")
-            #expect(still.rows == frozen.rows, "\(still)")
+            #expect(still.section("entries") == frozen.section("entries") && !still.section("entries").isEmpty, "\(still)")
+            #expect(still.field("published_by") != nil && still.field("published") == "true", "\(still)")
             #expect(still.summary.contains("1 red, 1 black") && still.summary.contains("score = 0.7 × checklist"), "\(still)")
             let again = await harness.send("prop ranking publish quarter=2026Q3 scope=S1")
             #expect(again.status == 409, "\(again)")

@@ -28,12 +28,16 @@ import WorkbenchTestSupport
             #expect(reply.summary.hasPrefix("coverage 50.0 %: 2 of 4 grids within 15 min walk (1000 m) of an open station, 2 uncovered"))
             #expect(reply.summary.contains("households covered 40.0 %"))
             #expect(reply.summary.contains("1 grids without a centroid not counted"))
-            #expect(reply.column("place") == ["G4", "G3"], "worst first")
-            #expect(reply.column("nearest_station") == ["YZ2 和平红暖之家", "YZ3 光明驿站"])
-            #expect(reply.column("metres") == ["4400", "1500"])
-            #expect(reply.column("beyond_m") == ["3400", "500"])
-            #expect(reply.rows[1]["walk_min"] == "22.5")
-            #expect(reply.rows[0]["households"] == "500")
+            // The headline figures are data too (what the JSON form's record carries).
+            #expect(reply.field("coverage_rate") == "50" && reply.field("households_coverage_rate") == "40", "\(reply)")
+            #expect(reply.field("covered") == "2" && reply.field("measured") == "4" && reply.field("unlocated_grids") == "1")
+            #expect(reply.field("circle") == "15 min walk (1000 m)" && reply.field("radius_m") == "1000")
+            #expect(reply.column("place", in: "gaps") == ["G4", "G3"], "worst first")
+            #expect(reply.column("nearest_station", in: "gaps") == ["YZ2 和平红暖之家", "YZ3 光明驿站"])
+            #expect(reply.column("metres", in: "gaps") == ["4400", "1500"])
+            #expect(reply.column("beyond_m", in: "gaps") == ["3400", "500"])
+            #expect(reply.section("gaps")[1]["walk_min"] == "22.5")
+            #expect(reply.section("gaps")[0]["households"] == "500")
         }
     }
 
@@ -49,7 +53,7 @@ import WorkbenchTestSupport
             for (arguments, summary, gaps) in Self.circlesOfOtherSizesCases {
                 let reply = await harness.send("station coverage scope=S1 \(arguments)")
                 #expect(reply.summary.hasPrefix(summary), "\(reply)")
-                #expect(reply.column("place") == gaps, "\(arguments)")
+                #expect(reply.column("place", in: "gaps") == gaps, "\(arguments)")
             }
         }
     }
@@ -64,7 +68,7 @@ import WorkbenchTestSupport
             _ = await harness.send("station close station=YZ3 reason=装修")
             let none = await harness.send("station coverage scope=C1")
             #expect(none.summary.hasPrefix("coverage 0.0 %"))
-            #expect(none.column("nearest_station") == ["none open", "none open", "none open"])
+            #expect(none.column("nearest_station", in: "gaps") == ["none open", "none open", "none open"])
         }
     }
 
@@ -78,8 +82,9 @@ import WorkbenchTestSupport
             let covered = lattice.cells.filter { cell in stations.contains { $0.metres(to: cell.point) <= 1000 } }.count
             let expected = String(format: "coverage %.1f %%: %d of %d hexagon cells", Double(covered) * 100 / Double(lattice.cellCount), covered, lattice.cellCount)
             #expect(reply.summary.hasPrefix(expected), "\(reply.summary) vs \(expected)")
-            #expect(reply.rows.count == lattice.cellCount - covered)
-            let distances = reply.column("metres").map { Int($0)! }
+            #expect(reply.section("gaps").count == lattice.cellCount - covered)
+            #expect(reply.field("uncovered") == "\(lattice.cellCount - covered)" && reply.field("measured") == "\(lattice.cellCount)")
+            let distances = reply.column("metres", in: "gaps").map { Int($0)! }
             #expect(distances == distances.sorted(by: >), "worst first")
             #expect(distances.allSatisfy { $0 > 1000 })
         }

@@ -211,7 +211,7 @@ struct ReplyEncoderTests {
         let output = Self.encoder.encode(reply, format: .json)
         #expect(output == """
             200 {"columns":["id","name","note","at"],"rows":[{"id":1,"name":"第一网格","note":null,"at":"2026-11-21T09:30:05+08:00"},\
-            {"id":2,"name":"a\\tb","note":"x","at":null}]}
+            {"id":2,"name":"a\\tb","note":"x","at":null}],"message":"2 rows"}
 
             """)
         let object = try Self.jsonObject(output, status: 200)
@@ -221,6 +221,38 @@ struct ReplyEncoderTests {
         #expect(rows.allSatisfy { Set($0.keys) == ["id", "name", "note", "at"] })
         #expect(rows[1]["name"] as? String == "a\tb")
         #expect(rows[0]["note"] is NSNull)
+    }
+
+    @Test func aDocumentIsARecordWithNamedTablesInBothForms() throws {
+        let reply = Reply.document(
+            [("code", "GC-1"), ("status", "closed")],
+            sections: [
+                ("timeline", ReplyTable(columns: ["at", "kind", "note"], rows: [[.timestamp(Fixtures.morning), "reported", "占道\nstatus: open"]])),
+                ("empty", ReplyTable(columns: ["a"], rows: [])),
+            ],
+            summary: "GC-1 closed"
+        )
+        let text = Self.encoder.encode(reply, format: .text)
+        #expect(text == """
+            200-code: GC-1
+            200-status: closed
+            200-[timeline]
+            200-at\tkind\tnote
+            200-2026-11-21T09:30:05+08:00\treported\t占道\\nstatus: open
+            200-[empty]
+            200-a
+            200 GC-1 closed
+
+            """)
+        let object = try Self.jsonObject(Self.encoder.encode(reply, format: .json), status: 200)
+        #expect((object["record"] as? [String: Any])?["status"] as? String == "closed")
+        let tables = try #require(object["tables"] as? [String: Any])
+        let timeline = try #require(tables["timeline"] as? [String: Any])
+        #expect(timeline["columns"] as? [String] == ["at", "kind", "note"])
+        let rows = try #require(timeline["rows"] as? [[String: Any]])
+        #expect(rows.count == 1 && rows[0]["kind"] as? String == "reported" && rows[0]["note"] as? String == "占道\nstatus: open")
+        #expect(((tables["empty"] as? [String: Any])?["rows"] as? [Any])?.isEmpty == true)
+        #expect(object["message"] as? String == "GC-1 closed")
     }
 
     @Test func jsonTextLines() throws {

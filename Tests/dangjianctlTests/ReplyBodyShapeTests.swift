@@ -39,4 +39,30 @@ struct ReplyBodyShapeTests {
         #expect(ReplyBodyShape.recognise(body: ["see: this", "http://example"], summary: "2 lines") == .text(["see: this", "http://example"]))
         #expect(ReplyBodyShape.recognise(body: ["two words: x"], summary: "1 line") == .text(["two words: x"]))
     }
+
+    @Test func aRecordFollowedByNamedTablesIsADocument() {
+        let shape = ReplyBodyShape.recognise(
+            body: ["code: GC-1", "status: closed", "[timeline]", "at\tkind", "09:00\treported", "10:00\taccepted", "[visits]", "id"],
+            summary: "GC-1 closed"
+        )
+        #expect(shape == .document(
+            fields: [("code", "GC-1"), ("status", "closed")],
+            sections: [
+                .init(name: "timeline", header: ["at", "kind"], rows: [["09:00", "reported"], ["10:00", "accepted"]]),
+                .init(name: "visits", header: ["id"], rows: []),
+            ]
+        ))
+    }
+
+    @Test(arguments: [
+        ["[not a section]", "a\tb"],
+        ["code: x", "[timeline]"],
+        ["code: x", "[timeline]", "a\tb", "1\t2\t3"],
+        ["free text", "[timeline]", "a"],
+    ])
+    func bracketedLinesThatDoNotOpenTablesAreNotADocument(_ body: [String]) {
+        if case .document = ReplyBodyShape.recognise(body: body, summary: "x") {
+            Issue.record("\(body) is not a document")
+        }
+    }
 }

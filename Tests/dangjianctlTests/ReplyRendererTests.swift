@@ -19,6 +19,13 @@ struct ReplyRendererTests {
         #expect(output.standardOutput == "id:   9\nname: 第一党支部\nunit B1 created\n")
     }
 
+    @Test func aDocumentIsItsRecordThenEachTableUnderItsName() {
+        let output = ReplyRenderer(mode: .text).render(
+            reply("200-code: GC-1", "200-status: closed", "200-[timeline]", "200-at\tkind", "200-09:00\treported", "200 GC-1 closed")
+        )
+        #expect(output.standardOutput == "code:   GC-1\nstatus: closed\n\ntimeline:\nat     kind\n09:00  reported\nGC-1 closed\n")
+    }
+
     @Test func messageIsJustTheSummary() {
         #expect(ReplyRenderer(mode: .text).render(reply("200 pong")).standardOutput == "pong\n")
     }

@@ -54,18 +54,20 @@ extension GridsModule {
     private var showCaseCommand: CommandSpec {
         CommandSpec(
             "case show", synopsis: "Show a case with its timeline and the time left or overdue",
+            help: """
+                The case's fields, then its timeline as a table (at, kind, actor, the status and level it moved \
+                between, note, and recorded_at for an event the daemon recorded late). With --json: \
+                .record and .tables.timeline.rows.
+                """,
             arguments: [Self.caseArgument]
         ) { invocation in
             let (shown, events) = try await CaseWorkflow.findWithTimeline(
                 RecordReference(try invocation.arguments.string("case")), in: invocation.database
             )
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            var lines = shown.fields(now: invocation.now).map { key, value in "\(key): \(encoder.textValue(value))" }
-            lines.append("timeline:")
-            for event in events {
-                lines.append("  " + (try CaseEventText.line(event, encoder: encoder)))
-            }
-            return .text(lines, summary: "\(shown.code) \(shown.status.rawValue) at \(shown.levelText), \(events.count) events")
+            return .document(
+                shown.fields(now: invocation.now), sections: [("timeline", try CaseTimeline.table(events))],
+                summary: "\(shown.code) \(shown.status.rawValue) at \(shown.levelText), \(events.count) events"
+            )
         }
     }
 

@@ -70,6 +70,7 @@ enum GridStore {
             "grids.grid.tree",
             """
             SELECT g.id, g.code, g.name, g.level, public.nlevel(g.path) AS depth, \(Grid.households) AS households,
+                   (SELECT p.code FROM grids.grids p WHERE p.id = g.parent_id) AS parent,
                    (SELECT count(*) FROM grids.cases k WHERE k.grid_id = g.id AND k.status IN ('reported', 'accepted', 'in_progress')) AS open_cases,
                    (SELECT string_agg(a.person, '、' ORDER BY a.id) FROM grids.assignments a
                     WHERE a.grid_id = g.id AND a.role = 'worker' AND a.ends_on IS NULL) AS workers

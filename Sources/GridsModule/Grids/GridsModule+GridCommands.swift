@@ -132,7 +132,7 @@ extension GridsModule {
             },
             CommandSpec(
                 "tree", synopsis: "Show the grids of a community, or under a grid, as a tree",
-                help: "Each line: code, name, level, households, open cases and current grid workers.",
+                help: "A table, parents before children: depth below the top, code, name, level, parent, households, open cases and current grid workers.",
                 arguments: [
                     OrganizationDirectory.unitArgument("community", required: false, help: "The community"),
                     Self.gridArgument("grid", required: false, help: "The grid at the top"),
@@ -150,17 +150,21 @@ extension GridsModule {
                 let limit = Int(try arguments.int("limit"))
                 let rows = try await session.query(GridStore.Queries.tree, [community?.id, top?.path, limit + 1])
                 let baseDepth = top.map { $0.path.split(separator: ".").count } ?? 1
-                let lines = try rows.prefix(limit).map { row in
+                let shown = try rows.prefix(limit).map { row -> [ReplyValue] in
                     let depth: Int = try row.decode("depth")
                     let level = GridLevel(rawValue: try row.decode("level")) ?? .basic
-                    let workers: String? = try row.decode("workers")
-                    return String(repeating: "  ", count: max(0, depth - baseDepth))
-                        + "\(try row.decode("code", as: String.self)) \(try row.decode("name", as: String.self)) [\(level.label)]"
-                        + " households=\(try row.decode("households", as: Int.self)) open_cases=\(try row.decode("open_cases", as: Int.self))"
-                        + (workers.map { " workers=\($0)" } ?? "")
+                    return [
+                        .int(Int64(max(0, depth - baseDepth))), .string(try row.decode("code", as: String.self)),
+                        .string(try row.decode("name", as: String.self)), .string(level.rawValue), .string(level.label),
+                        .string(try row.decode("parent", as: String?.self)), .int(try row.decode("households", as: Int64.self)),
+                        .int(try row.decode("open_cases", as: Int64.self)), .string(try row.decode("workers", as: String?.self)),
+                    ]
                 }
                 let more = rows.count > limit ? "; more than \(limit), narrow with grid=" : ""
-                return .text(lines, summary: "\(lines.count) grids\(more)")
+                return .table(
+                    columns: ["depth", "code", "name", "level", "level_name", "parent", "households", "open_cases", "workers"], rows: shown,
+                    summary: "\(shown.count) grids\(more)"
+                )
             },
             CommandSpec(
                 "update", synopsis: "Change a grid's name, branch, centroid, boundary, households or the day it was set up",

@@ -55,32 +55,32 @@ extension GridsModule {
     private var showHouseholdCommand: CommandSpec {
         CommandSpec(
             "household show", synopsis: "Show a household file with its latest visits",
-            help: "The file, then up to 20 visits, newest first. Name and phone of the head are masked below admin.",
+            help: "The file, then a visits table of up to 20 visits, newest first. Name and phone of the head are masked below admin.",
             arguments: [Self.householdArgument]
         ) { invocation in
             let session = invocation.database
             let household = try await HouseholdStore.find(try invocation.arguments.id("household"), argument: "household", in: session)
             let visits = try await session.query(HouseholdStore.Queries.visits, [household.id, 20])
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            var lines = household.fields(unmasked: invocation.caller.may(.admin)).map { key, value in "\(key): \(encoder.textValue(value))" }
-            lines.append("visits:")
-            for visit in visits {
-                lines.append("  " + (try Self.visitLine(visit)))
-            }
             let total: Int = try visits.first?.decode("total") ?? 0
             let shown = total > visits.count ? ", newest \(visits.count) shown" : ""
-            return .text(lines, summary: "household #\(household.id), \(total) visit\(total == 1 ? "" : "s")\(shown)")
+            return .document(
+                household.fields(unmasked: invocation.caller.may(.admin)),
+                sections: [("visits", ReplyTable(columns: Self.visitColumns, rows: try visits.map(Self.visitRow)))],
+                summary: "household #\(household.id), \(total) visit\(total == 1 ? "" : "s")\(shown)"
+            )
         }
     }
 
     /// `#7 2026-05-11 李娜: 身体尚好 | needs: 助餐 | follow-up`.
-    private static func visitLine(_ row: PostgresRow) throws -> String {
-        let id: Int64 = try row.decode("id")
-        let day: CalendarDate = try row.decode("visited_on")
-        var text = "#\(id) \(day) \(try row.decode("visitor", as: String.self)): \(try row.decode("note", as: String.self))"
-        if let needs: String = try row.decode("needs") { text += " | needs: \(needs)" }
-        if try row.decode("follow_up", as: Bool.self) { text += " | follow-up" }
-        return text
+    /// The columns of a household's `visits` table.
+    private static let visitColumns = ["id", "visited_on", "visitor", "note", "needs", "follow_up"]
+
+    private static func visitRow(_ row: PostgresRow) throws -> [ReplyValue] {
+        [
+            .int(try row.decode("id", as: Int64.self)), .date(try row.decode("visited_on", as: CalendarDate.self)), .string(try row.decode("visitor", as: String.self)),
+            .string(try row.decode("note", as: String.self)), .string(try row.decode("needs", as: String?.self)),
+            .bool(try row.decode("follow_up", as: Bool.self)),
+        ]
     }
 
     private var listHouseholdsCommand: CommandSpec {

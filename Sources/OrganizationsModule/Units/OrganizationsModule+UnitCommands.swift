@@ -132,11 +132,12 @@ extension OrganizationsModule {
                 )
             },
             CommandSpec(
-                "unit tree", synopsis: "Print an indented subtree with member and child counts",
+                "unit tree", synopsis: "A subtree with member and child counts, parents before children",
                 help: """
-                    Prints the organisation and everything under it, one line per organisation, indented by level,
-                    siblings by code. members= counts active members in each node's whole subtree; children= its
-                    direct active child organisations. depth=1 shows only the direct children.
+                    The organisation and everything under it as a table, one row per organisation, parents before
+                    children and siblings by code; depth is the level below the root, parent the parent's code.
+                    members counts active members in each node's whole subtree; children its direct active child
+                    organisations. depth=1 shows only the direct children.
                     """,
                 arguments: [
                     Self.unitArgument("unit", help: "The subtree's root"),
@@ -150,7 +151,7 @@ extension OrganizationsModule {
                     root: root, depth: invocation.arguments.optionalInt("depth").map(Int.init),
                     includeDissolved: try invocation.arguments.bool("dissolved"), in: invocation.database
                 )
-                return .text(tree.lines, summary: "\(tree.nodes.count) organisations")
+                return Reply(body: .table(tree.table), summary: tree.summary)
             },
             CommandSpec(
                 "unit move", synopsis: "Move an organisation and its whole subtree under another parent",

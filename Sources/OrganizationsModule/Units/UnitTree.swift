@@ -1,7 +1,8 @@
 import WorkbenchKit
 import WorkbenchPostgres
 
-/// `org tree`: an indented subtree with member and child counts at every node.
+/// `org unit tree`: a subtree, parents before children, with member and child counts at
+/// every node.
 ///
 /// Members are counted over each node's whole subtree (a community's count includes its
 /// grid branches and building groups); children are the node's direct active children. Both
@@ -103,17 +104,28 @@ struct UnitTree: Sendable {
         return ordered
     }
 
-    /// The indented lines.
-    var lines: [String] {
+    /// The tree as a table, parents before children: `depth` is the level below the root
+    /// (0 for the root), `parent` the parent's code.
+    var table: ReplyTable {
         let rootLevel = nodes.first?.level ?? 0
-        var lines = nodes.map { node in
-            let indent = String(repeating: "  ", count: node.level - rootLevel)
-            let dissolved = node.dissolvedOn.map { " dissolved \($0)" } ?? ""
-            return "\(indent)\(node.code) \(node.name) (\(node.kind.chineseName))  members=\(node.members) children=\(node.children)\(dissolved)"
-        }
-        if truncated {
-            lines.append("… more than \(Self.nodeLimit) organisations; narrow it with depth= or a lower unit=")
-        }
-        return lines
+        var codes: [Int64: String] = [:]
+        for node in nodes { codes[node.id] = node.code }
+        return ReplyTable(
+            columns: ["depth", "code", "name", "kind", "kind_name", "parent", "members", "children", "dissolved_on"],
+            rows: nodes.map { node in
+                [
+                    .int(Int64(node.level - rootLevel)), .string(node.code), .string(node.name), .string(node.kind.rawValue),
+                    .string(node.kind.chineseName), .string(node.parentID.flatMap { codes[$0] }), .int(Int64(node.members)),
+                    .int(Int64(node.children)), .date(node.dissolvedOn),
+                ]
+            }
+        )
+    }
+
+    /// The final line: how many organisations, and whether the tree was cut short.
+    var summary: String {
+        truncated
+            ? "the first \(nodes.count) organisations of more than \(Self.nodeLimit); narrow it with depth= or a lower unit="
+            : "\(nodes.count) organisations"
     }
 }

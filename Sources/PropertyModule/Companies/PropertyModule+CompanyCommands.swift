@@ -53,36 +53,39 @@ extension PropertyModule {
     private var showCompanyCommand: CommandSpec {
         CommandSpec(
             "company show", synopsis: "Show a company: Party organisation, star history, complexes served, complaints",
+            help: "The company with its complaint counts, then the complexes it serves today and its star ratings as tables.",
             arguments: [Self.companyArgument()]
         ) { invocation in
             let session = invocation.database
             let company = try await CompanyStore.find(try invocation.arguments.string("company"), in: session)
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            var lines = company.fields.map { "\($0.0): \(encoder.textValue($0.1))" }
             let counts = try await session.query(CompanyStore.Queries.complaintCounts, [company.id, invocation.now]).single()
-            lines.append(
-                "complaints: \(try counts.decode("total", as: Int.self)) filed, \(try counts.decode("open", as: Int.self)) open, "
-                    + "\(try counts.decode("overdue", as: Int.self)) overdue"
-            )
+            let fields = company.fields + [
+                ("complaints_filed", .int(try counts.decode("total", as: Int64.self))),
+                ("complaints_open", .int(try counts.decode("open", as: Int64.self))),
+                ("complaints_overdue", .int(try counts.decode("overdue", as: Int64.self))),
+            ]
             let served = try await session.query(CompanyStore.Queries.servedComplexes, [company.id, invocation.today])
-            lines.append("complexes served today: \(served.count)")
-            for row in served {
-                let until: CalendarDate? = try row.decode("ends_on")
-                lines.append(
-                    "  \(try row.decode("code", as: String.self)) \(try row.decode("name", as: String.self)) since \(try row.decode("starts_on", as: CalendarDate.self))"
-                        + (until.map { " until \($0)" } ?? "")
-                )
-            }
             let ratings = try await session.query(CompanyStore.Queries.ratings, [company.id])
-            lines.append("star ratings: \(ratings.count)")
-            for row in ratings {
-                let reason: String? = try row.decode("reason")
-                lines.append(
-                    "  \(try row.decode("rated_on", as: CalendarDate.self)) \(try row.decode("stars", as: Int.self))★ by \(try row.decode("rated_by", as: String.self))"
-                        + (reason.map { ": \($0)" } ?? "")
-                )
+            let servedRows: [[ReplyValue]] = try served.map { row in
+                [
+                    .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
+                    .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self)),
+                ]
             }
-            return .text(lines, summary: company.label)
+            let ratingRows: [[ReplyValue]] = try ratings.map { row in
+                [
+                    .date(try row.decode("rated_on", as: CalendarDate.self)), .int(try row.decode("stars", as: Int64.self)),
+                    .string(try row.decode("rated_by", as: String.self)), .string(try row.decode("reason", as: String?.self)),
+                ]
+            }
+            return .document(
+                fields,
+                sections: [
+                    ("complexes_served", ReplyTable(columns: ["code", "name", "from", "until"], rows: servedRows)),
+                    ("star_ratings", ReplyTable(columns: ["rated_on", "stars", "rated_by", "reason"], rows: ratingRows)),
+                ],
+                summary: company.label
+            )
         }
     }
 

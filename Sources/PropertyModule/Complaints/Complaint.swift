@@ -73,11 +73,11 @@ struct Complaint: Sendable, Equatable {
     func fields(now: Date, unmasked: Bool) -> [(String, ReplyValue)] {
         [
             ("id", .int(id)), ("code", .string(code)), ("complex", .string(complexCode)), ("company", .string(companyName)),
-            ("severity", .string("\(severity.rawValue) (\(severity.chineseName))")), ("subject", .string(subject)),
+            ("severity", .string(severity.rawValue)), ("severity_name", .string(severity.chineseName)), ("subject", .string(subject)),
             ("description", .string(description)),
             ("complainant", .string(complainant.map { unmasked ? $0 : PersonNameMask.masked($0) })),
             ("phone", .string(complainantPhone.map { unmasked ? $0 : OrganizationDirectory.maskedPhone($0) })),
-            ("status", .string("\(status.rawValue) (\(status.chineseName))")), ("filed_at", .timestamp(filedAt)),
+            ("status", .string(status.rawValue)), ("status_name", .string(status.chineseName)), ("filed_at", .timestamp(filedAt)),
             ("rule", .string("\(severity.rawValue): \(deadline)")), ("due_at", .timestamp(dueAt)), ("clock", .string(clock(now: now))),
             ("acknowledged_at", .timestamp(acknowledgedAt)), ("resolved_at", .timestamp(resolvedAt)), ("closed_at", .timestamp(closedAt)),
             ("verdict", .string(verdict)), ("reopens", .int(reopens)),

@@ -67,21 +67,22 @@ extension PropertyModule {
         ) { invocation in
             let session = invocation.database
             let complaint = try await ComplaintWorkflow.find(try invocation.arguments.string("complaint"), in: session)
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            var lines = complaint.fields(now: invocation.now, unmasked: invocation.caller.may(.admin)).map { "\($0.0): \(encoder.textValue($0.1))" }
             let events = try await session.query(ComplaintQueries.timeline, [complaint.id])
-            lines.append("timeline:")
-            for event in events {
+            let timeline: [[ReplyValue]] = try events.map { event in
                 let from: String? = try event.decode("from_status")
                 let to: String? = try event.decode("to_status")
-                let note: String? = try event.decode("note")
-                let move = to.map { to in from.map { $0 == to ? "" : " \($0) → \(to)" } ?? " → \(to)" } ?? ""
-                lines.append(
-                    "  \(encoder.textValue(.timestamp(try event.decode("at", as: Date.self)))) \(try event.decode("kind", as: String.self))\(move) "
-                        + "by \(try event.decode("actor", as: String.self))" + (note.map { ": \($0)" } ?? "")
-                )
+                let moved = to != nil && from != to
+                return [
+                    .timestamp(try event.decode("at", as: Date.self)), .string(try event.decode("kind", as: String.self)),
+                    .string(try event.decode("actor", as: String.self)), .string(moved ? from : nil), .string(moved ? to : nil),
+                    .string(try event.decode("note", as: String?.self)),
+                ]
             }
-            return .text(lines, summary: "\(complaint.code) \(complaint.status.rawValue), \(complaint.clock(now: invocation.now)), \(events.count) events")
+            return .document(
+                complaint.fields(now: invocation.now, unmasked: invocation.caller.may(.admin)),
+                sections: [("timeline", ReplyTable(columns: ["at", "kind", "actor", "from_status", "to_status", "note"], rows: timeline))],
+                summary: "\(complaint.code) \(complaint.status.rawValue), \(complaint.clock(now: invocation.now)), \(events.count) events"
+            )
         }
     }
 

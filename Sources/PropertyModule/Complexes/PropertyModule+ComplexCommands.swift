@@ -87,32 +87,33 @@ extension PropertyModule {
     private var showComplexCommand: CommandSpec {
         CommandSpec(
             "complex show", synopsis: "Show a complex with its contracts, cross-appointments and open complaints",
+            help: "The complex with its open and overdue complaints, then its contracts and the cross-appointments in force on on= as tables.",
             arguments: [Self.complexArgument, .optional("on", .date, help: "The day whose serving company to show (default today)")]
         ) { invocation in
             let session = invocation.database
             let day = invocation.arguments.optionalDate("on") ?? invocation.today
             let complex = try await ComplexStore.find(try invocation.arguments.string("complex"), on: day, in: session)
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            var lines = complex.fields.map { "\($0.0): \(encoder.textValue($0.1))" }
             let contracts = try await session.query(ComplexStore.Queries.contracts, [complex.id])
-            lines.append("contracts: \(contracts.count)")
-            for row in contracts {
-                let until: CalendarDate? = try row.decode("ends_on")
-                lines.append(
-                    "  \(try row.decode("starts_on", as: CalendarDate.self)) – \(until.map(\.description) ?? "open")  "
-                        + "\(try row.decode("name", as: String.self)) (\(try row.decode("credit_code", as: String.self)))"
-                )
-            }
             let appointments = try await session.query(CrossAppointmentStore.Queries.current, [complex.id, day])
-            lines.append("cross-appointments in force: \(appointments.count)")
-            for row in appointments {
-                lines.append("  " + (try CrossAppointmentStore.describe(row)))
-            }
             let open = try await session.query(ComplaintQueries.openCount, [complex.id, invocation.now]).single()
-            lines.append(
-                "open complaints: \(try open.decode("open", as: Int.self)), overdue: \(try open.decode("overdue", as: Int.self))"
+            let fields = complex.fields + [
+                ("open_complaints", .int(try open.decode("open", as: Int64.self))),
+                ("overdue_complaints", .int(try open.decode("overdue", as: Int64.self))),
+            ]
+            let contractRows: [[ReplyValue]] = try contracts.map { row in
+                [
+                    .string(try row.decode("name", as: String.self)), .string(try row.decode("credit_code", as: String.self)),
+                    .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self)),
+                ]
+            }
+            return .document(
+                fields,
+                sections: [
+                    ("contracts", ReplyTable(columns: ["company", "credit_code", "from", "until"], rows: contractRows)),
+                    ("cross_appointments", ReplyTable(columns: CrossAppointmentStore.replyColumns, rows: try appointments.map(CrossAppointmentStore.replyRow))),
+                ],
+                summary: complex.label
             )
-            return .text(lines, summary: complex.label)
         }
     }
 

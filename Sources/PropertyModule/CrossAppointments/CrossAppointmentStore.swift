@@ -67,12 +67,17 @@ enum CrossAppointmentStore {
         )
     }
 
-    /// `王芳 社区党委委员 / 项目经理 (community) since 2026-01-01 at XQ01 for 红心物业`.
-    static func describe(_ row: PostgresRow) throws -> String {
-        let until: CalendarDate? = try row.decode("ends_on")
+    /// The columns of a cross-appointment in a reply (`crossapp list`, `complex show`).
+    static let replyColumns = ["id", "complex", "person", "side", "party_post", "company", "company_post", "from", "until"]
+
+    /// A cross-appointment row (selected with ``columns``) as reply values.
+    static func replyRow(_ row: PostgresRow) throws -> [ReplyValue] {
         let side: PartySide = try row.decode("party_side")
-        return "#\(try row.decode("id", as: Int64.self)) \(try row.decode("person_name", as: String.self)): "
-            + "\(try row.decode("party_post", as: String.self)) (\(side.rawValue)) / \(try row.decode("company_post", as: String.self)) at "
-            + "\(try row.decode("company_name", as: String.self)), \(try row.decode("starts_on", as: CalendarDate.self)) – \(until.map(\.description) ?? "open")"
+        return [
+            .int(try row.decode("id", as: Int64.self)), .string(try row.decode("complex_code", as: String.self)), .string(try row.decode("person_name", as: String.self)),
+            .string(side.rawValue), .string(try row.decode("party_post", as: String.self)),
+            .string(try row.decode("company_name", as: String.self)), .string(try row.decode("company_post", as: String.self)),
+            .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self)),
+        ]
     }
 }

@@ -132,15 +132,8 @@ extension PropertyModule {
                 [page.afterKey, complex?.id, company?.id, scope?.path, try arguments.bool("current"), invocation.today, page.fetchLimit]
             )
             return page.reply(
-                columns: ["id", "complex", "person", "side", "party_post", "company", "company_post", "from", "until"],
-                rows: try rows.map { row in
-                    let id: Int64 = try row.decode("id")
-                    let side: PartySide = try row.decode("party_side")
-                    return (id, [.int(id), .string(try row.decode("complex_code", as: String.self)), .string(try row.decode("person_name", as: String.self)),
-                                 .string(side.rawValue), .string(try row.decode("party_post", as: String.self)),
-                                 .string(try row.decode("company_name", as: String.self)), .string(try row.decode("company_post", as: String.self)),
-                                 .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self))])
-                }
+                columns: CrossAppointmentStore.replyColumns,
+                rows: try rows.map { row in (try row.decode("id", as: Int64.self), try CrossAppointmentStore.replyRow(row)) }
             )
         }
     }

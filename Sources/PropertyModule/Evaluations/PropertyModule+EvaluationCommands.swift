@@ -138,30 +138,21 @@ extension PropertyModule {
             }
             let id: Int64 = try row.decode("id")
             let evaluatedQuarter = Quarter(try row.decode("quarter", as: String.self))!
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
             let supersededBy: Int64? = try row.decode("superseded_by")
-            var lines = [
-                "id: \(id)", "company: \(try row.decode("company_name", as: String.self)) (\(try row.decode("credit_code", as: String.self)))",
-                "quarter: \(evaluatedQuarter)", "checklist_version: \(try row.decode("checklist_version", as: String.self))",
-                "evaluator: \(try row.decode("evaluator", as: String.self))",
-                "recorded_at: \(encoder.textValue(.timestamp(try row.decode("recorded_at", as: Date.self))))",
-                "standing: \(supersededBy.map { "no, superseded by evaluation \($0)" } ?? "yes")",
-            ]
-            if let note: String = try row.decode("note") { lines.append("note: \(note)") }
-            lines.append("items:")
             var score = (positivePoints: Decimal(0), positiveTotal: Decimal(0), deductions: Decimal(0), violations: 0)
+            var items: [[ReplyValue]] = []
             for item in try await session.query(EvaluationStore.Queries.items, [id]) {
                 let weight: Decimal = try item.decode("weight")
                 let outcome: String = try item.decode("outcome")
-                if try item.decode("kind", as: ChecklistItem.Kind.self) == .positive { score.positiveTotal += weight }
+                let kind: ChecklistItem.Kind = try item.decode("kind")
+                if kind == .positive { score.positiveTotal += weight }
                 if outcome == "met" { score.positivePoints += weight }
                 if outcome == "violated" { (score.deductions, score.violations) = (score.deductions + weight, score.violations + 1) }
-                let evidence: String? = try item.decode("evidence")
-                let points = outcome == "met" ? "+\(weight)" : outcome == "violated" ? "−\(weight)" : "0"
-                lines.append(
-                    "  \(try item.decode("item_code", as: String.self)) \(outcome.padding(toLength: 8, withPad: " ", startingAt: 0)) \(points) "
-                        + "\(try item.decode("title", as: String.self))" + (evidence.map { " — \($0)" } ?? "")
-                )
+                let points = outcome == "met" ? weight : outcome == "violated" ? -weight : 0
+                items.append([
+                    .string(try item.decode("item_code", as: String.self)), .string(kind.rawValue), .string(outcome), .decimal("\(points)"),
+                    .string(try item.decode("title", as: String.self)), .string(try item.decode("evidence", as: String?.self)),
+                ])
             }
             let companyID: Int64 = try row.decode("company_id")
             let figures = try await ComplaintFigures.load(
@@ -171,13 +162,24 @@ extension PropertyModule {
                 positivePoints: score.positivePoints, positiveTotal: score.positiveTotal, deductions: score.deductions,
                 violations: score.violations, decided: figures.decided, onTime: figures.onTime
             )
-            lines += [
-                "positive_points: \(score.positivePoints) of \(score.positiveTotal)", "deductions: \(score.deductions)",
-                "checklist_score: \(breakdown.checklistScore)",
-                "complaints: \(figures.filed) filed in \(evaluatedQuarter), \(figures.decided) decided, \(figures.onTime) on time",
-                "complaint_score: \(breakdown.complaintScore)", "score: \(breakdown.score) (\(breakdown.list.rawValue), as of now)",
+            let fields: [(String, ReplyValue)] = [
+                ("id", .int(id)), ("company", .string(try row.decode("company_name", as: String.self))),
+                ("credit_code", .string(try row.decode("credit_code", as: String.self))), ("quarter", .string(evaluatedQuarter.description)),
+                ("checklist_version", .string(try row.decode("checklist_version", as: String.self))),
+                ("evaluator", .string(try row.decode("evaluator", as: String.self))), ("recorded_at", .timestamp(try row.decode("recorded_at", as: Date.self))),
+                ("standing", .bool(supersededBy == nil)), ("superseded_by", supersededBy.map { .int($0) } ?? .null),
+                ("note", .string(try row.decode("note", as: String?.self))),
+                ("positive_points", .decimal("\(score.positivePoints)")), ("positive_total", .decimal("\(score.positiveTotal)")),
+                ("deductions", .decimal("\(score.deductions)")), ("checklist_score", .decimal("\(breakdown.checklistScore)")),
+                ("complaints_filed", .int(Int64(figures.filed))), ("complaints_decided", .int(Int64(figures.decided))),
+                ("complaints_on_time", .int(Int64(figures.onTime))), ("complaint_score", .decimal("\(breakdown.complaintScore)")),
+                ("score", .decimal("\(breakdown.score)")), ("list", .string(breakdown.list.rawValue)),
             ]
-            return .text(lines, summary: "evaluation \(id): score \(breakdown.score)")
+            return .document(
+                fields,
+                sections: [("items", ReplyTable(columns: ["item", "kind", "outcome", "points", "title", "evidence"], rows: items))],
+                summary: "evaluation \(id): score \(breakdown.score) (\(breakdown.list.rawValue), as of now)"
+            )
         }
     }
 

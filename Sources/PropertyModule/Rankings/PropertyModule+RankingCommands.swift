@@ -9,8 +9,22 @@ extension PropertyModule {
         let scopeArgument = OrganizationDirectory.unitArgument(
             "scope", required: false, help: "A street (or any organisation): only companies serving complexes there in the quarter, and their complaints there"
         )
-        @Sendable func reply(_ ranking: Ranking, summary: String) -> Reply {
-            .table(columns: RankingEntry.columns, rows: ranking.entries.map(\.values), summary: summary)
+        /// The list as a record (quarter, scope, counts per list, and for a published one when
+        /// and by whom and under which formula) with its `entries` table.
+        @Sendable func reply(
+            _ ranking: Ranking, quarter: Quarter, scope: OrganizationDirectory.Organization?, published: RankingStore.Published?, summary: String
+        ) -> Reply {
+            var fields: [(String, ReplyValue)] = [("quarter", .string(quarter.description)), ("scope", .string(scope?.code))]
+            for list in RankingFormula.List.allCases {
+                fields.append(("\(list.rawValue)_companies", .int(Int64(ranking.entries.filter { $0.list == list }.count))))
+            }
+            fields += [
+                ("published", .bool(published != nil)), ("published_at", published.map { .timestamp($0.publishedAt) } ?? .null),
+                ("published_by", .string(published?.publishedBy)), ("formula", .string(published?.formula ?? formula.description)),
+            ]
+            return .document(
+                fields, sections: [("entries", ReplyTable(columns: RankingEntry.columns, rows: ranking.entries.map(\.values)))], summary: summary
+            )
         }
         return [
             CommandSpec(
@@ -30,7 +44,10 @@ extension PropertyModule {
                 let ranking = try await RankingStore.compute(
                     quarter: quarter, scopePath: scope?.path, formula: formula, now: invocation.now, timeZone: invocation.timeZone, in: invocation.database
                 )
-                return reply(ranking, summary: "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), as of now (not published): \(ranking.counts)")
+                return reply(
+                    ranking, quarter: quarter, scope: scope, published: nil,
+                    summary: "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), as of now (not published): \(ranking.counts)"
+                )
             },
             CommandSpec(
                 "ranking publish", synopsis: "Publish and freeze a quarter's red/black list",
@@ -83,7 +100,7 @@ extension PropertyModule {
                 }
                 let encoder = ReplyEncoder(timeZone: invocation.timeZone)
                 return reply(
-                    published.ranking,
+                    published.ranking, quarter: quarter, scope: scope, published: published,
                     summary: "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), published \(encoder.textValue(.timestamp(published.publishedAt))) "
                         + "by \(published.publishedBy): \(published.ranking.counts); \(published.formula)"
                 )

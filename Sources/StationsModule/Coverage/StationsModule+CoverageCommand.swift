@@ -132,7 +132,7 @@ extension StationsModule {
     var coverageCommand: CommandSpec {
         CommandSpec(
             "coverage", synopsis: "The share of a scope within the 15-minute (or 500-metre) circle of an open station, and the gaps",
-            help: coverageHelp + " The gaps are listed farthest from a station first; limit= shows more.",
+            help: coverageHelp + " The figures (coverage_rate and households_coverage_rate are percentages), then the gaps table, farthest from a station first; limit= shows more.",
             arguments: coverageArguments + [.optional("limit", .int(1...1000), default: "50", help: "How many uncovered places to list")],
             examples: [
                 "station coverage scope=SZQ-ZXJ minutes=15 mode=walk", "station coverage scope=SZQ-ZXJ metres=500",
@@ -144,7 +144,19 @@ extension StationsModule {
             let mode: TravelMode = if case .minutes(_, let mode) = study.analysis.circle.measure { mode } else { .walk }
             let gaps = study.analysis.gaps
             let shown = gaps.prefix(Int(try invocation.arguments.int("limit")))
-            return .table(
+            let analysis = study.analysis
+            let households = analysis.places.reduce(0) { $0 + $1.place.households }
+            let coveredHouseholds = analysis.places.filter(\.isCovered).reduce(0) { $0 + $1.place.households }
+            let figures: [(String, ReplyValue)] = [
+                ("scope", .string(study.scope.code)), ("places", .string(study.placeNoun)), ("circle", .string(analysis.circle.description)),
+                ("radius_m", .int(Int64(analysis.circle.radius.rounded()))), ("measured", .int(Int64(analysis.places.count))),
+                ("covered", .int(Int64(analysis.coveredCount))), ("uncovered", .int(Int64(analysis.places.count - analysis.coveredCount))),
+                ("coverage_rate", Percentage.value(analysis.coveredCount, of: analysis.places.count)),
+                ("households", study.kind == .grid ? .int(Int64(households)) : .null),
+                ("households_coverage_rate", study.kind == .grid ? Percentage.value(coveredHouseholds, of: households) : .null),
+                ("unlocated_grids", .int(Int64(analysis.unlocated))), ("gaps_shown", .int(Int64(shown.count))),
+            ]
+            let gapTable = ReplyTable(
                 columns: ["place", "name", "lat", "lon", "households", "nearest_station", "metres", "\(mode.rawValue)_min", "beyond_m"],
                 rows: shown.map { gap in
                     [
@@ -154,7 +166,10 @@ extension StationsModule {
                         gap.metres.map { Self.minutes(speeds.minutes(forMetres: $0, by: mode)) } ?? .null,
                         gap.metres.map { .int(Int(($0 - study.analysis.circle.radius).rounded())) } ?? .null,
                     ]
-                },
+                }
+            )
+            return .document(
+                figures, sections: [("gaps", gapTable)],
                 summary: study.summary + (shown.count < gaps.count ? "; listing the worst \(shown.count) (limit=)" : "")
             )
         }

@@ -25,8 +25,12 @@ public struct Reply: Sendable, Equatable, Codable {
         case record([ReplyField])
         /// A table (TSV in text form).
         case table(ReplyTable)
-        /// Preformatted lines, such as help.
+        /// Preformatted lines, such as help or an SVG map.
         case text([String])
+        /// A record with named tables after its fields: a case and its timeline, a study and
+        /// its rows (`key: value` lines, then per table a `[name]` line and its TSV, in text
+        /// form; `record` and `tables` members in JSON).
+        case document([ReplyField], [ReplySection])
     }
 
     /// Creates a reply.
@@ -54,6 +58,16 @@ public struct Reply: Sendable, Equatable, Codable {
     /// Preformatted text lines.
     public static func text(_ lines: [String], summary: String) -> Reply {
         Reply(body: .text(lines), summary: summary)
+    }
+
+    /// A record with named tables: `sections` in order, each a name and its table.
+    public static func document(
+        _ fields: [(String, ReplyValue)], sections: [(String, ReplyTable)], summary: String? = nil
+    ) -> Reply {
+        Reply(
+            body: .document(fields.map { ReplyField(name: $0.0, value: $0.1) }, sections.map { ReplySection(name: $0.0, table: $0.1) }),
+            summary: summary
+        )
     }
 
     /// 201: a record was created; its id comes first among the fields.

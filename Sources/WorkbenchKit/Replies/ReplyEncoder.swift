@@ -8,6 +8,8 @@ import WorkbenchPostgres
 /// - a table is a TSV header line and TSV rows, then `NNN <n> rows`; null is empty;
 /// - a record is `name: value` lines, then `NNN <summary>`;
 /// - preformatted text is its lines, one `NNN-` line each;
+/// - a record with tables (a document) is its `name: value` lines, then for each table a
+///   `[name]` line, its TSV header and its rows;
 /// - an error is one line: `NNN code: message`.
 ///
 /// Every text value (cells, record values, text lines) is written through
@@ -16,7 +18,8 @@ import WorkbenchPostgres
 /// forge a line or move a terminal's cursor.
 ///
 /// JSON form is always one line: `NNN {…}` with `message`, `record`, `columns`+`rows`,
-/// `lines` or `error` members.
+/// `lines`, `record`+`tables` (each table `{"columns": […], "rows": [{…}]}`) or `error`
+/// members; every successful reply carries its final line's text as `message`.
 public struct ReplyEncoder: Sendable {
     /// The zone timestamps are shown in.
     public var timeZone: TimeZone
@@ -55,7 +58,7 @@ public struct ReplyEncoder: Sendable {
         if let summary = reply.summary { return summary }
         switch reply.body {
         case .message(let text): return text
-        case .record: return reply.status == .created ? "created" : "ok"
+        case .record, .document: return reply.status == .created ? "created" : "ok"
         case .table(let table): return table.rows.count == 1 ? "1 row" : "\(table.rows.count) rows"
         case .text(let lines): return lines.count == 1 ? "1 line" : "\(lines.count) lines"
         }
@@ -79,9 +82,14 @@ public struct ReplyEncoder: Sendable {
                 line("\(ReplyEscaping.escape(field.name)): \(ReplyEscaping.escape(textValue(field.value)))")
             }
         case .table(let table):
-            line(table.columns.map(Self.escapeCell).joined(separator: "\t"))
-            for row in table.rows {
-                line(row.map { Self.escapeCell(textValue($0)) }.joined(separator: "\t"))
+            tableLines(table, line)
+        case .document(let fields, let sections):
+            for field in fields {
+                line("\(ReplyEscaping.escape(field.name)): \(ReplyEscaping.escape(textValue(field.value)))")
+            }
+            for section in sections {
+                line("[\(section.name)]")
+                tableLines(section.table, line)
             }
         case .text(let lines):
             // A line that holds a value (a case's description in its timeline) keeps the value's
@@ -90,6 +98,14 @@ public struct ReplyEncoder: Sendable {
         }
         output += "\(status) \(ReplyEscaping.oneLine(Self.summary(of: reply)))\n"
         return output
+    }
+
+    /// A table's TSV lines: the header, then each row.
+    private func tableLines(_ table: ReplyTable, _ line: (String) -> Void) {
+        line(table.columns.map(Self.escapeCell).joined(separator: "\t"))
+        for row in table.rows {
+            line(row.map { Self.escapeCell(textValue($0)) }.joined(separator: "\t"))
+        }
     }
 
     /// A value in text form.
@@ -140,20 +156,45 @@ public struct ReplyEncoder: Sendable {
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .table(let table):
             members.append(("columns", { $0.array(table.columns) { $0.string($1) } }))
+            members.append(("rows", { self.jsonRows(table, &$0) }))
+            members.append(("message", { $0.string(Self.summary(of: reply)) }))
+        case .document(let fields, let sections):
             members.append((
-                "rows",
+                "record",
+                { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
+            ))
+            members.append((
+                "tables",
                 { writer in
-                    writer.array(table.rows) { writer, row in
-                        writer.object(zip(table.columns, row).map { column, value in (column, { self.jsonValue(value, &$0) }) })
-                    }
+                    writer.object(
+                        sections.map { section in
+                            (
+                                section.name,
+                                { writer in
+                                    writer.object([
+                                        ("columns", { $0.array(section.table.columns) { $0.string($1) } }),
+                                        ("rows", { self.jsonRows(section.table, &$0) }),
+                                    ])
+                                }
+                            )
+                        }
+                    )
                 }
             ))
+            members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .text(let lines):
             members.append(("lines", { $0.array(lines) { $0.string($1) } }))
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         }
         writer.object(members)
         return writer.output
+    }
+
+    /// A table's rows as objects keyed by column.
+    private func jsonRows(_ table: ReplyTable, _ writer: inout JSONWriter) {
+        writer.array(table.rows) { writer, row in
+            writer.object(zip(table.columns, row).map { column, value in (column, { self.jsonValue(value, &$0) }) })
+        }
     }
 
     private func jsonValue(_ value: ReplyValue, _ writer: inout JSONWriter) {
