@@ -10,7 +10,7 @@ import Glibc
 /// the mix, captured from the server's log), measures the daemon's `ping` against a private
 /// Redis server's `PING`, and prints the daemon's throughput, latency and cost per command
 /// next to them as ratios.
-/// The README's "Performance" section has the reproduce command and the last results.
+/// docs/performance.md has the reproduce command, the targets and the last results.
 @main
 struct DangjianBench: ParsableCommand {
     static let configuration = CommandConfiguration(

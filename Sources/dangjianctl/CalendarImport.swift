@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchKit
 
 /// `dangjianctl calendar import FILE`: loads a working-calendar file (``CalendarFile``) by
 /// sending one `calendar set` request per line, over one connection.
@@ -62,39 +63,38 @@ struct CalendarImport {
         return true
     }
 
-    /// Sends every entry of `file` and reports each reply with its line number; returns the
-    /// worst outcome. A connection failure stops the import and is reported with the line it
-    /// happened on.
+    /// Sends every entry of `file` in one `calendar import` request (the rows form): the daemon
+    /// checks them all and applies them in one transaction, or none. A refused row is reported
+    /// at its line of the file.
     func send(_ file: CalendarFile, over conversation: Conversation, output: (String) -> Void, error: (String) -> Void) -> ExitStatus {
-        var worst = ExitStatus.success
-        var refused = 0
-        for entry in file.entries {
-            do {
-                let reply = try conversation.ask(entry.request)
-                let text = "\(path):\(entry.line): \(reply.status) \(CellText.sanitized(reply.summary))"
-                if reply.isSuccess {
-                    output(text)
-                } else {
-                    error(text)
-                    refused += 1
-                }
-                worst = worst.worsened(by: reply.exitStatus)
-            } catch let failure {
-                error("\(path):\(entry.line): not imported: \(failure.message)")
-                return worst.worsened(by: failure.exitStatus)
+        let rows = ["date\tkind\tname"] + file.entries.map { entry in
+            [entry.date, entry.kind, entry.name].map(ReplyEscaping.escape).joined(separator: "\t")
+        }
+        do {
+            let reply = try conversation.ask("calendar import", rows: rows)
+            if reply.isSuccess {
+                output("\(path): \(CellText.sanitized(reply.summary))")
+            } else {
+                error("\(Self.located(reply.summary, in: file, path: path)) (\(reply.status)); nothing was imported: correct the file and run again")
             }
+            return reply.exitStatus
+        } catch let failure {
+            error("\(path): not imported: \(failure.message)")
+            return failure.exitStatus
         }
-        let imported = file.entries.count - refused
-        let summary = "imported \(imported) of \(file.entries.count) line\(file.entries.count == 1 ? "" : "s") from \(path)"
-        if refused > 0 {
-            error("dangjianctl: \(summary); \(refused) refused (see above): correct them and run the import again")
-        } else {
-            output(summary)
-        }
-        return worst
     }
 
-    /// The file's text, or why it cannot be read.
+    /// A refusal that names `row N` told at the file's line: `2026.csv:7: column date: …`.
+    static func located(_ message: String, in file: CalendarFile, path: String) -> String {
+        let text = CellText.sanitized(message)
+        guard let range = text.range(of: #"row ([0-9]+), "#, options: .regularExpression),
+            let number = Int(text[range].dropFirst(4).dropLast(2)), number >= 1, number <= file.entries.count
+        else { return "\(path): \(text)" }
+        var rest = text
+        rest.removeSubrange(range)
+        return "\(path):\(file.entries[number - 1].line): \(rest)"
+    }
+
     private func read() -> Result<String, ReadFailure> {
         let data: Data?
         if path == "-" {

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
 
-/// The README's organizations walkthrough, run line by line through the shell, the real
+/// The walkthroughs (docs/walkthroughs.md), run line by line through the shell, the real
 /// `dangjianctl` and the real daemon: what a new user types is what is tested.
-@Suite("The README's walkthroughs")
+@Suite("The walkthroughs")
 struct ReadmeWalkthroughTests {
     static let readme: String = {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md").path
+            .appendingPathComponent("docs/walkthroughs.md").path
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
 
@@ -50,7 +50,7 @@ struct ReadmeWalkthroughTests {
 
     @Test func aNewUserBuildsATreeAndReadsCorrectNumbers() async throws {
         let blocks = Self.blocks(after: "<!-- walkthrough: organizations")
-        try #require(blocks.count == 2, "the README keeps the walkthrough and the errors block")
+        try #require(blocks.count == 2, "the walkthroughs keep the walkthrough and the errors block")
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in blocks[0] {
@@ -89,7 +89,7 @@ struct ReadmeWalkthroughTests {
     @Test func aCaseIsFollowedFromReportToClose() async throws {
         let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
-        try #require(organizations.count == 2 && grids.count == 2, "the README keeps both walkthroughs and their errors blocks")
+        try #require(organizations.count == 2 && grids.count == 2, "the walkthroughs keep both walkthroughs and their errors blocks")
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] {
@@ -125,7 +125,7 @@ struct ReadmeWalkthroughTests {
         let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
         let property = Self.blocks(after: "<!-- walkthrough: property")
-        try #require(organizations.count == 2 && grids.count == 2 && property.count == 2, "the README keeps the walkthroughs and their errors blocks")
+        try #require(organizations.count == 2 && grids.count == 2 && property.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] + property[0] {
@@ -159,7 +159,7 @@ struct ReadmeWalkthroughTests {
         let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
         let stations = Self.blocks(after: "<!-- walkthrough: stations")
-        try #require(organizations.count == 2 && grids.count == 2 && stations.count == 2, "the README keeps the walkthroughs and their errors blocks")
+        try #require(organizations.count == 2 && grids.count == 2 && stations.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -200,7 +200,7 @@ struct ReadmeWalkthroughTests {
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
         let consultations = Self.blocks(after: "<!-- walkthrough: consultations")
         try #require(
-            organizations.count == 2 && grids.count == 2 && consultations.count == 2, "the README keeps the walkthroughs and their errors blocks"
+            organizations.count == 2 && grids.count == 2 && consultations.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks"
         )
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]

@@ -322,4 +322,37 @@ struct CalendarTests {
             #expect(await harness.send("calendar add amount=1 unit=days", as: DispatcherHarness.stranger).hasPrefix("403 "))
         }
     }
+
+    @Test func aYearImportsInOneTransactionThroughTheRowsForm() async throws {
+        try await DispatcherHarness.with { (harness: DispatcherHarness) async throws in
+            let header = "date\tkind\tname"
+            // One bad row (a holiday on a Saturday) refuses the whole import, naming the row.
+            let refused = await harness.send(
+                "calendar import", rows: [header, "2027-10-01\tholiday\t国庆节", "2027-10-02\tholiday\t国庆节", "2027-10-09\tworkday\t调休"]
+            )
+            #expect(refused.hasPrefix("422 calendar.date_not_a_weekday: row 2, column date: 2027-10-02 is a Saturday"), "\(refused)")
+            #expect(try await harness.count("SELECT count(*) FROM workbench.calendar_days WHERE day >= '2027-01-01'") == 0)
+            let twice = await harness.send("calendar import", rows: [header, "2027-10-01\tholiday\ta", "2027-10-01\tholiday\tb"])
+            #expect(twice.hasPrefix("400 argument.invalid: row 2, column date: 2027-10-01 is also row 1"), "\(twice)")
+            let badDate = await harness.send("calendar import", rows: ["name\tdate\tkind", "国庆节\t2027-13-01\tholiday"])
+            #expect(badDate.hasPrefix("400 argument.invalid: row 1, column date: \"2027-13-01\" is not a date"), "\(badDate)")
+
+            // Columns in any order; all rows in one statement.
+            let imported = await harness.send(
+                "calendar import", rows: ["name\tkind\tdate", "国庆节\tholiday\t2027-10-01", "国庆节\tholiday\t2027-10-04", "调休\tworkday\t2027-10-09"]
+            )
+            #expect(imported.hasSuffix("200 imported 3 days of 2027: 3 added, 0 changed, 0 unchanged\n"), "\(imported)")
+            let again = await harness.send("calendar import", rows: ["date\tkind\tname", "2027-10-01\tholiday\t国庆节", "2027-10-04\tholiday\t国庆"])
+            #expect(again.hasSuffix("200 imported 2 days of 2027: 0 added, 1 changed, 1 unchanged\n"), "\(again)")
+            // One audit row for the import.
+            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE command = 'calendar import' AND reply_status < 300") == 2)
+
+            // The form is the command's: rows for a command that takes none, none for one that needs them.
+            let missing = await harness.send("calendar import")
+            #expect(missing.hasPrefix("400 rows.missing: 'calendar import' reads rows: end the line with <<N"), "\(missing)")
+            let unexpected = await harness.send("calendar show year=2027", rows: ["date"])
+            #expect(unexpected.hasPrefix("400 rows.unexpected:"), "\(unexpected)")
+            #expect(DispatcherHarness.status(await harness.send("calendar import", rows: [header, "2027-10-05\tholiday\tx"], as: DispatcherHarness.viewer)) == 403)
+        }
+    }
 }

@@ -42,6 +42,13 @@ struct DispatcherHarness {
         return await dispatcher.respond(to: .line(line), in: &state) ?? ""
     }
 
+    /// Sends `line` with `rows` in the rows form, as the connection hands a rows request to
+    /// the dispatcher once all its lines have arrived.
+    func send(_ line: String, rows: [String], as caller: Caller = admin) async -> String {
+        var state = SessionState(caller: caller)
+        return await dispatcher.respond(to: .withRows(line: line + " " + RequestRows.marker(lines: rows.count), rows: rows), in: &state) ?? ""
+    }
+
     /// The first three characters of a reply's last line.
     static func status(_ reply: String) -> Int {
         Int(reply.split(separator: "\n").last?.prefix(3) ?? "") ?? 0

@@ -8,16 +8,17 @@ import WorkbenchPostgres
 /// `workbench.calendar_days` lists the exceptions to "Monday–Friday work, Saturday and Sunday
 /// rest": holidays on weekdays and make-up working days (调休) on weekends. The deadline
 /// arithmetic is SQL (see ``WorkingCalendar``); these commands maintain the table and let
-/// operators check a deadline. Loading a whole year is `dangjianctl calendar import FILE`,
-/// which sends one `calendar set` per line; the years China has published ship with the
-/// core's migrations.
+/// operators check a deadline. Loading a whole year is `calendar import`, which takes the
+/// days in the rows form and applies them in one transaction (`dangjianctl calendar import
+/// FILE` sends a file that way); the years China has published ship with the core's
+/// migrations.
 ///
 /// A `kind` that does not match the date's weekday (a holiday on a Saturday, a make-up
 /// workday on a Monday) is refused with 422 rather than stored: it would change nothing, and
 /// it is almost always a mistyped date, which a deadline would silently get wrong.
 public enum CalendarCommands {
     /// Every calendar command, for the daemon's top-level command list.
-    public static var all: [CommandSpec] { [set, unset, show, add] }
+    public static var all: [CommandSpec] { [set, importDays, unset, show, add] }
 
     /// `calendar set date= kind= name=` (admin): records a holiday or a make-up workday. Every
     /// deadline of every module depends on the one calendar, so changing it is an admin's act.
@@ -31,7 +32,7 @@ public enum CalendarCommands {
                 working day (调休上班). Setting a day again renames it. A holiday on a weekend or a workday on a
                 weekday would change nothing and is refused (422): check the date. Deadlines counted in working
                 days (grids escalation, the property "2310" rule) follow these days from the next computation on.
-                To load a year from a file: dangjianctl calendar import FILE (lines date,kind,name).
+                To load a year at once: calendar import (dangjianctl calendar import FILE, lines date,kind,name).
                 """,
             arguments: [
                 .required("date", .date, help: "The day", label: "日期"),
@@ -130,24 +131,7 @@ public enum CalendarCommands {
     private static func setDay(_ invocation: Invocation) async throws -> Reply {
         let day = try invocation.arguments.date("date")
         let kind = try invocation.arguments.string("kind")
-        let name = try invocation.arguments.string("name").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else {
-            throw WorkbenchError.invalidArgument("name", "name is blank: give the day's name, e.g. 国庆节")
-        }
-        if kind == "holiday" && day.isWeekend {
-            throw WorkbenchError.ruleRefused(
-                "calendar.date_not_a_weekday",
-                "\(day) is a \(day.weekdayName), a rest day already: kind=holiday marks a Monday–Friday as a rest day. "
-                    + "Leave a holiday period's weekend days out; for a make-up working day use kind=workday; otherwise check the date"
-            )
-        }
-        if kind == "workday" && !day.isWeekend {
-            throw WorkbenchError.ruleRefused(
-                "calendar.date_not_a_weekend",
-                "\(day) is a \(day.weekdayName), a working day already: kind=workday marks a Saturday or Sunday as a make-up "
-                    + "working day (调休). For a day off use kind=holiday; otherwise check the date"
-            )
-        }
+        let name = try checked(day: day, kind: kind, name: try invocation.arguments.string("name"))
         let previous = try await invocation.database.queryOptionalRow(Queries.current, [day]).map { try $0.decode("name", as: String.self) }
         try await invocation.database.execute(Queries.set, [day, kind, name])
         let what = kind == "holiday" ? "a holiday" : "a make-up working day"
@@ -166,6 +150,34 @@ public enum CalendarCommands {
             ? "\(day) (\(day.weekdayName)) was already \(what) named \(name); nothing changed"
             : "\(day) (\(day.weekdayName)) stays \(what), renamed from \(previous) to \(name)"
         return .record(fields, summary: summary)
+    }
+
+    /// The rule of a calendar day, shared by `calendar set` and `calendar import`: a name that
+    /// is not blank, a holiday on a weekday, a make-up workday on a weekend. Answers the name
+    /// without surrounding blanks.
+    static func checked(day: CalendarDate, kind: String, name rawName: String) throws -> String {
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            throw WorkbenchError.invalidArgument("name", "name is blank: give the day's name, e.g. 国庆节")
+        }
+        if kind == "holiday" && day.isWeekend {
+            throw WorkbenchError.ruleRefused(
+                "calendar.date_not_a_weekday",
+                "\(day) is a \(day.weekdayName), a rest day already: kind=holiday marks a Monday–Friday as a rest day. "
+                    + "Leave a holiday period's weekend days out; for a make-up working day use kind=workday; otherwise check the date"
+            )
+        }
+        if kind == "workday" && !day.isWeekend {
+            throw WorkbenchError.ruleRefused(
+                "calendar.date_not_a_weekend",
+                "\(day) is a \(day.weekdayName), a working day already: kind=workday marks a Saturday or Sunday as a make-up "
+                    + "working day (调休). For a day off use kind=holiday; otherwise check the date"
+            )
+        }
+        guard name.count <= 50 else {
+            throw WorkbenchError.invalidArgument("name", "a day's name is at most 50 characters")
+        }
+        return name
     }
 
     private static func addDuration(_ invocation: Invocation) async throws -> Reply {
@@ -204,6 +216,18 @@ public enum CalendarCommands {
             """
             INSERT INTO workbench.calendar_days (day, kind, name) VALUES ($1::date, $2, $3)
             ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()
+            """
+        )
+        /// Sets the days `$1` (dates as text), kinds `$2` and names `$3` in one statement;
+        /// answers one row per day added or changed (`added` true for a new one).
+        static let importDays = PostgresStatement(
+            "workbench.calendar.import",
+            """
+            INSERT INTO workbench.calendar_days AS c (day, kind, name)
+            SELECT d::date, k, n FROM unnest($1::text[], $2::text[], $3::text[]) AS t(d, k, n)
+            ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()
+                WHERE (c.kind, c.name) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name)
+            RETURNING (xmax = 0) AS added
             """
         )
         static let unset = PostgresStatement(

@@ -22,6 +22,10 @@ public struct CommandRequest: Sendable {
     public var operands: [String] = []
     /// The caller's `request_id=`, if given.
     public var requestID: String?
+    /// The lines of a rows request as they arrived (the session stage fills this in).
+    public var rowLines: [String]?
+    /// Those lines read and checked against the command's rows spec (the binding stage).
+    public var rows: RequestRows?
 
     /// Creates a request as it arrives.
     public init(frame: RequestFrame, caller: Caller, now: Date = Date()) {

@@ -31,7 +31,7 @@ public struct CommandRunner: Sendable {
             return try await run(
                 Invocation(
                     command: command, arguments: request.arguments, caller: request.caller, database: database,
-                    requestID: request.requestID, logger: context.logger, now: request.now, timeZone: timeZone
+                    requestID: request.requestID, logger: context.logger, now: request.now, timeZone: timeZone, rows: request.rows
                 )
             )
         }

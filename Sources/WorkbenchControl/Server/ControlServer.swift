@@ -125,12 +125,20 @@ public final class ControlServer: Service, Sendable {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var state = SessionState(caller: caller)
-                for try await frame in inbound {
+                var assembler = RowsAssembler()
+                for try await received in inbound {
+                    let frame: RequestFrame
+                    var closing = false
+                    switch assembler.feed(received) {
+                    case .collecting: continue
+                    case .answer(let complete): frame = complete
+                    case .refuseAndClose(let error): (frame, closing) = (.refused(error), true)
+                    }
                     guard connection.activity.beginCommand() else { break }
                     if let reply = await dispatcher.respond(to: frame, in: &state) {
                         try await outbound.write(ByteBuffer(string: reply))
                     }
-                    guard connection.activity.endCommand(), !state.wantsClose else { break }
+                    guard connection.activity.endCommand(), !state.wantsClose, !closing else { break }
                 }
             }
         } catch {

@@ -53,6 +53,9 @@ public struct CommandSpec: Sendable {
     /// The bare words the command takes after its name instead of `name=value` arguments
     /// (`help grids case`, `format json`), or nil for a command that takes arguments.
     public var operands: OperandSpec?
+    /// The rows it takes in the rows form (``RequestRows``), nil when it takes none; set with
+    /// ``takingRows(_:)``.
+    public var rows: RowsSpec?
     /// Whether a peer mapped to no role may run it too (`help`, `ping`, `whoami`, `quit`);
     /// ``role`` is then what help files it under.
     public var isOpenToAnyone: Bool
@@ -130,6 +133,13 @@ public struct CommandSpec: Sendable {
         isOpenToAnyone || caller.may(role)
     }
 
+    /// This command, taking rows in the rows form: `calendar import <<N` then the rows.
+    public func takingRows(_ spec: RowsSpec) -> CommandSpec {
+        var command = self
+        command.rows = spec
+        return command
+    }
+
     /// The full command as typed, module first (`grids case report`).
     public var qualifiedName: String {
         ([module].filter { !$0.isEmpty } + path).joined(separator: " ")
@@ -144,6 +154,7 @@ public struct CommandSpec: Sendable {
             parts.append(argument.isRequired ? part : "[\(part)]")
         }
         if mutates { parts.append("[request_id=<text>]") }
+        if rows != nil { parts.append("<<N") }
         return parts.joined(separator: " ")
     }
 }

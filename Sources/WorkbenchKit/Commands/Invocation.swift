@@ -26,6 +26,9 @@ public struct Invocation: Sendable {
     public let now: Date
     /// The daemon's time zone (for "today" and working-day arithmetic).
     public let timeZone: TimeZone
+    /// The rows the request carried in the rows form, checked against the command's
+    /// ``CommandSpec/rows``; nil for a command that takes none.
+    public let rows: RequestRows?
 
     /// The date of ``now`` in the daemon's time zone: the "today" of `on=today`.
     public var today: CalendarDate { CalendarDate(containing: now, in: timeZone) }
@@ -33,8 +36,9 @@ public struct Invocation: Sendable {
     /// Creates an invocation (the dispatcher does this; tests may too).
     public init(
         command: CommandSpec, arguments: Arguments, caller: Caller, database: PostgresSession, requestID: String?,
-        logger: Logger, now: Date, timeZone: TimeZone
+        logger: Logger, now: Date, timeZone: TimeZone, rows: RequestRows? = nil
     ) {
+        self.rows = rows
         self.command = command
         self.arguments = arguments
         self.caller = caller

@@ -130,6 +130,13 @@ public struct HelpFormatter: Sendable {
                 if !argument.help.isEmpty { lines.append("  " + Self.pad("", width) + "    " + argument.type.expectedForm) }
             }
         }
+        if let rows = command.rows {
+            lines.append("rows (end the line with <<N, then N tab-separated lines: a header naming the columns, then at most \(rows.maximumRows) rows):")
+            let width = rows.columns.map(\.name.count).max() ?? 0
+            for column in rows.columns {
+                lines.append("  " + Self.pad(column.name, width) + "  " + column.help + (column.required ? " (required)" : " (optional)"))
+            }
+        }
         if command.mutates {
             lines.append("changes data (role \(command.role) or above); request_id=<text> makes a retry safe: a repeat returns the first reply")
         } else {

@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 
-/// Applies modules' migrations as the design requires: all pending migrations of all
+/// Applies modules' migrations: all pending migrations of all
 /// modules in one transaction, holding `pg_advisory_xact_lock`, recorded in
 /// `workbench.schema_migrations` with their SHA-256 checksums.
 ///
