@@ -56,7 +56,7 @@ public struct ConsultationsModule: WorkbenchModule {
 
     /// Reads the configuration.
     ///
-    /// - Throws: ``ConsultationsSettingsError`` for a value it cannot use, such as a points
+    /// - Throws: ``ModuleSettingsError`` for a value it cannot use, such as a points
     ///   category the organizations module does not have.
     public init(context: ModuleContext) async throws {
         let pointsCategories = context.module(OrganizationsModule.self)?.settings.pointsCategories ?? OrganizationsSettings.defaultPointsCategories

@@ -49,7 +49,7 @@ public struct GridsModule: WorkbenchModule {
 
     /// Reads the module's configuration.
     ///
-    /// - Throws: ``GridsSettingsError`` for a configuration value it cannot use.
+    /// - Throws: ``ModuleSettingsError`` for a configuration value it cannot use.
     public init(context: ModuleContext) async throws {
         let settings = try GridsSettings(config: context.config)
         self.settings = settings

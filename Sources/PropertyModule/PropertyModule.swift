@@ -55,7 +55,7 @@ public struct PropertyModule: WorkbenchModule {
 
     /// Reads the configuration and records the checklist version in force.
     ///
-    /// - Throws: ``PropertySettingsError`` for a value it cannot use, including a checklist
+    /// - Throws: ``ModuleSettingsError`` for a value it cannot use, including a checklist
     ///   version already recorded with other items.
     public init(context: ModuleContext) async throws {
         let settings = try PropertySettings(config: context.config)

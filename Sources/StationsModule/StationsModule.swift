@@ -47,7 +47,7 @@ public struct StationsModule: WorkbenchModule {
 
     /// Reads the configuration.
     ///
-    /// - Throws: ``StationsSettingsError`` for a value it cannot use.
+    /// - Throws: ``ModuleSettingsError`` for a value it cannot use.
     public init(context: ModuleContext) async throws {
         settings = try StationsSettings(config: context.config)
         gridsLoaded = context.module(GridsModule.self) != nil

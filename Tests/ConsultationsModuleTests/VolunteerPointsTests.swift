@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Testing
+import WorkbenchKit
 import WorkbenchTestSupport
 @testable import ConsultationsModule
 
@@ -83,7 +84,7 @@ struct VolunteerPointsTests {
             #expect(try await harness.scalar("SELECT category FROM organizations.points", as: String.self) == "先锋作用")
         }
         let reader = ConfigReader(provider: InMemoryProvider(values: [AbsoluteConfigKey(["volunteer_points", "category"]): "打卡"]))
-        #expect(throws: ConsultationsSettingsError.self) {
+        #expect(throws: ModuleSettingsError.self) {
             _ = try ConsultationsSettings(config: reader, pointsCategories: ["志愿服务"])
         }
         #expect(try ConsultationsSettings(config: ConfigReader(provider: InMemoryProvider(values: [:])), pointsCategories: ["志愿服务"]) == ConsultationsSettings())

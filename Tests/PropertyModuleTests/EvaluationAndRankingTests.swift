@@ -155,7 +155,7 @@ struct EvaluationAndRankingTests {
                 "checklist.version": .init(.string("2026.1"), isSecret: false),
                 "checklist.positive": .init(.stringArray(["P01 100 只有一项"]), isSecret: false),
             ]
-            let error = await #expect(throws: PropertySettingsError.self) { _ = try await PropertyModule(context: context(changed)) }
+            let error = await #expect(throws: ModuleSettingsError.self) { _ = try await PropertyModule(context: context(changed)) }
             #expect(error?.description.contains("version 2026.1 is already recorded with other items") == true, "\(String(describing: error))")
             var renamed = changed
             renamed["checklist.version"] = .init(.string("2027.1"), isSecret: false)

@@ -52,13 +52,13 @@ struct PropertySettingsTests {
     func badValuesStopStartUpNamingTheKey(_ key: String, _ value: ConfigValue) {
         var values: [AbsoluteConfigKey: ConfigValue] = [AbsoluteConfigKey(stringLiteral: key): value]
         if key == "checklist.positive" { values["checklist.version"] = .init(.string("2027.1"), isSecret: false) }
-        let error = #expect(throws: PropertySettingsError.self) { try Self.settings(values) }
+        let error = #expect(throws: ModuleSettingsError.self) { try Self.settings(values) }
         #expect(error?.key == key, "\(String(describing: error))")
         #expect(error?.description.hasPrefix("modules.property.\(key): ") == true)
     }
 
     @Test func aChecklistCodeUsedTwiceIsRefused() {
-        let error = #expect(throws: PropertySettingsError.self) {
+        let error = #expect(throws: ModuleSettingsError.self) {
             try Self.settings([
                 "checklist.version": .init(.string("x"), isSecret: false),
                 "checklist.positive": .init(.stringArray(["P1 50 一", "P1 50 二"]), isSecret: false),

@@ -130,15 +130,16 @@ struct DecodingTests {
 
     @Test func taskCancellationCancelsTheStatement() async throws {
         try await TestCluster.withPool(size: 1) { pool, _ in
-            let started = ContinuousClock.now
             let task = Task {
                 try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(10)")) }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // Once the statement runs, cancel it: the task ends long before the statement would.
+            try await PipelinedConnectionTests.waitUntil { pool.statistics.statementsInFlight > 0 }
+            let cancelled = ContinuousClock.now
             task.cancel()
             let result = await task.result
             #expect(throws: (any Error).self) { try result.get() }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - cancelled < .seconds(5), "a 10 s statement, cancelled")
             // The single connection is usable again.
             let one = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")).single().decode(at: 0, as: Int.self) }
             #expect(one == 1)

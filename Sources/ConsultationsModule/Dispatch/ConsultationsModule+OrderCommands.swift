@@ -38,7 +38,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
-            let kind = OrderKind(rawValue: try arguments.string("kind"))!
+            let kind = try arguments.enumeration("kind", as: OrderKind.self)
             let id: Int64 = try await session.query(
                 DispatchQueries.insertOrder,
                 [kind, community.id, try arguments.string("category"), try arguments.string("need"), try arguments.string("address"),

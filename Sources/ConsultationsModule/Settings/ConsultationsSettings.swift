@@ -1,4 +1,5 @@
 public import Configuration
+import WorkbenchKit
 
 /// The module's configuration (`modules.consultations` in dangjian.yaml). Every key is
 /// optional.
@@ -12,7 +13,7 @@ public import Configuration
 /// ```
 ///
 /// A value that cannot be read stops start-up with a message naming the key
-/// (``ConsultationsSettingsError``).
+/// (``ModuleSettingsError``).
 public struct ConsultationsSettings: Sendable, Equatable {
     /// The categories a topic 议题 is filed under (Zaozhuang: 15 categories).
     public var topicCategories: [String]
@@ -46,16 +47,16 @@ public struct ConsultationsSettings: Sendable, Equatable {
     ///
     /// - Parameter pointsCategories: The organizations module's points categories, which
     ///   `volunteer_points.category` must be one of.
-    /// - Throws: ``ConsultationsSettingsError`` naming the key whose value cannot be used.
+    /// - Throws: ``ModuleSettingsError`` naming the key whose value cannot be used.
     public init(config: ConfigReader, pointsCategories: [String]) throws {
         var settings = ConsultationsSettings()
         func categories(_ key: String) throws -> [String]? {
             guard let words = config.wordList(forKey: key) else { return nil }
-            guard !words.isEmpty else { throw ConsultationsSettingsError(key: key, problem: "give at least one category") }
+            guard !words.isEmpty else { throw ModuleSettingsError(module: "consultations", key: key, problem: "give at least one category") }
             guard words.allSatisfy({ (1...20).contains($0.count) && !$0.contains(where: \.isWhitespace) }) else {
-                throw ConsultationsSettingsError(key: key, problem: "give categories of 1 to 20 characters without blanks")
+                throw ModuleSettingsError(module: "consultations", key: key, problem: "give categories of 1 to 20 characters without blanks")
             }
-            guard Set(words).count == words.count else { throw ConsultationsSettingsError(key: key, problem: "a category is listed twice") }
+            guard Set(words).count == words.count else { throw ModuleSettingsError(module: "consultations", key: key, problem: "a category is listed twice") }
             return words
         }
         settings.topicCategories = try categories("topic_categories") ?? settings.topicCategories
@@ -64,20 +65,20 @@ public struct ConsultationsSettings: Sendable, Equatable {
             settings.volunteerPoints.category = category
         }
         guard pointsCategories.contains(settings.volunteerPoints.category) else {
-            throw ConsultationsSettingsError(
-                key: "volunteer_points.category",
+            throw ModuleSettingsError(
+                module: "consultations", key: "volunteer_points.category",
                 problem: "'\(settings.volunteerPoints.category)' is not one of modules.organizations.points_categories (\(pointsCategories.joined(separator: ", ")))"
             )
         }
         if let perHour = config.double(forKey: ConfigKey("volunteer_points.per_hour")) {
             guard perHour.isFinite, (0.1...20).contains(perHour) else {
-                throw ConsultationsSettingsError(key: "volunteer_points.per_hour", problem: "\(perHour) is not a number of points an hour from 0.1 to 20")
+                throw ModuleSettingsError(module: "consultations", key: "volunteer_points.per_hour", problem: "\(perHour) is not a number of points an hour from 0.1 to 20")
             }
             settings.volunteerPoints.perHour = perHour
         }
         if let cap = config.int(forKey: ConfigKey("volunteer_points.max_per_order")) {
             guard (1...100).contains(cap) else {
-                throw ConsultationsSettingsError(key: "volunteer_points.max_per_order", problem: "\(cap) is not from 1 to 100 (the points ledger's range)")
+                throw ModuleSettingsError(module: "consultations", key: "volunteer_points.max_per_order", problem: "\(cap) is not from 1 to 100 (the points ledger's range)")
             }
             settings.volunteerPoints.maximumPerOrder = cap
         }

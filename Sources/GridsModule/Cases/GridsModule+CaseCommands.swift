@@ -37,10 +37,10 @@ extension GridsModule {
             let point = try Self.coordinates(arguments)
             let reported = try await workflow.report(
                 CaseWorkflow.Report(
-                    grid: grid, category: try arguments.string("category"), source: CaseSource(rawValue: try arguments.string("source"))!,
+                    grid: grid, category: try arguments.string("category"), source: try arguments.enumeration("source", as: CaseSource.self),
                     reporter: arguments.optionalString("reporter") ?? invocation.caller.userName,
                     description: try arguments.string("description"), latitude: point?.latitude, longitude: point?.longitude,
-                    urgency: CaseUrgency(rawValue: try arguments.string("urgency"))!
+                    urgency: try arguments.enumeration("urgency", as: CaseUrgency.self)
                 ),
                 at: invocation.now, by: invocation.caller.userName, in: invocation.database
             )

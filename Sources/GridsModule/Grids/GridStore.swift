@@ -124,16 +124,10 @@ enum GridStore {
         )
     }
 
-    /// How lookups lock the grid row.
-    enum Lock: Sendable { case none, share, update }
 
     /// The grid named by `reference`, or a 404 naming the argument.
-    static func find(_ reference: GridReference, argument: String, lock: Lock = .none, in session: PostgresSession) async throws -> Grid {
-        let statement = switch lock {
-        case .none: Queries.find
-        case .share: Queries.findForShare
-        case .update: Queries.findForUpdate
-        }
+    static func find(_ reference: GridReference, argument: String, lock: RowLock = .none, in session: PostgresSession) async throws -> Grid {
+        let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         return try Grid(
             row: try await session.row(
                 statement, for: reference,

@@ -60,7 +60,7 @@ extension GridsModule {
                 let grid = try await GridStore.add(
                     GridStore.Draft(
                         code: try arguments.string("code"), name: try arguments.string("name"),
-                        level: GridLevel(rawValue: try arguments.string("level"))!, community: try arguments.string("community"),
+                        level: try arguments.enumeration("level", as: GridLevel.self), community: try arguments.string("community"),
                         parent: arguments.optionalString("parent"), branch: arguments.optionalString("branch"),
                         latitude: point?.latitude, longitude: point?.longitude,
                         boundary: try arguments.optionalString("boundary").map { try GridBoundary(parsing: $0) },
@@ -216,7 +216,7 @@ extension GridsModule {
                 let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
                 let person = try await NamedPerson.resolve(arguments, nameArgument: "person", in: session)
                 let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? person.member?.phone
-                let role = AssignmentRole(rawValue: try arguments.string("role"))!
+                let role = try arguments.enumeration("role", as: AssignmentRole.self)
                 let from = try arguments.date("from")
                 let until = arguments.optionalDate("until")
                 if let until, until < from {

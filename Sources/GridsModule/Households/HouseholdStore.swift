@@ -78,12 +78,8 @@ enum HouseholdStore {
     }
 
     /// The household with `id`, or a 404 naming `argument`.
-    static func find(_ id: Int64, argument: String, lock: GridStore.Lock = .none, in session: PostgresSession) async throws -> Household {
-        let statement = switch lock {
-        case .none: Queries.find
-        case .share: Queries.findForShare
-        case .update: Queries.findForUpdate
-        }
+    static func find(_ id: Int64, argument: String, lock: RowLock = .none, in session: PostgresSession) async throws -> Household {
+        let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         guard let row = try await session.queryOptionalRow(statement, [id]) else {
             throw WorkbenchError(
                 status: .notFound, code: "grids.household.not_found",

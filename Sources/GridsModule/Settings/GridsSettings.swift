@@ -19,7 +19,7 @@ import WorkbenchKit
 /// ```
 ///
 /// A value that cannot be read stops start-up with a message naming the key
-/// (``GridsSettingsError``), rather than running with a silently different rule.
+/// (``ModuleSettingsError``), rather than running with a silently different rule.
 public struct GridsSettings: Sendable, Equatable {
     /// Case categories 事件类别 an operator may report.
     public var caseCategories: [String]
@@ -51,7 +51,7 @@ public struct GridsSettings: Sendable, Equatable {
 
     /// Reads the settings, with defaults for missing keys.
     ///
-    /// - Throws: ``GridsSettingsError`` naming the key whose value cannot be used.
+    /// - Throws: ``ModuleSettingsError`` naming the key whose value cannot be used.
     public init(config: ConfigReader) throws {
         var policy = EscalationPolicy()
         for level in CaseLevel.allCases {
@@ -59,22 +59,22 @@ public struct GridsSettings: Sendable, Equatable {
                 let key = "deadlines.\(level.rawValue).\(urgency.rawValue)"
                 guard let text = config.string(forKey: ConfigKey(key)) else { continue }
                 guard let deadline = CalendarDuration(text) else {
-                    throw GridsSettingsError(key: key, problem: "'\(text)' is not a deadline; write e.g. '3 working_days', '2 days' or '12 hours'")
+                    throw ModuleSettingsError(module: "grids", key: key, problem: "'\(text)' is not a deadline; write e.g. '3 working_days', '2 days' or '12 hours'")
                 }
                 policy.deadlines[EscalationPolicy.Clock(level: level, urgency: urgency)] = deadline
             }
         }
         if let text = config.string(forKey: "start_level") {
             guard let level = CaseLevel(rawValue: text), level != .department else {
-                throw GridsSettingsError(key: "start_level", problem: "'\(text)' is not complex, community or street")
+                throw ModuleSettingsError(module: "grids", key: "start_level", problem: "'\(text)' is not complex, community or street")
             }
             policy.defaultStartLevel = level
         }
         if let rules = config.wordList(forKey: "start_levels") {
             policy.startRules = try rules.map { text in
                 guard let rule = StartLevelRule(text) else {
-                    throw GridsSettingsError(
-                        key: "start_levels",
+                    throw ModuleSettingsError(
+                        module: "grids", key: "start_levels",
                         problem: "'\(text)' is not '<category|*> <normal|urgent|*> <complex|community|street>'"
                     )
                 }
@@ -83,28 +83,28 @@ public struct GridsSettings: Sendable, Equatable {
         }
         if let share = config.double(forKey: "warning_share") {
             guard share > 0, share < 1 else {
-                throw GridsSettingsError(key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
+                throw ModuleSettingsError(module: "grids", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
             }
             policy.warningShare = share
         }
         if let text = config.string(forKey: "auto_escalate_to") {
             // Not department: escalating there needs a department's name, which only a person can give.
             guard let level = CaseLevel(rawValue: text), level != .department else {
-                throw GridsSettingsError(key: "auto_escalate_to", problem: "'\(text)' is not complex, community or street")
+                throw ModuleSettingsError(module: "grids", key: "auto_escalate_to", problem: "'\(text)' is not complex, community or street")
             }
             policy.autoEscalationCeiling = level
         }
         var interval = Duration.seconds(60)
         if let seconds = config.double(forKey: "sweep_interval_seconds") {
             guard seconds >= 0.1, seconds <= 3600 else {
-                throw GridsSettingsError(key: "sweep_interval_seconds", problem: "\(seconds) is not between 0.1 and 3600")
+                throw ModuleSettingsError(module: "grids", key: "sweep_interval_seconds", problem: "\(seconds) is not between 0.1 and 3600")
             }
             interval = .milliseconds(Int64(seconds * 1000))
         }
         let categories = config.wordList(forKey: "case_categories") ?? Self.defaultCaseCategories
         for rule in policy.startRules {
             if let category = rule.category, !categories.contains(category) {
-                throw GridsSettingsError(key: "start_levels", problem: "'\(category)' is not one of case_categories")
+                throw ModuleSettingsError(module: "grids", key: "start_levels", problem: "'\(category)' is not one of case_categories")
             }
         }
         self.init(

@@ -29,7 +29,7 @@ extension OrganizationsModule {
                     throw WorkbenchError.invalidArgument("members", "members=\(members) is more than employees=\(employees)")
                 }
                 let (id, area) = try await CoverageStore.addVenue(
-                    name: try arguments.string("name"), kind: VenueKind(rawValue: try arguments.string("kind"))!,
+                    name: try arguments.string("name"), kind: try arguments.enumeration("kind", as: VenueKind.self),
                     area: UnitReference(try arguments.string("area")), address: arguments.optionalString("address"),
                     employees: employees, members: members, in: invocation.database
                 )

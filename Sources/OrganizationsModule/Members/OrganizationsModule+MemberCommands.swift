@@ -24,7 +24,7 @@ extension OrganizationsModule {
                 let member = try await MemberStore.add(
                     MemberStore.Draft(
                         name: try arguments.string("name"), phone: try Self.phone(arguments),
-                        status: MemberStatus(rawValue: try arguments.string("status"))!, joinedOn: try arguments.date("joined_on"),
+                        status: try arguments.enumeration("status", as: MemberStatus.self), joinedOn: try arguments.date("joined_on"),
                         unit: UnitReference(try arguments.string("unit")), workUnit: arguments.optionalString("work_unit"),
                         residence: arguments.optionalString("residence").map(UnitReference.init), isMobile: try arguments.bool("mobile")
                     ),
@@ -126,7 +126,7 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let outcome = try await MemberStore.leave(
-                    try arguments.id("member"), try Self.endRequest(invocation), reason: LeaveReason(rawValue: try arguments.string("reason"))!,
+                    try arguments.id("member"), try Self.endRequest(invocation), reason: try arguments.enumeration("reason", as: LeaveReason.self),
                     in: invocation.database
                 )
                 switch outcome {

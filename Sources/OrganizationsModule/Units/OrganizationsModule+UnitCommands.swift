@@ -76,7 +76,7 @@ extension OrganizationsModule {
                 }
                 let unit = try await UnitStore.add(
                     UnitStore.Draft(
-                        code: code, name: try arguments.string("name"), kind: OrganizationKind(rawValue: try arguments.string("kind"))!,
+                        code: code, name: try arguments.string("name"), kind: try arguments.enumeration("kind", as: OrganizationKind.self),
                         subtype: arguments.optionalString("subtype").flatMap(RegionalSubtype.init(rawValue:)),
                         parent: arguments.optionalString("parent").map(UnitReference.init), establishedOn: arguments.optionalDate("established_on"),
                         secretary: arguments.optionalString("secretary"), phone: try Self.phone(arguments)

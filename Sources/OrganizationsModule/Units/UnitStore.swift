@@ -12,7 +12,6 @@ enum UnitStore {
     /// The advisory lock key for the tree's shape (an arbitrary constant, "organizations.tree").
     static let treeLockKey: Int64 = 0x6F72_672E_7472_6565
 
-    enum Lock: Sendable { case none, share, update }
 
     enum Queries {
         static let find = PostgresStatement(
@@ -112,13 +111,9 @@ enum UnitStore {
 
     /// The unit named by `reference`, or a 404 naming the argument.
     static func find(
-        _ reference: UnitReference, argument: String, lock: Lock = .none, in session: PostgresSession
+        _ reference: UnitReference, argument: String, lock: RowLock = .none, in session: PostgresSession
     ) async throws -> Unit {
-        let statement = switch lock {
-        case .none: Queries.find
-        case .share: Queries.findForShare
-        case .update: Queries.findForUpdate
-        }
+        let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         let binds = reference.binds
         guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
             throw WorkbenchError(
@@ -132,7 +127,7 @@ enum UnitStore {
 
     /// An active unit (a dissolved one is a 422 naming it and the argument).
     static func findActive(
-        _ reference: UnitReference, argument: String, lock: Lock = .none, in session: PostgresSession
+        _ reference: UnitReference, argument: String, lock: RowLock = .none, in session: PostgresSession
     ) async throws -> Unit {
         let unit = try await find(reference, argument: argument, lock: lock, in: session)
         guard unit.isActive else {

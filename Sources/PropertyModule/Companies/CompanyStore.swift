@@ -81,16 +81,11 @@ enum CompanyStore {
         )
     }
 
-    enum Lock { case none, share, update }
 
     /// The company named by `text` (id or credit code), or a 404 naming `argument`.
-    static func find(_ text: String, argument: String = "company", lock: Lock = .none, in session: PostgresSession) async throws -> Company {
+    static func find(_ text: String, argument: String = "company", lock: RowLock = .none, in session: PostgresSession) async throws -> Company {
         let reference = CompanyReference.parse(text)
-        let statement = switch lock {
-        case .none: Queries.find
-        case .share: Queries.findForShare
-        case .update: Queries.findForUpdate
-        }
+        let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         return try Company(
             row: try await session.row(
                 statement, for: reference,

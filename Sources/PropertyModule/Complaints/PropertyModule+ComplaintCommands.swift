@@ -46,7 +46,7 @@ extension PropertyModule {
             )
             let filed = try await workflow.file(
                 ComplaintWorkflow.Filing(
-                    complex: complex, severity: ComplaintSeverity(rawValue: try arguments.string("severity"))!, subject: try arguments.string("subject"),
+                    complex: complex, severity: try arguments.enumeration("severity", as: ComplaintSeverity.self), subject: try arguments.string("subject"),
                     description: try arguments.string("description"), complainant: arguments.optionalString("complainant"),
                     phone: try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
                 ),

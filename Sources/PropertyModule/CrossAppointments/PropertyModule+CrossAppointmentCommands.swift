@@ -38,7 +38,7 @@ extension PropertyModule {
                     "\(complex.label) has no serving company on \(from); record its contract first with 'prop complex assign'"
                 )
             }
-            let side = PartySide(rawValue: try arguments.string("side"))!
+            let side = try arguments.enumeration("side", as: PartySide.self)
             if side == .complexBranch, complex.branchCode == nil {
                 throw WorkbenchError.ruleRefused(
                     "property.crossapp.no_branch", "\(complex.label) has no Party branch on record; use side=community or register the branch"

@@ -1,3 +1,4 @@
+import WorkbenchKit
 import Foundation
 import WorkbenchPostgres
 
@@ -22,7 +23,7 @@ enum ChecklistStore {
 
     /// Records `checklist` if its version is new.
     ///
-    /// - Throws: ``PropertySettingsError`` when the version is recorded with other items.
+    /// - Throws: ``ModuleSettingsError`` when the version is recorded with other items.
     static func record(_ checklist: Checklist, in pool: PostgresPool) async throws {
         try await pool.withTransaction { session in
             if try await session.queryOptionalRow(Queries.insertVersion, [checklist.version]) != nil {
@@ -37,8 +38,8 @@ enum ChecklistStore {
             guard recorded == checklist.items else {
                 let changed = Set(recorded.map(\.code)).symmetricDifference(checklist.items.map(\.code))
                     .union(checklist.items.filter { item in recorded.contains { $0.code == item.code && $0 != item } }.map(\.code))
-                throw PropertySettingsError(
-                    key: "checklist.version",
+                throw ModuleSettingsError(
+                    module: "property", key: "checklist.version",
                     problem: "version \(checklist.version) is already recorded with other items (\(changed.sorted().joined(separator: ", ")) differ); "
                         + "evaluations pinned it, so give the changed checklist a new version"
                 )

@@ -95,7 +95,7 @@ extension PropertyModule {
                     )
                 }
                 let current: ProjectStatus = try row.decode("status")
-                let target = ProjectStatus(rawValue: try arguments.string("status"))!
+                let target = try arguments.enumeration("status", as: ProjectStatus.self)
                 guard current.next.contains(target) else {
                     let allowed = current.next.isEmpty ? "nothing: it is finished" : current.next.map(\.rawValue).joined(separator: ", ")
                     throw WorkbenchError.conflict(

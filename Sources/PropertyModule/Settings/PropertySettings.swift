@@ -19,7 +19,7 @@ public import WorkbenchKit
 /// ```
 ///
 /// A value that cannot be read stops start-up with a message naming the key
-/// (``PropertySettingsError``).
+/// (``ModuleSettingsError``).
 public struct PropertySettings: Sendable, Equatable {
     /// The "2310" deadlines by severity.
     public var complaintDeadlines: [ComplaintSeverity: CalendarDuration]
@@ -63,32 +63,32 @@ public struct PropertySettings: Sendable, Equatable {
 
     /// Reads the settings, with defaults for missing keys.
     ///
-    /// - Throws: ``PropertySettingsError`` naming the key whose value cannot be used.
+    /// - Throws: ``ModuleSettingsError`` naming the key whose value cannot be used.
     public init(config: ConfigReader) throws {
         var settings = PropertySettings()
         for severity in ComplaintSeverity.allCases {
             let key = "complaint_deadlines.\(severity.rawValue)"
             guard let text = config.string(forKey: ConfigKey(key)) else { continue }
             guard let deadline = CalendarDuration(text) else {
-                throw PropertySettingsError(key: key, problem: "'\(text)' is not a deadline; write e.g. '2 days', '3 working_days' or '48 hours'")
+                throw ModuleSettingsError(module: "property", key: key, problem: "'\(text)' is not a deadline; write e.g. '2 days', '3 working_days' or '48 hours'")
             }
             settings.complaintDeadlines[severity] = deadline
         }
         if let subjects = config.wordList(forKey: "complaint_subjects") {
             guard !subjects.isEmpty, subjects.allSatisfy({ (1...20).contains($0.count) }) else {
-                throw PropertySettingsError(key: "complaint_subjects", problem: "give at least one subject of 1 to 20 characters")
+                throw ModuleSettingsError(module: "property", key: "complaint_subjects", problem: "give at least one subject of 1 to 20 characters")
             }
             settings.complaintSubjects = subjects
         }
         if let share = config.double(forKey: "warning_share") {
             guard share > 0, share < 1 else {
-                throw PropertySettingsError(key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
+                throw ModuleSettingsError(module: "property", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
             }
             settings.warningShare = share
         }
         if let seconds = config.double(forKey: "sweep_interval_seconds") {
             guard seconds >= 0.1, seconds <= 3600 else {
-                throw PropertySettingsError(key: "sweep_interval_seconds", problem: "\(seconds) is not between 0.1 and 3600")
+                throw ModuleSettingsError(module: "property", key: "sweep_interval_seconds", problem: "\(seconds) is not between 0.1 and 3600")
             }
             settings.sweepInterval = .milliseconds(Int64(seconds * 1000))
         }
@@ -103,31 +103,31 @@ public struct PropertySettings: Sendable, Equatable {
         let version = config.string(forKey: "checklist.version")
         if positive == nil, negative == nil {
             if let version, version != Checklist.standard.version {
-                throw PropertySettingsError(
-                    key: "checklist.version", problem: "'\(version)' names a new checklist but checklist.positive and checklist.negative are not given"
+                throw ModuleSettingsError(
+                    module: "property", key: "checklist.version", problem: "'\(version)' names a new checklist but checklist.positive and checklist.negative are not given"
                 )
             }
             return .standard
         }
         guard let version, (1...32).contains(version.count) else {
-            throw PropertySettingsError(key: "checklist.version", problem: "a configured checklist needs a version of 1 to 32 characters, e.g. \"2027.1\"")
+            throw ModuleSettingsError(module: "property", key: "checklist.version", problem: "a configured checklist needs a version of 1 to 32 characters, e.g. \"2027.1\"")
         }
         var items: [ChecklistItem] = []
         for (kind, texts) in [(ChecklistItem.Kind.positive, positive ?? []), (.negative, negative ?? [])] {
             for text in texts {
                 guard let item = ChecklistItem(text, kind: kind) else {
-                    throw PropertySettingsError(
-                        key: "checklist.\(kind.rawValue)", problem: "'\(text)' is not '<code> <weight> <title>', e.g. 'P01 12 企业建立党组织'"
+                    throw ModuleSettingsError(
+                        module: "property", key: "checklist.\(kind.rawValue)", problem: "'\(text)' is not '<code> <weight> <title>', e.g. 'P01 12 企业建立党组织'"
                     )
                 }
                 guard !items.contains(where: { $0.code == item.code }) else {
-                    throw PropertySettingsError(key: "checklist.\(kind.rawValue)", problem: "the code \(item.code) is used twice")
+                    throw ModuleSettingsError(module: "property", key: "checklist.\(kind.rawValue)", problem: "the code \(item.code) is used twice")
                 }
                 items.append(item)
             }
         }
         guard items.contains(where: { $0.kind == .positive }) else {
-            throw PropertySettingsError(key: "checklist.positive", problem: "a checklist needs at least one positive item")
+            throw ModuleSettingsError(module: "property", key: "checklist.positive", problem: "a checklist needs at least one positive item")
         }
         return Checklist(version: version, items: items)
     }
@@ -137,7 +137,7 @@ public struct PropertySettings: Sendable, Equatable {
         func decimal(_ key: String, in range: ClosedRange<Decimal>) throws -> Decimal? {
             guard let number = config.double(forKey: ConfigKey(key)) else { return nil }
             guard number.isFinite, let value = Decimal(string: String(number), locale: Locale(identifier: "en_US_POSIX")), range.contains(value) else {
-                throw PropertySettingsError(key: key, problem: "\(number) is not a number from \(range.lowerBound) to \(range.upperBound)")
+                throw ModuleSettingsError(module: "property", key: key, problem: "\(number) is not a number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
@@ -145,8 +145,8 @@ public struct PropertySettings: Sendable, Equatable {
         formula.redMinimum = try decimal("ranking.red_min_score", in: 0...100) ?? formula.redMinimum
         formula.blackBelow = try decimal("ranking.black_below_score", in: 0...100) ?? formula.blackBelow
         guard formula.blackBelow <= formula.redMinimum else {
-            throw PropertySettingsError(
-                key: "ranking.black_below_score", problem: "\(formula.blackBelow) is above red_min_score \(formula.redMinimum)"
+            throw ModuleSettingsError(
+                module: "property", key: "ranking.black_below_score", problem: "\(formula.blackBelow) is above red_min_score \(formula.redMinimum)"
             )
         }
         return formula

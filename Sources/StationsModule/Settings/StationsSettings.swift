@@ -1,4 +1,5 @@
 public import Configuration
+import WorkbenchKit
 
 /// The module's configuration (`modules.stations` in dangjian.yaml). Every key is optional.
 ///
@@ -11,7 +12,7 @@ public import Configuration
 /// ```
 ///
 /// A value that cannot be read stops start-up with a message naming the key
-/// (``StationsSettingsError``).
+/// (``ModuleSettingsError``).
 public struct StationsSettings: Sendable, Equatable {
     /// The platforms a visiting worker may work for (as visits record them).
     public var platforms: [String]
@@ -33,22 +34,22 @@ public struct StationsSettings: Sendable, Equatable {
 
     /// Reads the settings, with defaults for missing keys.
     ///
-    /// - Throws: ``StationsSettingsError`` naming the key whose value cannot be used.
+    /// - Throws: ``ModuleSettingsError`` naming the key whose value cannot be used.
     public init(config: ConfigReader) throws {
         var settings = StationsSettings()
         if let platforms = config.wordList(forKey: "platforms") {
             guard platforms.allSatisfy({ (1...20).contains($0.count) && !$0.contains(where: \.isWhitespace) }) else {
-                throw StationsSettingsError(key: "platforms", problem: "give platform names of 1 to 20 characters without blanks")
+                throw ModuleSettingsError(module: "stations", key: "platforms", problem: "give platform names of 1 to 20 characters without blanks")
             }
             guard Set(platforms).count == platforms.count else {
-                throw StationsSettingsError(key: "platforms", problem: "a platform is listed twice")
+                throw ModuleSettingsError(module: "stations", key: "platforms", problem: "a platform is listed twice")
             }
             settings.platforms = platforms
         }
         func number(_ key: String, in range: ClosedRange<Double>, _ meaning: String) throws -> Double? {
             guard let value = config.double(forKey: ConfigKey(key)) else { return nil }
             guard value.isFinite, range.contains(value) else {
-                throw StationsSettingsError(key: key, problem: "\(value) is not \(meaning) from \(range.lowerBound) to \(range.upperBound)")
+                throw ModuleSettingsError(module: "stations", key: key, problem: "\(value) is not \(meaning) from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }

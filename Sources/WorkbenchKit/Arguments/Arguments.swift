@@ -33,6 +33,25 @@ public struct Arguments: Sendable, Equatable {
         return nil
     }
 
+    /// The `.enumeration` argument `name` as the enumeration `Value`, which the spec makes
+    /// required or gives a default. The spec lists `Value`'s raw values, so the binder has
+    /// already refused any other word; a spec that lists one `Value` lacks is a 400 naming
+    /// the argument rather than a crash.
+    public func enumeration<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value
+    where Value.RawValue == String {
+        try require(name, optionalEnumeration(name, as: type))
+    }
+
+    /// The `.enumeration` argument `name` as `Value`, or nil when it has no value.
+    public func optionalEnumeration<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value?
+    where Value.RawValue == String {
+        guard let text = optionalString(name) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            throw WorkbenchError.invalidArgument(name, "\(name)=\(text) is not one of the values this command knows")
+        }
+        return value
+    }
+
     /// The whole-number (`.int()`) argument `name`, which the spec makes required or gives a default.
     public func int(_ name: String) throws -> Int64 { try require(name, optionalInt(name)) }
     /// The whole-number (`.int()`) argument `name`, or nil when it has no value.

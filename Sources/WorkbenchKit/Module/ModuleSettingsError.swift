@@ -1,6 +1,6 @@
 /// A `modules.<id>` configuration value a module cannot use; start-up (or the module's
 /// initialiser) stops with it, naming the full key and what to write instead.
-public struct ModuleSettingsError: Error, Sendable, CustomStringConvertible {
+public struct ModuleSettingsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The module's id.
     public var module: String
     /// The key under `modules.<id>`.
