@@ -74,48 +74,48 @@ public struct OrganizationsModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "units_code_key": .conflict(
-                "organizations.unit.duplicate_code", argument: "code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
+                OrganizationsErrorCode.unitDuplicateCode, argument: "code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
             ),
             "reports_open_unit_key": .conflict(
-                "organizations.report.duplicate", "this unit already has an open report to this community; see 'org report list community=<code>'"
+                OrganizationsErrorCode.reportDuplicate, "this unit already has an open report to this community; see 'org report list community=<code>'"
             ),
             "reports_open_member_key": .conflict(
-                "organizations.report.duplicate",
+                OrganizationsErrorCode.reportDuplicate,
                 "this member already reports to a community; end that report first ('org report end id=<id>')"
             ),
             "seats_open_person_key": .conflict(
-                "organizations.seat.duplicate", "this person already holds an open seat on this committee; see 'org seat list committee=<code>'"
+                OrganizationsErrorCode.seatDuplicate, "this person already holds an open seat on this committee; see 'org seat list committee=<code>'"
             ),
             "pairs_open_key": .conflict(
-                "organizations.pair.duplicate", "this unit and community are already paired; see 'org pair list community=<code>'"
+                OrganizationsErrorCode.pairDuplicate, "this unit and community are already paired; see 'org pair list community=<code>'"
             ),
             "venue_covers_open_key": .conflict(
-                "organizations.venue.already_covered", "this organisation already covers this venue"
+                OrganizationsErrorCode.venueAlreadyCovered, "this organisation already covers this venue"
             ),
             "venues_name_in_area_key": .conflict(
-                "organizations.venue.duplicate", argument: "name", "a venue with this name exists in this street or community"
+                OrganizationsErrorCode.venueDuplicate, argument: "name", "a venue with this name exists in this street or community"
             ),
             "venues_members_among_employees": .ruleRefused(
-                "organizations.venue.members_exceed_employees", "members= cannot exceed employees="
+                OrganizationsErrorCode.venueMembersExceedEmployees, "members= cannot exceed employees="
             ),
             "scheduled_ends_pending_member_key": .conflict(
-                "organizations.ending.already_recorded", argument: "member",
+                OrganizationsErrorCode.endingAlreadyRecorded, argument: "member",
                 "this member already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
             ),
             "scheduled_ends_pending_unit_key": .conflict(
-                "organizations.ending.already_recorded", argument: "unit",
+                OrganizationsErrorCode.endingAlreadyRecorded, argument: "unit",
                 "this organisation already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
             ),
             "scheduled_ends_pending_report_key": .conflict(
-                "organizations.ending.already_recorded", argument: "id",
+                OrganizationsErrorCode.endingAlreadyRecorded, argument: "id",
                 "this report already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
             ),
             "scheduled_ends_pending_seat_key": .conflict(
-                "organizations.ending.already_recorded", argument: "id",
+                OrganizationsErrorCode.endingAlreadyRecorded, argument: "id",
                 "this seat already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
             ),
             "units_dissolved_after_established": .ruleRefused(
-                "organizations.unit.dissolved_before_established", "an organisation cannot be dissolved before it was established"
+                OrganizationsErrorCode.unitDissolvedBeforeEstablished, "an organisation cannot be dissolved before it was established"
             ),
         ]
     }

@@ -82,27 +82,27 @@ public struct PropertyModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "companies_credit_code_key": .conflict(
-                "property.company.duplicate_credit_code", argument: "credit_code", "a company with this credit code is registered; see 'prop company show company=<credit code>'"
+                PropertyErrorCode.companyDuplicateCreditCode, argument: "credit_code", "a company with this credit code is registered; see 'prop company show company=<credit code>'"
             ),
-            "complexes_code_key": .conflict("property.complex.duplicate_code", argument: "code", "a complex with this code exists; choose another code"),
+            "complexes_code_key": .conflict(PropertyErrorCode.complexDuplicateCode, argument: "code", "a complex with this code exists; choose another code"),
             "complexes_name_in_community_key": .conflict(
-                "property.complex.duplicate_name", argument: "name", "this community already has a complex with this name; see 'prop complex list scope=<community>'"
+                PropertyErrorCode.complexDuplicateName, argument: "name", "this community already has a complex with this name; see 'prop complex list scope=<community>'"
             ),
             "service_contracts_no_overlap": .conflict(
-                "property.contract.overlap",
+                PropertyErrorCode.contractOverlap,
                 "this contract overlaps another contract of the complex; see 'prop complex show complex=<code>' and choose from= after it"
             ),
             "service_contracts_ends_after_start": .invalidArgument("until", "a contract cannot end before it starts"),
             "cross_appointments_no_overlap": .conflict(
-                "property.crossapp.overlap", "this person already holds a cross-appointment on this complex in that period; see 'prop crossapp list complex=<code>'"
+                PropertyErrorCode.crossappOverlap, "this person already holds a cross-appointment on this complex in that period; see 'prop crossapp list complex=<code>'"
             ),
             "cross_appointments_ends_after_start": .invalidArgument("on", "a cross-appointment cannot end before it starts"),
             "projects_title_key": .conflict(
-                "property.project.duplicate", "this company already claimed a project with this title from this community"
+                PropertyErrorCode.projectDuplicate, "this company already claimed a project with this title from this community"
             ),
             "projects_finished_after_claim": .invalidArgument("on", "a project cannot finish before it was claimed"),
             "rankings_quarter_scope_key": .conflict(
-                "property.ranking.already_published", "this quarter's list for this scope is already published and frozen; see 'prop ranking show'"
+                PropertyErrorCode.rankingAlreadyPublished, "this quarter's list for this scope is already published and frozen; see 'prop ranking show'"
             ),
         ]
     }

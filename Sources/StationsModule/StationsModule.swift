@@ -61,12 +61,12 @@ public struct StationsModule: WorkbenchModule {
     /// Friendly replies for the constraints an operator can run into.
     public var constraintErrors: [String: WorkbenchError] {
         [
-            "stations_code_key": .conflict("stations.station.duplicate_code", argument: "code", "a station with this code exists; choose another code or see 'station show station=<code>'"),
+            "stations_code_key": .conflict(StationsErrorCode.stationDuplicateCode, argument: "code", "a station with this code exists; choose another code or see 'station show station=<code>'"),
             "stations_code_upper_key": .conflict(
-                "stations.station.duplicate_code", argument: "code",
+                StationsErrorCode.stationDuplicateCode, argument: "code",
                 "a station with this code exists (codes ignore case); choose another code or see 'station show station=<code>'"
             ),
-            "services_name_key": .conflict("stations.service.duplicate", "a service with this name was added at the same moment; try again"),
+            "services_name_key": .conflict(StationsErrorCode.serviceDuplicate, "a service with this name was added at the same moment; try again"),
         ]
     }
 }

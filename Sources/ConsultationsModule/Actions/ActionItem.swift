@@ -47,7 +47,7 @@ struct ActionItem: Sendable {
     /// A 409 for a change to an action that is done or dropped (both final).
     func refuseUnlessOpen(_ step: String) throws {
         guard status == .open else {
-            throw WorkbenchError.conflict("consultations.action.final", "\(label) is \(status.rawValue); it cannot \(step)")
+            throw WorkbenchError.conflict(ConsultationsErrorCode.actionFinal, "\(label) is \(status.rawValue); it cannot \(step)")
         }
     }
 

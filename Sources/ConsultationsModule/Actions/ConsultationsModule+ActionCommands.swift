@@ -14,7 +14,7 @@ extension ConsultationsModule {
     static func findAction(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> ActionItem {
         guard let row = try await session.queryOptionalRow(forUpdate ? ActionQueries.findForUpdate : ActionQueries.find, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "consultations.action.not_found",
+                status: .notFound, code: ConsultationsErrorCode.actionNotFound,
                 message: "no action item \(id) (action=); find it with 'consult action list topic=<id>'", argument: "action"
             )
         }
@@ -56,12 +56,12 @@ extension ConsultationsModule {
             let session = invocation.database
             guard arguments.wasGiven("owner") != arguments.wasGiven("party") else {
                 throw WorkbenchError.invalidArgument(
-                    "owner", code: "consultations.action.one_owner", "give the owner as owner=<organisation> or as party=<named party>, exactly one"
+                    "owner", code: ConsultationsErrorCode.actionOneOwner, "give the owner as owner=<organisation> or as party=<named party>, exactly one"
                 )
             }
             let due = try arguments.date("due")
             guard due >= invocation.today else {
-                throw WorkbenchError.invalidArgument("due", code: "consultations.action.due_in_past", "due=\(due) is already past; give a day from today on")
+                throw WorkbenchError.invalidArgument("due", code: ConsultationsErrorCode.actionDueInPast, "due=\(due) is already past; give a day from today on")
             }
             let topic = try await TopicStore.find(try arguments.id("topic"), forUpdate: true, in: session)
             guard topic.status == .implementing else {

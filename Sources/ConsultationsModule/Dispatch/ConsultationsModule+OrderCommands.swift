@@ -170,7 +170,7 @@ extension ConsultationsModule {
                 var exact = hours
                 NSDecimalRound(&rounded, &exact, 1, .plain)
                 guard rounded == hours, hours > 0, hours <= 24 else {
-                    throw WorkbenchError.invalidArgument("hours", code: "consultations.order.hours_range", "hours=\(hours) must lie from 0.1 to 24, with at most one decimal")
+                    throw WorkbenchError.invalidArgument("hours", code: ConsultationsErrorCode.orderHoursRange, "hours=\(hours) must lie from 0.1 to 24, with at most one decimal")
                 }
                 return .done(hours: hours, by: arguments.optionalID("by"), note: arguments.optionalString("note"))
             },

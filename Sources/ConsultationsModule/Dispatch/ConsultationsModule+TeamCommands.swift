@@ -32,7 +32,7 @@ extension ConsultationsModule {
             let services = arguments.optionalString("services").map(ListText.items) ?? []
             if let unknown = services.first(where: { !settings.orderCategories.contains($0) }) {
                 throw WorkbenchError.invalidArgument(
-                    "services", code: "consultations.team.unknown_service",
+                    "services", code: ConsultationsErrorCode.teamUnknownService,
                     "'\(unknown)' is not an order category; use \(settings.orderCategories.joined(separator: ", "))"
                 )
             }
@@ -91,14 +91,14 @@ extension ConsultationsModule {
             let session = invocation.database
             let joined = arguments.optionalDate("joined") ?? invocation.today
             guard joined <= invocation.today else {
-                throw WorkbenchError.invalidArgument("joined", code: "consultations.volunteer.joined_in_future", "joined=\(joined) lies in the future; record a volunteer once they have joined")
+                throw WorkbenchError.invalidArgument("joined", code: ConsultationsErrorCode.volunteerJoinedInFuture, "joined=\(joined) lies in the future; record a volunteer once they have joined")
             }
             let team = try await OrderWorkflow.team(try arguments.string("team"), in: session)
             let member = try await arguments.optionalID("member").asyncMap {
                 try await OrganizationDirectory.activeMember($0, argument: "member", in: session)
             }
             guard let name = arguments.optionalString("name") ?? member?.name else {
-                throw WorkbenchError.invalidArgument("name", code: "consultations.volunteer.name_missing", "give name= (or member= for a Party member)")
+                throw WorkbenchError.invalidArgument("name", code: ConsultationsErrorCode.volunteerNameMissing, "give name= (or member= for a Party member)")
             }
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? member?.phone
             let id: Int64 = try await session.query(

@@ -25,7 +25,7 @@ struct OrderWorkflow: Sendable {
     static func find(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> VolunteerOrder {
         guard let row = try await session.queryOptionalRow(forUpdate ? DispatchQueries.findOrderForUpdate : DispatchQueries.findOrder, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "consultations.order.not_found", message: "no order \(id) (order=); find it with 'consult order list'",
+                status: .notFound, code: ConsultationsErrorCode.orderNotFound, message: "no order \(id) (order=); find it with 'consult order list'",
                 argument: "order"
             )
         }
@@ -38,7 +38,7 @@ struct OrderWorkflow: Sendable {
             row: try await session.row(
                 DispatchQueries.findTeam, for: reference,
                 orElse: WorkbenchError(
-                    status: .notFound, code: "consultations.team.not_found",
+                    status: .notFound, code: ConsultationsErrorCode.teamNotFound,
                     message: "no volunteer team with \(reference) (\(argument)=); see 'consult team list'", argument: argument
                 )
             )
@@ -48,7 +48,7 @@ struct OrderWorkflow: Sendable {
     static func volunteer(_ id: Int64, argument: String, in session: PostgresSession) async throws -> Volunteer {
         guard let row = try await session.queryOptionalRow(DispatchQueries.findVolunteer, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "consultations.volunteer.not_found",
+                status: .notFound, code: ConsultationsErrorCode.volunteerNotFound,
                 message: "no volunteer \(id) (\(argument)=); see 'consult volunteer list team=<code>'", argument: argument
             )
         }
@@ -60,7 +60,7 @@ struct OrderWorkflow: Sendable {
         let volunteer = try await volunteer(id, argument: argument, in: session)
         guard volunteer.teamID == order.teamID else {
             throw WorkbenchError(
-                status: .unprocessable, code: "consultations.order.not_team_member",
+                status: .unprocessable, code: ConsultationsErrorCode.orderNotTeamMember,
                 message: "\(volunteer.label) is not in team \(order.teamCode ?? "?") that \(order.label) was dispatched to; "
                     + "only its volunteers may accept, claim or finish it (see 'consult volunteer list team=\(order.teamCode ?? "")')",
                 argument: argument
@@ -77,7 +77,7 @@ struct OrderWorkflow: Sendable {
                 "\(try row.decode("action", as: String.self)) (→ \(try row.decode("to_status", as: String.self)))"
             }
             throw WorkbenchError.conflict(
-                "consultations.order.transition_not_allowed",
+                ConsultationsErrorCode.orderTransitionNotAllowed,
                 "\(order.label) is \(order.status.rawValue) (\(order.status.chinese)); it cannot \(step.action.rawValue) — that needs "
                     + step.action.requiredStatuses.map(\.rawValue).joined(separator: " or ") + ". "
                     + (allowed.isEmpty ? "Nothing follows \(order.status.rawValue)." : "Allowed now: \(allowed.joined(separator: ", ")).")
@@ -90,7 +90,7 @@ struct OrderWorkflow: Sendable {
             let team = try await Self.team(reference, in: session)
             guard team.serves(communityPath: order.communityPath) else {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "consultations.order.team_elsewhere",
+                    status: .unprocessable, code: ConsultationsErrorCode.orderTeamElsewhere,
                     message: "team \(team.label) belongs to \(team.unitCode), which does not serve \(order.communityCode); "
                         + "dispatch to a team of the community, of its street, or of one of its grid branches",
                     argument: "team"
@@ -99,7 +99,7 @@ struct OrderWorkflow: Sendable {
             // A team that lists its services is sent only what it offers; one that lists none takes any.
             guard team.services.isEmpty || team.services.contains(order.category) else {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "consultations.order.team_lacks_service",
+                    status: .unprocessable, code: ConsultationsErrorCode.orderTeamLacksService,
                     message: "team \(team.label) offers \(team.services.joined(separator: ", ")), not \(order.category); "
                         + "dispatch to a team that offers it ('consult team list'), or add it to the team's services",
                     argument: "team"
@@ -119,7 +119,7 @@ struct OrderWorkflow: Sendable {
             let claimer = try await Self.volunteer(order.claimedBy!, argument: "by", in: session)
             if let by, by != claimer.id {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "consultations.order.not_claimer",
+                    status: .unprocessable, code: ConsultationsErrorCode.orderNotClaimer,
                     message: "\(order.label) was claimed by volunteer \(claimer.id); only they can report it done", argument: "by"
                 )
             }

@@ -28,7 +28,7 @@ extension ConsultationsModule {
     static func findSession(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> Session {
         guard let row = try await session.queryOptionalRow(forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "consultations.session.not_found",
+                status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
                 message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
             )
         }
@@ -40,7 +40,7 @@ extension ConsultationsModule {
         let agenda: [Int64] = try await session.query(SessionQueries.agenda, [meeting.id]).map { try $0.decode("topic_id") }
         guard agenda.contains(topicID) else {
             throw WorkbenchError(
-                status: .unprocessable, code: "consultations.session.topic_not_on_agenda",
+                status: .unprocessable, code: ConsultationsErrorCode.sessionTopicNotOnAgenda,
                 message: "topic \(topicID) is not on \(meeting.label)'s agenda (topics \(agenda.map(String.init).joined(separator: ", ")))",
                 argument: "topic"
             )
@@ -86,7 +86,7 @@ extension ConsultationsModule {
                 }
                 guard topic.communityPath == unit.path || topic.communityPath.hasPrefix(unit.path + ".") else {
                     throw WorkbenchError.ruleRefused(
-                        "consultations.session.topic_outside_unit", "\(topic.label) belongs to \(topic.communityCode), outside \(unit.label); schedule it where it belongs"
+                        ConsultationsErrorCode.sessionTopicOutsideUnit, "\(topic.label) belongs to \(topic.communityCode), outside \(unit.label); schedule it where it belongs"
                     )
                 }
                 topics.append(topic)
@@ -222,7 +222,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let changes = ["venue", "at", "title"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("session", code: "consultations.session.nothing_to_change", "name at least one of venue=, at=, title=")
+                throw WorkbenchError.invalidArgument("session", code: ConsultationsErrorCode.sessionNothingToChange, "name at least one of venue=, at=, title=")
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("change")
@@ -253,7 +253,7 @@ extension ConsultationsModule {
             let session = invocation.database
             let on = arguments.optionalDate("on") ?? invocation.today
             guard on <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: "consultations.session.notice_in_future", "a notice cannot be posted in the future; record it once it is up")
+                throw WorkbenchError.invalidArgument("on", code: ConsultationsErrorCode.sessionNoticeInFuture, "a notice cannot be posted in the future; record it once it is up")
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("have its notice recorded")
@@ -261,7 +261,7 @@ extension ConsultationsModule {
             let sessionDay = CalendarDate(containing: meeting.startsAt, in: invocation.timeZone)
             guard on <= sessionDay else {
                 throw WorkbenchError.ruleRefused(
-                    "consultations.session.notice_after_session",
+                    ConsultationsErrorCode.sessionNoticeAfterSession,
                     "a notice posted on \(on) comes after \(meeting.label) on \(sessionDay) and announced nothing; 有标识 needs a notice before the session"
                 )
             }
@@ -331,13 +331,13 @@ extension ConsultationsModule {
             if let earlier = meeting.minutes {
                 guard try arguments.bool("amend") else {
                     throw WorkbenchError.conflict(
-                        "consultations.session.minutes_recorded", "\(meeting.label) already has minutes; give amend=yes to add to them (nothing is replaced)"
+                        ConsultationsErrorCode.sessionMinutesRecorded, "\(meeting.label) already has minutes; give amend=yes to add to them (nothing is replaced)"
                     )
                 }
                 minutes = earlier + "\n[补充 \(ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(invocation.now))) \(by)] " + text
             }
             guard ArgumentType.length(of: minutes) <= 20_000 else {
-                throw WorkbenchError.invalidArgument("text", code: "consultations.session.minutes_too_long", "the minutes would pass 20,000 characters; summarise")
+                throw WorkbenchError.invalidArgument("text", code: ConsultationsErrorCode.sessionMinutesTooLong, "the minutes would pass 20,000 characters; summarise")
             }
             _ = try await session.execute(SessionQueries.recordMinutes, [meeting.id, minutes, by, invocation.now])
             return .message("\(meeting.label): minutes \(meeting.minutes == nil ? "recorded" : "amended") (有记录)")
@@ -369,13 +369,13 @@ extension ConsultationsModule {
             let topic = try await Self.agendaTopic(try arguments.id("topic"), of: meeting, in: session)
             let votes = (try arguments.int("for"), try arguments.int("against"), try arguments.int("abstain"))
             guard votes.0 + votes.1 + votes.2 > 0 else {
-                throw WorkbenchError.invalidArgument("for", code: "consultations.session.no_votes", "no votes were cast; give for=, against= and abstain=")
+                throw WorkbenchError.invalidArgument("for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
             }
             let resolution = try arguments.string("resolution")
             guard let row = try await session.queryOptionalRow(
                 SessionQueries.vote, [meeting.id, topic.id, votes.0, votes.1, votes.2, resolution, invocation.now]
             ) else {
-                throw WorkbenchError.conflict("consultations.session.already_voted", "\(topic.label) already has its vote in \(meeting.label); a vote is recorded once")
+                throw WorkbenchError.conflict(ConsultationsErrorCode.sessionAlreadyVoted, "\(topic.label) already has its vote in \(meeting.label); a vote is recorded once")
             }
             let adopted: Bool = try row.decode("adopted")
             let outcome = "\(votes.0) for, \(votes.1) against, \(votes.2) abstaining: \(adopted ? "adopted" : "not adopted")"
@@ -443,7 +443,7 @@ extension ConsultationsModule {
             let missing = try await Self.shortfalls(of: meeting.id, in: session)
             guard missing.isEmpty else {
                 throw WorkbenchError.ruleRefused(
-                    "consultations.session.five_haves_missing",
+                    ConsultationsErrorCode.sessionFiveHavesMissing,
                     "\(meeting.label) cannot close; missing: " + missing.map(\.description).joined(separator: "; ")
                 )
             }

@@ -52,7 +52,7 @@ struct Session: Sendable {
         guard startsAt <= now else {
             let starts = ReplyEncoder(timeZone: timeZone).textValue(.timestamp(startsAt))
             throw WorkbenchError.ruleRefused(
-                "consultations.session.not_held_yet", "\(label) starts at \(starts); it cannot \(step) before it is held"
+                ConsultationsErrorCode.sessionNotHeldYet, "\(label) starts at \(starts); it cannot \(step) before it is held"
             )
         }
     }
@@ -61,7 +61,7 @@ struct Session: Sendable {
     func refuseUnlessScheduled(_ step: String) throws {
         guard status == .scheduled else {
             throw WorkbenchError.conflict(
-                "consultations.session.final", "\(label) is \(status.rawValue); it cannot \(step). A closed or cancelled session no longer changes."
+                ConsultationsErrorCode.sessionFinal, "\(label) is \(status.rawValue); it cannot \(step). A closed or cancelled session no longer changes."
             )
         }
     }

@@ -47,26 +47,26 @@ extension ConsultationsModule {
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now else {
-                throw WorkbenchError.invalidArgument("at", code: "consultations.topic.proposed_in_future", "a topic cannot be received in the future")
+                throw WorkbenchError.invalidArgument("at", code: ConsultationsErrorCode.topicProposedInFuture, "a topic cannot be received in the future")
             }
             let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
             let source = TopicSource(argument: try arguments.string("source"))!
             var gridCase: GridDirectory.GridCase?
             if let reference = arguments.optionalString("case") {
                 guard source == .grid else {
-                    throw WorkbenchError.invalidArgument("case", code: "consultations.topic.case_needs_grid_source", "case= links a topic found in a grid; give source=grid with it")
+                    throw WorkbenchError.invalidArgument("case", code: ConsultationsErrorCode.topicCaseNeedsGridSource, "case= links a topic found in a grid; give source=grid with it")
                 }
                 let found = try await GridDirectory.gridCase(reference, argument: "case", in: session)
                 guard found.communityID == community.id else {
                     throw WorkbenchError.ruleRefused(
-                        "consultations.topic.case_elsewhere",
+                        ConsultationsErrorCode.topicCaseElsewhere,
                         "grid case \(found.label) was reported in another community, not \(community.label); propose the topic in the case's community"
                     )
                 }
                 gridCase = found
             } else if source == .grid && gridsLoaded {
                 throw WorkbenchError.invalidArgument(
-                    "case", code: "consultations.topic.case_missing", "a topic found in a grid (source=grid) names its grid case: case=<id or GC-… code>"
+                    "case", code: ConsultationsErrorCode.topicCaseMissing, "a topic found in a grid (source=grid) names its grid case: case=<id or GC-… code>"
                 )
             }
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
@@ -185,7 +185,7 @@ extension ConsultationsModule {
             let reason = arguments.optionalString("reason")
             guard accept || reason != nil else {
                 throw WorkbenchError.invalidArgument(
-                    "reason", code: "consultations.topic.decline_needs_reason", "declining needs reason=: it is the reply the proposer is told"
+                    "reason", code: ConsultationsErrorCode.topicDeclineNeedsReason, "declining needs reason=: it is the reply the proposer is told"
                 )
             }
             let topic = try await TopicStore.find(try arguments.id("topic"), forUpdate: true, in: session)

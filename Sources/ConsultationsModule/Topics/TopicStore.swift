@@ -8,7 +8,7 @@ enum TopicStore {
     static func find(_ id: Int64, argument: String = "topic", forUpdate: Bool = false, in session: PostgresSession) async throws -> Topic {
         guard let row = try await session.queryOptionalRow(forUpdate ? TopicQueries.findForUpdate : TopicQueries.find, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "consultations.topic.not_found",
+                status: .notFound, code: ConsultationsErrorCode.topicNotFound,
                 message: "no topic \(id) (\(argument)=); find it with 'consult topic list'", argument: argument
             )
         }
@@ -22,7 +22,7 @@ enum TopicStore {
 
     /// A 409 naming what `topic` may do instead, for a step its status does not allow.
     static func notAllowed(_ topic: Topic, _ step: String, _ hint: String) -> WorkbenchError {
-        .conflict("consultations.topic.transition_not_allowed", "\(topic.label) is \(topic.status.label); it cannot \(step). \(hint)")
+        .conflict(ConsultationsErrorCode.topicTransitionNotAllowed, "\(topic.label) is \(topic.status.label); it cannot \(step). \(hint)")
     }
 
     /// Settles the topic when it is being implemented and its last open action just finished;

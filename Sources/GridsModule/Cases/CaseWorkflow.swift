@@ -28,7 +28,7 @@ struct CaseWorkflow: Sendable {
 
     private static func notFound(_ reference: RecordReference, argument: String) -> WorkbenchError {
         WorkbenchError(
-            status: .notFound, code: "grids.case.not_found",
+            status: .notFound, code: GridsErrorCode.caseNotFound,
             message: "no case with \(reference) (\(argument)=); find it with 'grid case list grid=<code>'", argument: argument
         )
     }
@@ -57,7 +57,7 @@ struct CaseWorkflow: Sendable {
     func report(_ report: Report, at now: Date, by actor: String, in session: PostgresSession) async throws -> Reported {
         guard categories.contains(report.category) else {
             throw WorkbenchError.invalidArgument(
-                "category", code: "grids.case.unknown_category",
+                "category", code: GridsErrorCode.caseUnknownCategory,
                 "'\(report.category)' is not a case category; use one of \(categories.joined(separator: ", "))"
             )
         }
@@ -135,14 +135,14 @@ struct CaseWorkflow: Sendable {
     private func escalationTarget(_ current: GridCase, _ details: Details) throws -> CaseLevel {
         guard let next = current.level.next else {
             throw WorkbenchError.ruleRefused(
-                "grids.case.top_level",
+                GridsErrorCode.caseTopLevel,
                 "\(current.code) is already with a functional department (\(current.department ?? "")), the highest level; resolve it there"
             )
         }
         let target = details.targetLevel ?? next
         guard target > current.level else {
             throw WorkbenchError.invalidArgument(
-                "to", code: "grids.case.escalate_not_up",
+                "to", code: GridsErrorCode.caseEscalateNotUp,
                 "\(current.code) is at \(current.level.rawValue); escalation goes up: to=\(CaseLevel.allCases.filter { $0 > current.level }.map(\.rawValue).joined(separator: "|"))"
             )
         }
@@ -187,7 +187,7 @@ struct CaseWorkflow: Sendable {
         let allowed = try rows.map { "\(try $0.decode("action", as: String.self)) (→ \(try $0.decode("to_status", as: String.self)))" }
         let options = allowed.isEmpty ? "none: the case is \(current.status.rawValue); only notes can be added" : allowed.joined(separator: ", ")
         return WorkbenchError(
-            status: .conflict, code: "grids.case.transition_not_allowed",
+            status: .conflict, code: GridsErrorCode.caseTransitionNotAllowed,
             message: "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"
         )
     }

@@ -132,7 +132,7 @@ enum GridStore {
             row: try await session.row(
                 statement, for: reference,
                 orElse: WorkbenchError(
-                    status: .notFound, code: "grids.grid.not_found",
+                    status: .notFound, code: GridsErrorCode.gridNotFound,
                     message: "no grid with \(reference) (\(argument)=); list grids with 'grid list community=<code>'", argument: argument
                 )
             )
@@ -163,7 +163,7 @@ enum GridStore {
         }
         if let parent, parent.communityID != community.id {
             throw WorkbenchError(
-                status: .unprocessable, code: "grids.grid.parent_in_other_community",
+                status: .unprocessable, code: GridsErrorCode.gridParentInOtherCommunity,
                 message: "parent grid \(parent.label) belongs to \(parent.communityCode), not \(community.code); a grid stays inside its community",
                 argument: "parent"
             )
@@ -184,7 +184,7 @@ enum GridStore {
         let branch = try await OrganizationDirectory.activeUnit(reference, argument: "branch", kind: "grid_branch", in: session)
         guard branch.path.hasPrefix(community.path + ".") else {
             throw WorkbenchError(
-                status: .unprocessable, code: "grids.grid.branch_in_other_community",
+                status: .unprocessable, code: GridsErrorCode.gridBranchInOtherCommunity,
                 message: "\(branch.label) is not under \(community.label); a grid is led by a grid branch of its own community",
                 argument: "branch"
             )
@@ -217,7 +217,7 @@ enum GridStore {
             let first: CalendarDate = try await session.query(Queries.firstPatrol, [grid.id]).single().decode("first"), day > first
         {
             throw WorkbenchError(
-                status: .unprocessable, code: "grids.grid.patrolled_before",
+                status: .unprocessable, code: GridsErrorCode.gridPatrolledBefore,
                 message: "\(grid.label) was patrolled on \(first); it was set up on that day or earlier", argument: "established_on"
             )
         }

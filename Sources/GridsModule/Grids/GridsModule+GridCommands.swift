@@ -244,13 +244,13 @@ extension GridsModule {
                 let id = try arguments.id("assignment")
                 guard let row = try await session.queryOptionalRow(GridStore.Queries.findAssignment, [id]) else {
                     throw WorkbenchError(
-                        status: .notFound, code: "grids.assignment.not_found",
+                        status: .notFound, code: GridsErrorCode.assignmentNotFound,
                         message: "no assignment with id \(id); list them with 'grid assignments grid=<code>'", argument: "assignment"
                     )
                 }
                 let person: String = try row.decode("person")
                 if let ended: CalendarDate = try row.decode("ends_on") {
-                    throw WorkbenchError.conflict("grids.assignment.ended", "\(person)'s assignment #\(id) already ended on \(ended)")
+                    throw WorkbenchError.conflict(GridsErrorCode.assignmentEnded, "\(person)'s assignment #\(id) already ended on \(ended)")
                 }
                 let on = try arguments.date("on")
                 let starts: CalendarDate = try row.decode("starts_on")

@@ -145,7 +145,7 @@ extension GridsModule {
             let household = try await HouseholdStore.find(try arguments.id("household"), argument: "household", lock: .share, in: session)
             let day = try arguments.date("on")
             guard day <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: "grids.household.future_visit", "on=\(day) is in the future; record a visit once it has taken place")
+                throw WorkbenchError.invalidArgument("on", code: GridsErrorCode.householdFutureVisit, "on=\(day) is in the future; record a visit once it has taken place")
             }
             let visitor = try arguments.string("visitor")
             let followUp = try arguments.bool("follow_up")

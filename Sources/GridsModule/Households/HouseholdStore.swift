@@ -82,7 +82,7 @@ enum HouseholdStore {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         guard let row = try await session.queryOptionalRow(statement, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "grids.household.not_found",
+                status: .notFound, code: GridsErrorCode.householdNotFound,
                 message: "no household with id \(id) (\(argument)=); find it with 'grid household list grid=<code> address=<part>'",
                 argument: argument
             )

@@ -19,7 +19,7 @@ enum HouseholdTags {
     static func check(_ tag: String, allowed: [String], argument: String) throws {
         guard allowed.contains(tag) else {
             throw WorkbenchError.invalidArgument(
-                argument, code: "grids.household.unknown_tag",
+                argument, code: GridsErrorCode.householdUnknownTag,
                 "'\(tag)' is not a household tag; use one of: \(allowed.joined(separator: ", ")) (modules.grids.household_tags)"
             )
         }

@@ -43,7 +43,7 @@ extension GridsModule {
             try Self.checkPatrolTimes(day: day, started: started, ended: ended, invocation: invocation)
             guard day >= grid.establishedOn else {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "grids.patrol.before_grid",
+                    status: .unprocessable, code: GridsErrorCode.patrolBeforeGrid,
                     message: "\(grid.label) was set up on \(grid.establishedOn); a patrol on \(day) came before it "
                         + "(if the grid is older, correct it with 'grid update grid=\(grid.code) established_on=<day>')",
                     argument: "date"
@@ -65,12 +65,12 @@ extension GridsModule {
     private static func checkPatrolTimes(day: CalendarDate, started: Date?, ended: Date?, invocation: Invocation) throws {
         guard day <= invocation.today else {
             throw WorkbenchError.invalidArgument(
-                "date", code: "grids.patrol.future_date", "date=\(day) is in the future; log a patrol once it has been walked"
+                "date", code: GridsErrorCode.patrolFutureDate, "date=\(day) is in the future; log a patrol once it has been walked"
             )
         }
         if let started {
             guard started <= invocation.now else {
-                throw WorkbenchError.invalidArgument("started", code: "grids.patrol.future_date", "started= is in the future; log a patrol once it has been walked")
+                throw WorkbenchError.invalidArgument("started", code: GridsErrorCode.patrolFutureDate, "started= is in the future; log a patrol once it has been walked")
             }
             let startDay = CalendarDate(containing: started, in: invocation.timeZone)
             guard startDay == day else {
@@ -79,7 +79,7 @@ extension GridsModule {
         }
         if let ended {
             guard ended <= invocation.now else {
-                throw WorkbenchError.invalidArgument("ended", code: "grids.patrol.future_date", "ended= is in the future; log a patrol once it has been walked")
+                throw WorkbenchError.invalidArgument("ended", code: GridsErrorCode.patrolFutureDate, "ended= is in the future; log a patrol once it has been walked")
             }
             if let started, ended < started {
                 throw WorkbenchError.invalidArgument("ended", "ended= is before started=; a patrol ends after it starts")

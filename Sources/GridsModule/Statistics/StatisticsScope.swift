@@ -41,7 +41,7 @@ enum StatisticsScope: Sendable {
             throw WorkbenchError.invalidArgument(argument, "'\(text)' names both a grid and an organisation; write grid:\(text) or org:\(text)")
         case (nil, nil):
             throw WorkbenchError(
-                status: .notFound, code: "grids.scope.not_found",
+                status: .notFound, code: GridsErrorCode.scopeNotFound,
                 message: "no grid or organisation with id or code '\(text)' (\(argument)=)", argument: argument
             )
         }

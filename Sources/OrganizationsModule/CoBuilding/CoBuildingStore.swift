@@ -80,7 +80,7 @@ enum CoBuildingStore {
         let unit = try await UnitStore.findActive(unitReference, argument: "unit", lock: .share, in: session)
         guard unit.kind.isUnitSide else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.pair.not_a_resident_unit",
+                status: .unprocessable, code: OrganizationsErrorCode.pairNotAResidentUnit,
                 message: "co-building pairs a resident-unit, two-new, joint, regional or industry organisation with a community; \(unit.label) is a \(unit.kind.label)",
                 argument: "unit"
             )
@@ -94,7 +94,7 @@ enum CoBuildingStore {
     static func findPair(_ id: Int64, argument: String, in session: PostgresSession) async throws -> PostgresRow {
         guard let row = try await session.queryOptionalRow(Queries.findPair, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "organizations.pair.not_found", message: "no co-building pair with id \(id); see 'org pair list'", argument: argument
+                status: .notFound, code: OrganizationsErrorCode.pairNotFound, message: "no co-building pair with id \(id); see 'org pair list'", argument: argument
             )
         }
         return row
@@ -103,14 +103,14 @@ enum CoBuildingStore {
     static func endPair(_ id: Int64, on date: CalendarDate, in session: PostgresSession) async throws -> PostgresRow {
         let pair = try await findPair(id, argument: "id", in: session)
         if let ended: CalendarDate = try pair.decode("ended_on") {
-            throw WorkbenchError.conflict("organizations.pair.already_ended", "pair \(id) already ended on \(ended)")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.pairAlreadyEnded, "pair \(id) already ended on \(ended)")
         }
         let since: CalendarDate = try pair.decode("since")
         guard date >= since else { throw WorkbenchError.invalidArgument("on", "the pair began on \(since); it cannot end before that") }
         let open: Int = try await session.query(Queries.openProjects, [id]).single().decode(at: 0)
         guard open == 0 else {
             throw WorkbenchError.ruleRefused(
-                "organizations.pair.open_projects",
+                OrganizationsErrorCode.pairOpenProjects,
                 "pair \(id) still has \(open) planned or in-progress project(s); finish or cancel them first ('org project list pair=\(id)')"
             )
         }
@@ -121,7 +121,7 @@ enum CoBuildingStore {
     static func addProject(pair pairID: Int64, title: String, category: String, due: CalendarDate?, in session: PostgresSession) async throws -> Int64 {
         let pair = try await findPair(pairID, argument: "pair", in: session)
         if let ended: CalendarDate = try pair.decode("ended_on") {
-            throw WorkbenchError.ruleRefused("organizations.pair.ended", "pair \(pairID) ended on \(ended); start a new pair to add projects")
+            throw WorkbenchError.ruleRefused(OrganizationsErrorCode.pairEnded, "pair \(pairID) ended on \(ended); start a new pair to add projects")
         }
         return try await session.query(Queries.insertProject, [pairID, title, category, due]).single().decode("id")
     }
@@ -135,20 +135,20 @@ enum CoBuildingStore {
 
     static func updateProject(_ id: Int64, _ change: ProjectChange, in session: PostgresSession) async throws -> (from: ProjectStatus, to: ProjectStatus) {
         guard let row = try await session.queryOptionalRow(Queries.findProjectForUpdate, [id]) else {
-            throw WorkbenchError(status: .notFound, code: "organizations.project.not_found", message: "no project with id \(id); see 'org project list'", argument: "id")
+            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.projectNotFound, message: "no project with id \(id); see 'org project list'", argument: "id")
         }
         let current = ProjectStatus(rawValue: try row.decode("status")) ?? .planned
         let next = change.status ?? current
         if next != current, !current.mayMove(to: next) {
             let allowed = ProjectStatus.transitions[current, default: []].map(\.rawValue).sorted()
             throw WorkbenchError.conflict(
-                "organizations.project.transition_not_allowed",
+                OrganizationsErrorCode.projectTransitionNotAllowed,
                 "project \(id) is \(current.rawValue); it cannot become \(next.rawValue)"
                     + (allowed.isEmpty ? " (it is final)" : " (allowed: \(allowed.joined(separator: ", ")))")
             )
         }
         if !current.isOpen && next == current && (change.due != nil || change.title != nil) {
-            throw WorkbenchError.conflict("organizations.project.closed", "project \(id) is \(current.rawValue); it can no longer change")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.projectClosed, "project \(id) is \(current.rawValue); it can no longer change")
         }
         let existingOutcome: String? = try row.decode("outcome")
         if next == .done, change.outcome == nil, existingOutcome == nil {

@@ -91,7 +91,7 @@ enum CoverageStore {
         let area = try await UnitStore.findActive(reference, argument: "area", in: session)
         guard [.district, .street, .community].contains(area.kind) else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.venue.not_an_area",
+                status: .unprocessable, code: OrganizationsErrorCode.venueNotAnArea,
                 message: "a venue lies in a district, street or community; \(area.label) is a \(area.kind.label)", argument: "area"
             )
         }
@@ -101,7 +101,7 @@ enum CoverageStore {
 
     static func findVenue(_ id: Int64, in session: PostgresSession) async throws -> String {
         guard let row = try await session.queryOptionalRow(Queries.findVenue, [id]) else {
-            throw WorkbenchError(status: .notFound, code: "organizations.venue.not_found", message: "no venue with id \(id); see 'org venue list'", argument: "venue")
+            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.venueNotFound, message: "no venue with id \(id); see 'org venue list'", argument: "venue")
         }
         return try row.decode("name")
     }

@@ -67,7 +67,7 @@ extension OrganizationsModule {
                 let ended = try await invocation.database.execute(CoverageStore.Queries.uncover, [try arguments.id("venue"), unit.id, try arguments.date("on")])
                 guard ended == 1 else {
                     throw WorkbenchError.ruleRefused(
-                        "organizations.venue.not_covered", "\(unit.code) has no open coverage of \(venue) that began on or before on="
+                        OrganizationsErrorCode.venueNotCovered, "\(unit.code) has no open coverage of \(venue) that began on or before on="
                     )
                 }
                 return .message("\(unit.code) no longer covers \(venue)")

@@ -49,7 +49,7 @@ enum DemoDistrict {
     static func load(today: CalendarDate, now: Date, categories: OrganizationsSettings, in session: PostgresSession) async throws -> Summary {
         if try await session.queryOptionalRow(UnitStore.Queries.find, [Int64?.none, districtCode]) != nil {
             throw WorkbenchError.conflict(
-                "organizations.demo.already_loaded", "the demo district \(districtCode) is already loaded; see 'org unit tree unit=\(districtCode) depth=2'"
+                OrganizationsErrorCode.demoAlreadyLoaded, "the demo district \(districtCode) is already loaded; see 'org unit tree unit=\(districtCode) depth=2'"
             )
         }
         var summary = Summary()

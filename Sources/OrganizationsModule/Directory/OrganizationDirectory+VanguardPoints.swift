@@ -19,7 +19,7 @@ extension OrganizationDirectory {
     ) async throws -> Int64? {
         guard (-100...100).contains(points), points != 0 else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.points.out_of_range",
+                status: .unprocessable, code: OrganizationsErrorCode.pointsOutOfRange,
                 message: "\(points) points cannot be recorded: an entry is -100 to 100 and not 0"
             )
         }

@@ -69,7 +69,7 @@ public enum OrganizationDirectory {
         let unit = try await UnitStore.findActive(UnitReference(reference), argument: argument, lock: .share, in: session)
         if let kind, unit.kind.rawValue != kind {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.wrong_kind",
+                status: .unprocessable, code: OrganizationsErrorCode.unitWrongKind,
                 message: "\(unit.label) is a \(unit.kind.rawValue), but \(argument)= must name a \(kind)", argument: argument
             )
         }

@@ -68,7 +68,7 @@ enum ReportStore {
         case .unit(let unit):
             guard unit.kind.isUnitSide else {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "organizations.report.not_a_resident_unit",
+                    status: .unprocessable, code: OrganizationsErrorCode.reportNotAResidentUnit,
                     message: "\(unit.label) is a \(unit.kind.label); units that report (双报到) are resident-unit, two-new, joint, regional or industry organisations",
                     argument: "unit"
                 )
@@ -83,7 +83,7 @@ enum ReportStore {
             let inside: Bool = try await session.query(Queries.branchInside, [member.unitID, community.path]).single().decode(at: 0)
             guard !inside else {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "organizations.report.member_already_in_community",
+                    status: .unprocessable, code: OrganizationsErrorCode.reportMemberAlreadyInCommunity,
                     message: "\(member.label)'s own branch \(member.unitCode) is in \(community.label); 双报到 is for members whose branch is elsewhere",
                     argument: "member"
                 )
@@ -99,7 +99,7 @@ enum ReportStore {
         let report = try await findForUpdate(reportID, in: session)
         let reportedOn: CalendarDate = try report.decode("reported_on")
         if let ended: CalendarDate = try report.decode("ended_on"), date > ended {
-            throw WorkbenchError.ruleRefused("organizations.report.ended", "report \(reportID) ended on \(ended); service after that cannot be logged against it")
+            throw WorkbenchError.ruleRefused(OrganizationsErrorCode.reportEnded, "report \(reportID) ended on \(ended); service after that cannot be logged against it")
         }
         guard date >= reportedOn else {
             throw WorkbenchError.invalidArgument("on", "report \(reportID) began on \(reportedOn); service before that cannot be logged against it")
@@ -115,7 +115,7 @@ enum ReportStore {
     static func end(report reportID: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
         let report = try await findForUpdate(reportID, in: session)
         if let ended: CalendarDate = try report.decode("ended_on") {
-            throw WorkbenchError.conflict("organizations.report.already_ended", "report \(reportID) already ended on \(ended)")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.reportAlreadyEnded, "report \(reportID) already ended on \(ended)")
         }
         let reportedOn: CalendarDate = try report.decode("reported_on")
         guard request.on >= reportedOn else {
@@ -133,7 +133,7 @@ enum ReportStore {
     private static func findForUpdate(_ id: Int64, in session: PostgresSession) async throws -> PostgresRow {
         guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "organizations.report.not_found",
+                status: .notFound, code: OrganizationsErrorCode.reportNotFound,
                 message: "no report with id \(id); see 'org report list community=<code>'", argument: "report"
             )
         }

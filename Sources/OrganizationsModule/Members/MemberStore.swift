@@ -74,7 +74,7 @@ enum MemberStore {
     static func find(_ id: Int64, argument: String = "member", forUpdate: Bool = false, in session: PostgresSession) async throws -> Member {
         guard let row = try await session.queryOptionalRow(forUpdate ? Queries.findForUpdate : Queries.find, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "organizations.member.not_found",
+                status: .notFound, code: OrganizationsErrorCode.memberNotFound,
                 message: "no member with id \(id) (\(argument)=); find members with 'org member list name=<part of the name>'",
                 argument: argument
             )
@@ -86,7 +86,7 @@ enum MemberStore {
         let member = try await find(id, argument: argument, forUpdate: forUpdate, in: session)
         guard member.isActive else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.member.left",
+                status: .unprocessable, code: OrganizationsErrorCode.memberLeft,
                 message: "\(member.label) left on \(member.leftOn!) (\(member.leaveReason ?? "")); only active members can be changed",
                 argument: argument
             )
@@ -124,7 +124,7 @@ enum MemberStore {
     static func requireCommunity(_ unit: Unit, argument: String) throws {
         guard unit.kind == .community else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.not_a_community",
+                status: .unprocessable, code: OrganizationsErrorCode.unitNotACommunity,
                 message: "\(argument)= must be a \(OrganizationKind.community.label); \(unit.label) is a \(unit.kind.label)",
                 argument: argument
             )
@@ -167,7 +167,7 @@ enum MemberStore {
         let member = try await findActive(memberID, forUpdate: true, in: session)
         let target = try await UnitStore.findActive(reference, argument: "to", lock: .share, in: session)
         guard target.id != member.unitID else {
-            throw WorkbenchError.conflict("organizations.member.already_there", "\(member.label) already belongs to \(target.label)")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.memberAlreadyThere, "\(member.label) already belongs to \(target.label)")
         }
         guard date >= member.joinedOn else {
             throw WorkbenchError.invalidArgument("on", "\(member.label) joined on \(member.joinedOn); a transfer cannot be dated before that")

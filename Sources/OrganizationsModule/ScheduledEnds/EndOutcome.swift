@@ -8,16 +8,3 @@ enum EndOutcome<Ended: Sendable>: Sendable {
     /// Recorded ahead: end `id` of `org ending list` takes effect on `on`.
     case recordedAhead(id: Int64, on: CalendarDate)
 }
-
-/// Who records an end and what day it is, for the store functions that end things.
-struct EndRequest: Sendable {
-    /// The day the end takes effect.
-    var on: CalendarDate
-    /// Today in the daemon's time zone: a later ``on`` is recorded ahead.
-    var today: CalendarDate
-    /// Who asked (the audit's user), kept with an end recorded ahead.
-    var actor: String
-
-    /// Whether the end waits for its day.
-    var isAhead: Bool { on > today }
-}

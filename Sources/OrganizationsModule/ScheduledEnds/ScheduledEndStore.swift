@@ -113,14 +113,14 @@ enum ScheduledEndStore {
     static func cancel(_ id: Int64, in session: PostgresSession) async throws -> ScheduledEnd {
         guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
             throw WorkbenchError(
-                status: .notFound, code: "organizations.ending.not_found",
+                status: .notFound, code: OrganizationsErrorCode.endingNotFound,
                 message: "no end recorded ahead with id \(id); see 'org ending list'", argument: "id"
             )
         }
         let end = try ScheduledEnd(row: row)
         if let applied: Date = try row.decode("applied_at") {
             throw WorkbenchError.conflict(
-                "organizations.ending.already_applied",
+                OrganizationsErrorCode.endingAlreadyApplied,
                 "end \(id) took effect on \(end.effectiveOn) (applied \(PostgresTimestamp.format(applied))); it can no longer be cancelled"
             )
         }

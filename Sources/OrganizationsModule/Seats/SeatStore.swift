@@ -53,7 +53,7 @@ enum SeatStore {
         let committee = try await UnitStore.findActive(draft.committee, argument: "committee", lock: .share, in: session)
         guard committee.kind.hasPartTimeSeats else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.seat.not_a_committee",
+                status: .unprocessable, code: OrganizationsErrorCode.seatNotACommittee,
                 message: "part-time seats (兼职委员) are on a \(OrganizationKind.street.label) or a \(OrganizationKind.community.label); \(committee.label) is a \(committee.kind.label)",
                 argument: "committee"
             )
@@ -61,7 +61,7 @@ enum SeatStore {
         let from = try await UnitStore.findActive(draft.fromUnit, argument: "from", in: session)
         guard from.kind.isUnitSide else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.seat.not_from_a_resident_unit",
+                status: .unprocessable, code: OrganizationsErrorCode.seatNotFromAResidentUnit,
                 message: "part-time members come from resident units (驻区单位); \(from.label) is a \(from.kind.label)", argument: "from"
             )
         }
@@ -92,10 +92,10 @@ enum SeatStore {
     /// answers the person's name.
     static func end(_ id: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
         guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
-            throw WorkbenchError(status: .notFound, code: "organizations.seat.not_found", message: "no seat with id \(id); see 'org seat list'", argument: "id")
+            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.seatNotFound, message: "no seat with id \(id); see 'org seat list'", argument: "id")
         }
         if let ended: CalendarDate = try row.decode("ended_on") {
-            throw WorkbenchError.conflict("organizations.seat.already_ended", "seat \(id) already ended on \(ended)")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.seatAlreadyEnded, "seat \(id) already ended on \(ended)")
         }
         let start: CalendarDate = try row.decode("term_start")
         guard request.on >= start else { throw WorkbenchError.invalidArgument("on", "the term began on \(start); it cannot end before that") }

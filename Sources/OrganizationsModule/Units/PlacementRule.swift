@@ -9,7 +9,7 @@ enum PlacementRule {
         guard let parentKind else {
             if OrganizationKind.roots.contains(child) { return }
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.parent_required",
+                status: .unprocessable, code: OrganizationsErrorCode.unitParentRequired,
                 message: "a \(child.label) needs a parent organisation (parent=); only "
                     + OrganizationKind.roots.sorted().map(\.label).joined(separator: " or ") + " may stand at the top",
                 argument: "parent"
@@ -19,7 +19,7 @@ enum PlacementRule {
             let allowed = OrganizationKind.allowedChildren[parentKind, default: []].sorted().map(\.rawValue)
             let parentName = parent.map { " \($0.label)" } ?? ""
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.kind_not_allowed",
+                status: .unprocessable, code: OrganizationsErrorCode.unitKindNotAllowed,
                 message: "a \(child.label) cannot sit under a \(parentKind.label)\(parentName); "
                     + (allowed.isEmpty ? "a \(parentKind.rawValue) has no child organisations" : "under a \(parentKind.rawValue) may sit: " + allowed.joined(separator: ", ")),
                 argument: "parent"

@@ -117,7 +117,7 @@ enum UnitStore {
         let binds = reference.binds
         guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
             throw WorkbenchError(
-                status: .notFound, code: "organizations.unit.not_found",
+                status: .notFound, code: OrganizationsErrorCode.unitNotFound,
                 message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
                 argument: argument
             )
@@ -132,7 +132,7 @@ enum UnitStore {
         let unit = try await find(reference, argument: argument, lock: lock, in: session)
         guard unit.isActive else {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.dissolved",
+                status: .unprocessable, code: OrganizationsErrorCode.unitDissolved,
                 message: "\(unit.label) was dissolved on \(unit.dissolvedOn!); choose an active organisation for \(argument)=",
                 argument: argument
             )
@@ -171,7 +171,7 @@ enum UnitStore {
         }
         if let established = draft.establishedOn, let parentEstablished = parent?.establishedOn, established < parentEstablished {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.established_before_parent",
+                status: .unprocessable, code: OrganizationsErrorCode.unitEstablishedBeforeParent,
                 message: "established_on=\(established) is before \(parent!.label) was established (\(parentEstablished))",
                 argument: "established_on"
             )
@@ -191,13 +191,13 @@ enum UnitStore {
         let parent = try await findActive(parentReference, argument: "parent", lock: .share, in: session)
         if parent.id == unit.id || parent.path == unit.path || parent.path.hasPrefix(unit.path + ".") {
             throw WorkbenchError(
-                status: .unprocessable, code: "organizations.unit.move_into_own_subtree",
+                status: .unprocessable, code: OrganizationsErrorCode.unitMoveIntoOwnSubtree,
                 message: "\(parent.label) is inside \(unit.label)'s own subtree; a unit cannot move under itself or its descendants",
                 argument: "parent"
             )
         }
         if unit.parentID == parent.id {
-            throw WorkbenchError.conflict("organizations.unit.already_there", "\(unit.label) is already directly under \(parent.label)")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.unitAlreadyThere, "\(unit.label) is already directly under \(parent.label)")
         }
         try PlacementRule.check(child: unit.kind, under: parent.kind, childCode: unit.code, parent: parent)
         let moved = try await session.execute(Queries.moveSubtree, [unit.path, parent.path, parent.id])
@@ -208,7 +208,7 @@ enum UnitStore {
     static func rename(_ reference: UnitReference, to name: String, in session: PostgresSession) async throws -> (old: Unit, new: Unit) {
         let unit = try await find(reference, argument: "unit", lock: .update, in: session)
         if unit.name == name {
-            throw WorkbenchError.conflict("organizations.unit.same_name", "\(unit.label) already has that name")
+            throw WorkbenchError.conflict(OrganizationsErrorCode.unitSameName, "\(unit.label) already has that name")
         }
         try await session.execute(Queries.rename, [unit.id, name])
         return (unit, try await find(.id(unit.id), argument: "unit", in: session))
@@ -258,7 +258,7 @@ enum UnitStore {
         let members: Int = try await session.query(Queries.activeMembersInSubtree, [unit.path]).single().decode(at: 0)
         if !cascade && (children > 0 || members > 0) {
             throw WorkbenchError.ruleRefused(
-                "organizations.unit.not_empty",
+                OrganizationsErrorCode.unitNotEmpty,
                 "\(unit.label) still has \(children) active child organisation(s) and \(members) active member(s) in its subtree; "
                     + "move or dissolve them first, or ask an admin to run 'org unit dissolve unit=\(unit.code) cascade=true'"
             )
@@ -268,7 +268,7 @@ enum UnitStore {
         if members > 0 {
             guard let parentID = unit.parentID else {
                 throw WorkbenchError.ruleRefused(
-                    "organizations.unit.members_without_receiver",
+                    OrganizationsErrorCode.unitMembersWithoutReceiver,
                     "\(unit.label) has no parent to take its \(members) member(s); transfer them first with 'org member transfer'"
                 )
             }

@@ -90,7 +90,7 @@ enum CompanyStore {
             row: try await session.row(
                 statement, for: reference,
                 orElse: WorkbenchError(
-                    status: .notFound, code: "property.company.not_found",
+                    status: .notFound, code: PropertyErrorCode.companyNotFound,
                     message: "no property company with \(reference) (\(argument)=); list them with 'prop company list name=<part>'", argument: argument
                 )
             )
@@ -102,7 +102,7 @@ enum CompanyStore {
         do {
             return try CreditCode(validating: text)
         } catch {
-            throw WorkbenchError.invalidArgument(argument, code: "property.company.credit_code_invalid", "\(text) is not a valid credit code: \(error)")
+            throw WorkbenchError.invalidArgument(argument, code: PropertyErrorCode.companyCreditCodeInvalid, "\(text) is not a valid credit code: \(error)")
         }
     }
 
@@ -111,7 +111,7 @@ enum CompanyStore {
         let unit = try await OrganizationDirectory.activeUnit(text, argument: argument, in: session)
         guard partyKinds.contains(unit.kind) else {
             throw WorkbenchError(
-                status: .unprocessable, code: "property.company.party_org_kind",
+                status: .unprocessable, code: PropertyErrorCode.companyPartyOrgKind,
                 message: "\(unit.label) is a \(unit.kind); a company's own Party organisation is a \(partyKinds.joined(separator: ", ")) organisation",
                 argument: argument
             )

@@ -146,7 +146,7 @@ extension PropertyModule {
             var company = try await CompanyStore.find(try arguments.string("company"), lock: .update, in: session)
             let changes = ["name", "contact", "phone", "party_org", "stars"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("name", code: "property.company.nothing_to_change", "give at least one of name=, contact=, phone=, party_org=, stars=")
+                throw WorkbenchError.invalidArgument("name", code: PropertyErrorCode.companyNothingToChange, "give at least one of name=, contact=, phone=, party_org=, stars=")
             }
             if let name = arguments.optionalString("name") { company.name = name }
             if let contact = arguments.optionalString("contact") { company.contactName = contact }
@@ -156,7 +156,7 @@ extension PropertyModule {
             }
             if let stars = arguments.optionalInt("stars").map(Int.init) {
                 guard let reason = arguments.optionalString("reason") else {
-                    throw WorkbenchError.invalidArgument("reason", code: "property.company.rating_reason_missing", "a new star rating needs reason=: what it was based on")
+                    throw WorkbenchError.invalidArgument("reason", code: PropertyErrorCode.companyRatingReasonMissing, "a new star rating needs reason=: what it was based on")
                 }
                 company.stars = stars
                 try await session.execute(CompanyStore.Queries.rate, [company.id, stars, invocation.today, reason, invocation.caller.userName])

@@ -15,7 +15,7 @@ struct ComplaintWorkflow: Sendable {
             row: try await session.row(
                 forUpdate ? ComplaintQueries.findForUpdate : ComplaintQueries.find, for: reference,
                 orElse: WorkbenchError(
-                    status: .notFound, code: "property.complaint.not_found",
+                    status: .notFound, code: PropertyErrorCode.complaintNotFound,
                     message: "no complaint with \(reference) (\(argument)=); find it with 'prop complaint list complex=<code>'", argument: argument
                 )
             )
@@ -45,13 +45,13 @@ struct ComplaintWorkflow: Sendable {
     func file(_ filing: Filing, at: Date, by actor: String, in session: PostgresSession) async throws -> Filed {
         guard settings.complaintSubjects.contains(filing.subject) else {
             throw WorkbenchError.invalidArgument(
-                "subject", code: "property.complaint.unknown_subject",
+                "subject", code: PropertyErrorCode.complaintUnknownSubject,
                 "'\(filing.subject)' is not a complaint subject; use one of \(settings.complaintSubjects.joined(separator: ", "))"
             )
         }
         guard let companyID = filing.complex.companyID else {
             throw WorkbenchError.ruleRefused(
-                "property.complaint.no_company",
+                PropertyErrorCode.complaintNoCompany,
                 "\(filing.complex.label) has no serving company on \(CalendarDate(containing: at, in: timeZone)); record its contract with 'prop complex assign'"
             )
         }
@@ -82,7 +82,7 @@ struct ComplaintWorkflow: Sendable {
                 "\(try row.decode("action", as: String.self)) (→ \(try row.decode("to_status", as: String.self)))"
             }
             throw WorkbenchError.conflict(
-                "property.complaint.transition_not_allowed",
+                PropertyErrorCode.complaintTransitionNotAllowed,
                 "\(complaint.code) is \(complaint.status.rawValue) (\(complaint.status.chineseName)); it cannot \(action.rawValue). "
                     + (allowed.isEmpty ? "Nothing follows \(complaint.status.rawValue)." : "Allowed from \(complaint.status.rawValue): \(allowed.joined(separator: ", "))")
             )

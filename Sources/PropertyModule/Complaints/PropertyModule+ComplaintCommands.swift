@@ -39,7 +39,7 @@ extension PropertyModule {
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now else {
-                throw WorkbenchError.invalidArgument("at", code: "property.complaint.filed_in_future", "a complaint cannot be received in the future")
+                throw WorkbenchError.invalidArgument("at", code: PropertyErrorCode.complaintFiledInFuture, "a complaint cannot be received in the future")
             }
             let complex = try await ComplexStore.find(
                 try arguments.string("complex"), on: CalendarDate(containing: at, in: invocation.timeZone), in: session

@@ -64,7 +64,7 @@ enum ComplexStore {
             row: try await session.row(
                 forUpdate ? Queries.findForUpdate : Queries.find, for: reference, [day],
                 orElse: WorkbenchError(
-                    status: .notFound, code: "property.complex.not_found",
+                    status: .notFound, code: PropertyErrorCode.complexNotFound,
                     message: "no complex with \(reference) (\(argument)=); list them with 'prop complex list scope=<community>'", argument: argument
                 )
             )

@@ -46,7 +46,7 @@ extension PropertyModule {
                 let found = try await GridDirectory.grid(text, argument: "grid", in: session)
                 guard found.communityID == community.id else {
                     throw WorkbenchError(
-                        status: .unprocessable, code: "property.complex.grid_outside_community",
+                        status: .unprocessable, code: PropertyErrorCode.complexGridOutsideCommunity,
                         message: "grid \(found.label) belongs to community \(found.communityCode), not \(community.code)", argument: "grid"
                     )
                 }
@@ -56,7 +56,7 @@ extension PropertyModule {
                 let unit = try await OrganizationDirectory.activeUnit(text, argument: "branch", in: session)
                 guard ["grid_branch", "branch"].contains(unit.kind), unit.path.hasPrefix(community.path + ".") else {
                     throw WorkbenchError(
-                        status: .unprocessable, code: "property.complex.branch_not_in_community",
+                        status: .unprocessable, code: PropertyErrorCode.complexBranchNotInCommunity,
                         message: "branch= must be a grid_branch or branch inside community \(community.code); \(unit.label) is a \(unit.kind) elsewhere",
                         argument: "branch"
                     )
@@ -65,7 +65,7 @@ extension PropertyModule {
             }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, lock: .share, in: session) }
             if company == nil, arguments.wasGiven("from") || arguments.wasGiven("until") {
-                throw WorkbenchError.invalidArgument("company", code: "property.complex.contract_without_company", "from= and until= date a contract; name its company=")
+                throw WorkbenchError.invalidArgument("company", code: PropertyErrorCode.complexContractWithoutCompany, "from= and until= date a contract; name its company=")
             }
             let id: Int64 = try await session.query(
                 ComplexStore.Queries.insert,

@@ -34,33 +34,33 @@ extension PropertyModule {
             let complex = try await ComplexStore.find(try arguments.string("complex"), on: from, forUpdate: true, in: session)
             guard let companyID = complex.companyID else {
                 throw WorkbenchError.ruleRefused(
-                    "property.crossapp.no_company",
+                    PropertyErrorCode.crossappNoCompany,
                     "\(complex.label) has no serving company on \(from); record its contract first with 'prop complex assign'"
                 )
             }
             let side = try arguments.enumeration("side", as: PartySide.self)
             if side == .complexBranch, complex.branchCode == nil {
                 throw WorkbenchError.ruleRefused(
-                    "property.crossapp.no_branch", "\(complex.label) has no Party branch on record; use side=community or register the branch"
+                    PropertyErrorCode.crossappNoBranch, "\(complex.label) has no Party branch on record; use side=community or register the branch"
                 )
             }
             if arguments.wasGiven("member"), arguments.wasGiven("name") {
                 throw WorkbenchError.invalidArgument(
-                    "name", code: "property.crossapp.person_twice", "name the person once: member=<id> for a Party member, or name= for anyone else"
+                    "name", code: PropertyErrorCode.crossappPersonTwice, "name the person once: member=<id> for a Party member, or name= for anyone else"
                 )
             }
             let member = try await arguments.optionalID("member").asyncMap { try await OrganizationDirectory.activeMember($0, argument: "member", in: session) }
             // On the complex's branch side, a Party member is one of that branch's members.
             if side == .complexBranch, let member, let branch = complex.branchCode, member.unitCode != branch {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "property.crossapp.member_not_in_branch",
+                    status: .unprocessable, code: PropertyErrorCode.crossappMemberNotInBranch,
                     message: "member \(member.id) belongs to \(member.unitCode), not to \(complex.label)'s branch \(branch); "
                         + "use side=community, or transfer the member first",
                     argument: "member"
                 )
             }
             guard let person = member?.name ?? arguments.optionalString("name") else {
-                throw WorkbenchError.invalidArgument("name", code: "property.crossapp.person_missing", "name the person with member=<id> or name=")
+                throw WorkbenchError.invalidArgument("name", code: PropertyErrorCode.crossappPersonMissing, "name the person with member=<id> or name=")
             }
             let id: Int64 = try await session.query(
                 CrossAppointmentStore.Queries.insert,
@@ -90,7 +90,7 @@ extension PropertyModule {
             let session = invocation.database
             guard let row = try await session.queryOptionalRow(CrossAppointmentStore.Queries.find, [try arguments.id("id")]) else {
                 throw WorkbenchError(
-                    status: .notFound, code: "property.crossapp.not_found", message: "no cross-appointment with id \(try arguments.id("id")); see 'prop crossapp list'",
+                    status: .notFound, code: PropertyErrorCode.crossappNotFound, message: "no cross-appointment with id \(try arguments.id("id")); see 'prop crossapp list'",
                     argument: "id"
                 )
             }
@@ -99,7 +99,7 @@ extension PropertyModule {
             let ended: CalendarDate? = try row.decode("ends_on")
             if let ended, try !arguments.bool("revise") {
                 throw WorkbenchError.conflict(
-                    "property.crossapp.already_ended",
+                    PropertyErrorCode.crossappAlreadyEnded,
                     "this term already ended on \(ended); to correct its last day give on= with revise=true and the reason"
                 )
             }

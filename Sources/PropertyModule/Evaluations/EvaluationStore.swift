@@ -82,14 +82,14 @@ enum EvaluationStore {
             for code in codes {
                 guard let item = checklist.item(code) else {
                     throw WorkbenchError.invalidArgument(
-                        argument, code: "property.evaluation.unknown_item",
+                        argument, code: PropertyErrorCode.evaluationUnknownItem,
                         "\(code) is not an item of checklist \(checklist.version); its \(kind.rawValue) items are "
                             + checklist.items(kind).map(\.code).joined(separator: ", ")
                     )
                 }
                 guard item.kind == kind else {
                     throw WorkbenchError.invalidArgument(
-                        argument, code: "property.evaluation.wrong_item_kind",
+                        argument, code: PropertyErrorCode.evaluationWrongItemKind,
                         "\(code) is a \(item.kind.rawValue) item; list it under \(item.kind == .positive ? "met=" : "violated=")"
                     )
                 }
@@ -99,7 +99,7 @@ enum EvaluationStore {
         try check(violated, kind: .negative, argument: "violated")
         for code in evidence.keys where checklist.item(code) == nil {
             throw WorkbenchError.invalidArgument(
-                "evidence", code: "property.evaluation.unknown_item",
+                "evidence", code: PropertyErrorCode.evaluationUnknownItem,
                 "\(code) is not an item of checklist \(checklist.version); items are \(checklist.items.map(\.code).joined(separator: ", "))"
             )
         }
@@ -119,11 +119,11 @@ enum EvaluationStore {
             let note = pieces.count == 2 ? pieces[1].trimmingCharacters(in: .whitespaces) : ""
             guard pieces.count == 2, !code.isEmpty, !note.isEmpty else {
                 throw WorkbenchError.invalidArgument(
-                    "evidence", code: "property.evaluation.evidence_form", "'\(part)' is not '<item>: <evidence>'; separate items with ';'"
+                    "evidence", code: PropertyErrorCode.evaluationEvidenceForm, "'\(part)' is not '<item>: <evidence>'; separate items with ';'"
                 )
             }
             guard ArgumentType.length(of: note) <= 500 else {
-                throw WorkbenchError.invalidArgument("evidence", code: "property.evaluation.evidence_form", "the evidence for \(code) is longer than 500 characters")
+                throw WorkbenchError.invalidArgument("evidence", code: PropertyErrorCode.evaluationEvidenceForm, "the evidence for \(code) is longer than 500 characters")
             }
             notes[code] = note
         }

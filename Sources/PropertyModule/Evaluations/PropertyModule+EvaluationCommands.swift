@@ -14,12 +14,12 @@ extension PropertyModule {
         guard let quarter = Quarter(text) else {
             if Quarter.isWritten(text) {
                 throw WorkbenchError.invalidArgument(
-                    "quarter", code: "property.quarter.out_of_range",
+                    "quarter", code: PropertyErrorCode.quarterOutOfRange,
                     "quarter=\(text) is out of range: quarters run from \(Quarter.years.lowerBound)Q1 to \(Quarter.years.upperBound)Q4"
                 )
             }
             throw WorkbenchError.invalidArgument(
-                "quarter", code: "property.quarter.invalid", "'\(text)' is not a quarter; write the year, Q and 1-4, e.g. 2026Q3"
+                "quarter", code: PropertyErrorCode.quarterInvalid, "'\(text)' is not a quarter; write the year, Q and 1-4, e.g. 2026Q3"
             )
         }
         return quarter
@@ -58,7 +58,7 @@ extension PropertyModule {
             let session = invocation.database
             let quarter = try Self.quarter(arguments)!
             guard quarter.firstDay <= invocation.today else {
-                throw WorkbenchError.ruleRefused("property.evaluation.quarter_not_started", "\(quarter) has not started; evaluate a quarter once it is under way or over")
+                throw WorkbenchError.ruleRefused(PropertyErrorCode.evaluationQuarterNotStarted, "\(quarter) has not started; evaluate a quarter once it is under way or over")
             }
             let company = try await CompanyStore.find(try arguments.string("company"), lock: .update, in: session)
             // Item codes are case-insensitive (p01 is P01), like credit codes; all and none are words.
@@ -72,7 +72,7 @@ extension PropertyModule {
                 _ = try EvaluationStore.outcomes(checklist: checklist, met: missed, violated: [], evidence: [:], metArgument: "except")
                 met = checklist.items(.positive).map(\.code).filter { !missed.contains($0) }
             } else if arguments.wasGiven("except") {
-                throw WorkbenchError.invalidArgument("except", code: "property.evaluation.except_without_all", "except= goes with met=all")
+                throw WorkbenchError.invalidArgument("except", code: PropertyErrorCode.evaluationExceptWithoutAll, "except= goes with met=all")
             } else if met == ["NONE"] {
                 // A company that met no positive item is evaluated too: it scores none of them.
                 met = []
@@ -85,7 +85,7 @@ extension PropertyModule {
             let revise = try arguments.bool("revise")
             if let standing, !revise {
                 throw WorkbenchError.conflict(
-                    "property.evaluation.exists",
+                    PropertyErrorCode.evaluationExists,
                     "\(company.name) already has evaluation \(standing) for \(quarter); add revise=true to supersede it (see 'prop eval show evaluation=\(standing)')"
                 )
             }
@@ -126,13 +126,13 @@ extension PropertyModule {
             let quarter = try Self.quarter(arguments)
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
             guard arguments.optionalID("evaluation") != nil || (company != nil && quarter != nil) else {
-                throw WorkbenchError.invalidArgument("evaluation", code: "property.evaluation.which", "give evaluation=<id>, or company= and quarter=")
+                throw WorkbenchError.invalidArgument("evaluation", code: PropertyErrorCode.evaluationWhich, "give evaluation=<id>, or company= and quarter=")
             }
             guard let row = try await session.queryOptionalRow(
                 EvaluationStore.Queries.find, [arguments.optionalID("evaluation"), company?.id, quarter?.description]
             ) else {
                 throw WorkbenchError(
-                    status: .notFound, code: "property.evaluation.not_found",
+                    status: .notFound, code: PropertyErrorCode.evaluationNotFound,
                     message: "no such evaluation; list them with 'prop eval list quarter=<quarter>'", argument: "evaluation"
                 )
             }

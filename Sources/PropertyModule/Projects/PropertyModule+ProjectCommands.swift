@@ -63,7 +63,7 @@ extension PropertyModule {
                 let company = try await CompanyStore.find(try arguments.string("company"), lock: .share, in: session)
                 guard company.partyUnitID != nil else {
                     throw WorkbenchError.ruleRefused(
-                        "property.project.company_without_party_org",
+                        PropertyErrorCode.projectCompanyWithoutPartyOrg,
                         "\(company.label) has no Party organisation; record it first with 'prop company update company=\(company.creditCode) party_org=<code>'"
                     )
                 }
@@ -91,7 +91,7 @@ extension PropertyModule {
                 let id = try arguments.id("id")
                 guard let row = try await session.queryOptionalRow(ProjectQueries.find, [id]) else {
                     throw WorkbenchError(
-                        status: .notFound, code: "property.project.not_found", message: "no project with id \(id); see 'prop project list'", argument: "id"
+                        status: .notFound, code: PropertyErrorCode.projectNotFound, message: "no project with id \(id); see 'prop project list'", argument: "id"
                     )
                 }
                 let current: ProjectStatus = try row.decode("status")
@@ -99,13 +99,13 @@ extension PropertyModule {
                 guard current.next.contains(target) else {
                     let allowed = current.next.isEmpty ? "nothing: it is finished" : current.next.map(\.rawValue).joined(separator: ", ")
                     throw WorkbenchError.conflict(
-                        "property.project.transition_not_allowed", "project \(id) is \(current.rawValue); it can move to \(allowed)"
+                        PropertyErrorCode.projectTransitionNotAllowed, "project \(id) is \(current.rawValue); it can move to \(allowed)"
                     )
                 }
                 let outcome = arguments.optionalString("outcome")
                 if target.isFinished, outcome == nil {
                     throw WorkbenchError.invalidArgument(
-                        "outcome", code: "property.project.outcome_missing", "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
+                        "outcome", code: PropertyErrorCode.projectOutcomeMissing, "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
                     )
                 }
                 let finished = target.isFinished ? arguments.optionalDate("on") ?? invocation.today : nil

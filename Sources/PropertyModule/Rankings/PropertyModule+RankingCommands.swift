@@ -64,7 +64,7 @@ extension PropertyModule {
                 let quarter = try Self.quarter(arguments)!
                 guard invocation.today >= quarter.nextFirstDay else {
                     throw WorkbenchError.ruleRefused(
-                        "property.ranking.quarter_not_over", "\(quarter) runs until \(quarter.nextFirstDay) (exclusive); publish its list once it is over"
+                        PropertyErrorCode.rankingQuarterNotOver, "\(quarter) runs until \(quarter.nextFirstDay) (exclusive); publish its list once it is over"
                     )
                 }
                 let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
@@ -73,7 +73,7 @@ extension PropertyModule {
                 )
                 guard ranking.entries.contains(where: { $0.list != .notEvaluated }) else {
                     throw WorkbenchError.ruleRefused(
-                        "property.ranking.nothing_evaluated", "no company\(scope.map { " in \($0.code)" } ?? "") has an evaluation for \(quarter); record them with 'prop eval record'"
+                        PropertyErrorCode.rankingNothingEvaluated, "no company\(scope.map { " in \($0.code)" } ?? "") has an evaluation for \(quarter); record them with 'prop eval record'"
                     )
                 }
                 let id = try await RankingStore.publish(
@@ -92,7 +92,7 @@ extension PropertyModule {
                 let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
                 guard let published = try await RankingStore.published(quarter: quarter, scopeID: scope?.id, in: session) else {
                     throw WorkbenchError(
-                        status: .notFound, code: "property.ranking.not_published",
+                        status: .notFound, code: PropertyErrorCode.rankingNotPublished,
                         message: "no list of \(quarter)\(scope.map { " for \($0.code)" } ?? "") is published; 'prop ranking quarter=\(quarter)' computes it, "
                             + "'prop ranking publish' freezes it",
                         argument: "quarter"

@@ -41,7 +41,7 @@ extension StationsModule {
         var grids: [GridDirectory.LocatedGrid] = []
         let wanted = arguments.optionalString("of")
         if wanted == "grids", !gridsLoaded {
-            throw WorkbenchError.invalidArgument("of", code: "stations.coverage.no_grids_module", "the grids module is not enabled; use of=hexagons")
+            throw WorkbenchError.invalidArgument("of", code: StationsErrorCode.coverageNoGridsModule, "the grids module is not enabled; use of=hexagons")
         }
         if gridsLoaded, wanted != "hexagons" || !arguments.wasGiven("extent") {
             grids = try await GridDirectory.leafGrids(under: scope.path, in: session)
@@ -53,7 +53,7 @@ extension StationsModule {
         if wanted == "grids" || (wanted == nil && !located.isEmpty) {
             guard !located.isEmpty else {
                 throw WorkbenchError.ruleRefused(
-                    "stations.coverage.no_located_grids",
+                    StationsErrorCode.coverageNoLocatedGrids,
                     "no leaf grid under \(scope.label) has a centroid (\(grids.count) grids); record them with 'grid update grid=<code> lat= lon=' or use of=hexagons"
                 )
             }
@@ -70,7 +70,7 @@ extension StationsModule {
             let lattice = HexLattice(box: box, spacing: Double(arguments.optionalInt("cell") ?? Int64(settings.latticeCellMetres)))
             guard lattice.cellCount <= HexLattice.maximumCells else {
                 throw WorkbenchError.ruleRefused(
-                    "stations.coverage.lattice_too_fine",
+                    StationsErrorCode.coverageLatticeTooFine,
                     "a lattice of \(Int(lattice.spacing)) m over \(box) has \(lattice.cellCount) cells, more than \(HexLattice.maximumCells); "
                         + "give cell=\(Int(lattice.smallestAllowedSpacing)) or more, or a smaller scope"
                 )
@@ -92,7 +92,7 @@ extension StationsModule {
     private func serviceCircle(_ arguments: Arguments) throws -> ServiceCircle {
         if let metres = arguments.optionalInt("metres") {
             guard !arguments.wasGiven("minutes") else {
-                throw WorkbenchError.invalidArgument("metres", code: "stations.coverage.two_circles", "give minutes= or metres=, not both")
+                throw WorkbenchError.invalidArgument("metres", code: StationsErrorCode.coverageTwoCircles, "give minutes= or metres=, not both")
             }
             return ServiceCircle(.metres(Double(metres)), speeds: settings.speeds)
         }
@@ -106,7 +106,7 @@ extension StationsModule {
         if let text = arguments.optionalString("extent") {
             guard let box = GeoBox(parsing: text) else {
                 throw WorkbenchError.invalidArgument(
-                    "extent", code: "stations.coverage.bad_extent", "'\(text)' is not south,west,north,east in degrees with south < north and west < east"
+                    "extent", code: StationsErrorCode.coverageBadExtent, "'\(text)' is not south,west,north,east in degrees with south < north and west < east"
                 )
             }
             return box
@@ -122,7 +122,7 @@ extension StationsModule {
         }
         guard let box = GeoBox(containing: points) else {
             throw WorkbenchError.ruleRefused(
-                "stations.coverage.no_extent",
+                StationsErrorCode.coverageNoExtent,
                 "\(scope.label) has no located grids and hosts no open station, so its area is unknown; give extent=south,west,north,east"
             )
         }

@@ -22,7 +22,7 @@ extension StationsModule {
         guard let latitude, let longitude else {
             if latitude != nil || longitude != nil {
                 throw WorkbenchError.invalidArgument(
-                    latitude == nil ? "lat" : "lon", code: "stations.position.incomplete", "a place needs both lat= and lon="
+                    latitude == nil ? "lat" : "lon", code: StationsErrorCode.positionIncomplete, "a place needs both lat= and lon="
                 )
             }
             return nil

@@ -66,7 +66,7 @@ enum ServiceCatalogue {
     static func resolve(_ text: String, argument: String, in session: PostgresSession) async throws -> [StationService] {
         let words = words(text)
         guard !words.isEmpty else {
-            throw WorkbenchError.invalidArgument(argument, code: "stations.service.none_named", "name at least one service, e.g. \(argument)=充电,饮水")
+            throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=充电,饮水")
         }
         if words == ["all"] { return try await session.query(Queries.standard).map(StationService.init(row:)) }
         let found = try await session.query(Queries.find, [words]).map(StationService.init(row:))
@@ -74,7 +74,7 @@ enum ServiceCatalogue {
         for word in words {
             guard let service = found.first(where: { $0.code == word }) ?? found.first(where: { $0.name == word }) else {
                 throw WorkbenchError.invalidArgument(
-                    argument, code: "stations.service.unknown",
+                    argument, code: StationsErrorCode.serviceUnknown,
                     "'\(word)' is not a known service; the standard services are \(try await standardList(in: session)) (or all), "
                         + "and a station's own service is added with extras=<name>"
                 )
@@ -89,10 +89,10 @@ enum ServiceCatalogue {
     static func extras(_ text: String, argument: String, in session: PostgresSession) async throws -> [StationService] {
         let names = words(text)
         guard !names.isEmpty else {
-            throw WorkbenchError.invalidArgument(argument, code: "stations.service.none_named", "name at least one service, e.g. \(argument)=理发")
+            throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=理发")
         }
         for name in names where ArgumentType.length(of: name) > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
-            throw WorkbenchError.invalidArgument(argument, code: "stations.service.bad_extra", "'\(name)' is not a service name of 1 to 20 characters without blanks")
+            throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceBadExtra, "'\(name)' is not a service name of 1 to 20 characters without blanks")
         }
         let known = try await session.query(Queries.find, [names]).map(StationService.init(row:))
         let new = names.filter { name in !known.contains { $0.code == name || $0.name == name } }

@@ -23,7 +23,7 @@ extension StationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             guard arguments.wasGiven("services") || arguments.wasGiven("extras") else {
-                throw WorkbenchError.invalidArgument("services", code: "stations.service.none_named", "name services= or extras= (or both)")
+                throw WorkbenchError.invalidArgument("services", code: StationsErrorCode.serviceNoneNamed, "name services= or extras= (or both)")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
             var services = try await arguments.optionalString("services").asyncMap {
@@ -60,7 +60,7 @@ extension StationsModule {
             let offered = try await Self.services(of: station.id, in: session)
             if let missing = services.first(where: { service in !offered.contains { $0.code == service.code } }) {
                 throw WorkbenchError(
-                    status: .notFound, code: "stations.service.not_offered",
+                    status: .notFound, code: StationsErrorCode.serviceNotOffered,
                     message: "\(station.label) does not offer \(missing.name); it offers \(offered.map(\.name).joined(separator: "、"))",
                     argument: "services"
                 )

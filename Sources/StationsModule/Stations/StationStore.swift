@@ -80,7 +80,7 @@ enum StationStore {
             row: try await session.row(
                 forUpdate ? Queries.findForUpdate : Queries.find, for: reference,
                 orElse: WorkbenchError(
-                    status: .notFound, code: "stations.station.not_found",
+                    status: .notFound, code: StationsErrorCode.stationNotFound,
                     message: "no station with \(reference) (\(argument)=); list them with 'station list'", argument: argument
                 )
             )

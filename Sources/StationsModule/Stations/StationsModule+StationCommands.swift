@@ -22,7 +22,7 @@ extension StationsModule {
         do {
             return try OpeningHours(parsing: text)
         } catch {
-            throw WorkbenchError.invalidArgument("hours", code: "stations.hours.malformed", error.description)
+            throw WorkbenchError.invalidArgument("hours", code: StationsErrorCode.hoursMalformed, error.description)
         }
     }
 
@@ -170,7 +170,7 @@ extension StationsModule {
             let session = invocation.database
             let changes = ["name", "kind", "address", "lat", "lon", "host", "hours", "capacity"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("station", code: "stations.station.nothing_to_change", "name at least one of name=, kind=, address=, lat= and lon=, host=, hours=, capacity=")
+                throw WorkbenchError.invalidArgument("station", code: StationsErrorCode.stationNothingToChange, "name at least one of name=, kind=, address=, lat= and lon=, host=, hours=, capacity=")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
             let hours = try arguments.optionalString("hours").map(Self.openingHours)
@@ -206,12 +206,12 @@ extension StationsModule {
             let session = invocation.database
             let day = arguments.optionalDate("on") ?? invocation.today
             guard day <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: "stations.station.future_closing", "\(day) is in the future; close the station on the day it closes")
+                throw WorkbenchError.invalidArgument("on", code: StationsErrorCode.stationFutureClosing, "\(day) is in the future; close the station on the day it closes")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
             guard station.status == .open else {
                 throw WorkbenchError.conflict(
-                    "stations.station.already_closed", "\(station.label) closed on \(station.closedOn.map(\.description) ?? "?"); reopen it with 'station reopen' first"
+                    StationsErrorCode.stationAlreadyClosed, "\(station.label) closed on \(station.closedOn.map(\.description) ?? "?"); reopen it with 'station reopen' first"
                 )
             }
             _ = try await session.execute(StationStore.Queries.close, [station.id, day, try arguments.string("reason"), invocation.now])
@@ -230,7 +230,7 @@ extension StationsModule {
             let session = invocation.database
             let station = try await StationStore.find(try invocation.arguments.string("station"), forUpdate: true, in: session)
             guard station.status == .closed else {
-                throw WorkbenchError.conflict("stations.station.already_open", "\(station.label) is open; nothing to reopen")
+                throw WorkbenchError.conflict(StationsErrorCode.stationAlreadyOpen, "\(station.label) is open; nothing to reopen")
             }
             _ = try await session.execute(StationStore.Queries.reopen, [station.id, invocation.now])
             let updated = try await StationStore.find(String(station.id), in: session)

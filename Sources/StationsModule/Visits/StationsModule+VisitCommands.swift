@@ -29,13 +29,13 @@ extension StationsModule {
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now.addingTimeInterval(60) else {
-                throw WorkbenchError.invalidArgument("at", code: "stations.visit.future", "a visit cannot be logged ahead of time; give the time it happened")
+                throw WorkbenchError.invalidArgument("at", code: StationsErrorCode.visitFuture, "a visit cannot be logged ahead of time; give the time it happened")
             }
             let worker = try arguments.optionalString("worker").map { try WorkerID.checked($0, argument: "worker") }
             let station = try await StationStore.find(try arguments.string("station"), in: session)
             guard station.status == .open else {
                 throw WorkbenchError.ruleRefused(
-                    "stations.station.closed",
+                    StationsErrorCode.stationClosed,
                     "station \(station.label) closed on \(station.closedOn.map(\.description) ?? "?") (\(station.closedReason ?? "")); a closed station takes no visits (reopen it with 'station reopen' if it is open again)"
                 )
             }
@@ -45,7 +45,7 @@ extension StationsModule {
             let offered = try await Self.services(of: station.id, in: session)
             if let missing = used.first(where: { service in !offered.contains { $0.code == service.code } }) {
                 throw WorkbenchError(
-                    status: .unprocessable, code: "stations.visit.service_not_offered",
+                    status: .unprocessable, code: StationsErrorCode.visitServiceNotOffered,
                     message: "\(station.label) does not offer \(missing.name); it offers \(offered.isEmpty ? "nothing yet" : offered.map(\.name).joined(separator: "、"))",
                     argument: "services"
                 )
@@ -92,7 +92,7 @@ extension StationsModule {
             guard (service?.count ?? 1) == 1 else { throw WorkbenchError.invalidArgument("service", "name one service") }
             let from = arguments.optionalDate("from"), to = arguments.optionalDate("to")
             if let from, let to, to < from {
-                throw WorkbenchError.invalidArgument("to", code: "stations.visit.empty_period", "to= \(to) is before from= \(from)")
+                throw WorkbenchError.invalidArgument("to", code: StationsErrorCode.visitEmptyPeriod, "to= \(to) is before from= \(from)")
             }
             let filters: [any PostgresEncodable] = [
                 station?.id, scope?.path, arguments.optionalString("platform"), service?.first?.code, from?.startOfDay(in: zone),

@@ -8,12 +8,12 @@ enum WorkerID {
     static func checked(_ text: String, argument: String) throws -> String {
         guard text.range(of: #"^[A-Za-z0-9._:-]{3,64}$"#, options: .regularExpression) != nil else {
             throw WorkbenchError.invalidArgument(
-                argument, code: "stations.visit.bad_worker_id", "a worker id is 3 to 64 letters, digits and . _ : - (a badge number or a hash), not a name"
+                argument, code: StationsErrorCode.visitBadWorkerId, "a worker id is 3 to 64 letters, digits and . _ : - (a badge number or a hash), not a name"
             )
         }
         if containsPersonalNumber(text) {
             throw WorkbenchError.invalidArgument(
-                argument, code: "stations.visit.personal_worker_id",
+                argument, code: StationsErrorCode.visitPersonalWorkerId,
                 "'\(text)' looks like a phone or identity card number; visits record no personal data, so give a pseudonymous id or none"
             )
         }

@@ -96,7 +96,7 @@ public struct WorkbenchBuilder: Sendable {
         let hasGroup = try await owner.withConnection { try await DatabaseRoles.runtimeGroupExists(on: $0) }
         guard hasGroup else {
             throw WorkbenchError(
-                status: .internalError, code: "startup.database_role",
+                status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
                 message: "the role \(DatabaseRoles.runtimeGroup), which migrations grant the daemon's privileges to, does not exist: "
                     + "create it (CREATE ROLE \(DatabaseRoles.runtimeGroup) NOLOGIN) and grant it to the role of database.url "
                     + "(README, \"Database roles\")"
@@ -129,7 +129,7 @@ public struct WorkbenchBuilder: Sendable {
         for type in modules {
             for requirement in type.requires where loaded[requirement] == nil {
                 throw WorkbenchError(
-                    status: .internalError, code: "startup.module_order",
+                    status: .internalError, code: WorkbenchErrorCode.startupModuleOrder,
                     message: "module \(type.id) requires module \(requirement), which must be loaded before it"
                 )
             }

@@ -49,7 +49,7 @@ enum IdempotencyStore {
             return .reusedForOtherCommand(previous)
         }
         guard let stored = try row.decode("reply", as: String?.self) else {
-            throw WorkbenchError.conflict("request.in_progress", "request_id \(requestID) is still being processed; try again")
+            throw WorkbenchError.conflict(WorkbenchErrorCode.requestInProgress, "request_id \(requestID) is still being processed; try again")
         }
         return .replay(try JSONDecoder().decode(Reply.self, from: Data(stored.utf8)))
     }

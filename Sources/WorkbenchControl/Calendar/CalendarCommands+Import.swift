@@ -46,7 +46,7 @@ extension CalendarCommands {
         var days: [Day] = []
         var seen: [CalendarDate: Int] = [:]
         for number in 1..<(rows.rows.count + 1) {
-            func refused(_ column: String, _ message: String, status: ReplyStatus = .badRequest, code: String = "argument.invalid") -> WorkbenchError {
+            func refused(_ column: String, _ message: String, status: ReplyStatus = .badRequest, code: String = WorkbenchErrorCode.argumentInvalid) -> WorkbenchError {
                 WorkbenchError(status: status, code: code, message: "row \(number), column \(column): \(message)", argument: column)
             }
             let text = rows.value("date", row: number) ?? ""

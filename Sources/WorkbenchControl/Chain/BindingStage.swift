@@ -36,12 +36,12 @@ public struct BindingStage: CommandMiddleware {
             return nil
         case (nil, .some):
             throw WorkbenchError(
-                status: .badRequest, code: "rows.unexpected",
+                status: .badRequest, code: WorkbenchErrorCode.rowsUnexpected,
                 message: "'\(command.qualifiedName)' takes no rows; send it without <<N and its lines"
             )
         case (let spec?, nil):
             throw WorkbenchError(
-                status: .badRequest, code: "rows.missing",
+                status: .badRequest, code: WorkbenchErrorCode.rowsMissing,
                 message: "'\(command.qualifiedName)' reads rows: end the line with <<N and send N lines after it, a header ("
                     + spec.columns.map(\.name).joined(separator: "\t") + ") and the rows, tab-separated"
             )

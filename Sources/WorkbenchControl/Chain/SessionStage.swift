@@ -27,7 +27,7 @@ public struct SessionStage: CommandMiddleware {
             throw WorkbenchError.syntax("the line is not valid UTF-8; nothing was run")
         case .tooLong(let bytes):
             throw WorkbenchError(
-                status: .lineTooLong, code: "request.line_too_long",
+                status: .lineTooLong, code: WorkbenchErrorCode.requestLineTooLong,
                 message: "the request line has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) allowed; nothing was run"
             )
         }

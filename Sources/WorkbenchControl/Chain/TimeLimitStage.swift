@@ -47,7 +47,7 @@ public struct TimeLimitStage: CommandMiddleware {
             if case .failure(let error) = result, Self.isCancellationOutcome(error) {
                 return .failure(
                     WorkbenchError(
-                        status: .timedOut, code: "command.timeout",
+                        status: .timedOut, code: WorkbenchErrorCode.commandTimeout,
                         message: "the command took longer than \(limit) and was cancelled; nothing was changed"
                     )
                 )

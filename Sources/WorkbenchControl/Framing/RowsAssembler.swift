@@ -44,7 +44,7 @@ public struct RowsAssembler: Sendable {
             if announced.lines > maximumLines {
                 return .refuseAndClose(
                     WorkbenchError(
-                        status: .lineTooLong, code: "rows.too_many",
+                        status: .lineTooLong, code: WorkbenchErrorCode.rowsTooMany,
                         message: "the request announces \(announced.lines) lines; one request carries at most \(maximumLines): send them in parts"
                     )
                 )
@@ -64,7 +64,7 @@ public struct RowsAssembler: Sendable {
         case .tooLong(let bytes):
             // Its bytes were dropped as they came, so they do not count towards the total.
             current.problem = current.problem ?? WorkbenchError(
-                status: .lineTooLong, code: "rows.line_too_long",
+                status: .lineTooLong, code: WorkbenchErrorCode.rowsLineTooLong,
                 message: "row \(row) of the request has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) a line may hold; nothing was run"
             )
             current.rows.append("")
@@ -75,7 +75,7 @@ public struct RowsAssembler: Sendable {
             pending = nil
             return .refuseAndClose(
                 WorkbenchError(
-                    status: .lineTooLong, code: "rows.too_large",
+                    status: .lineTooLong, code: WorkbenchErrorCode.rowsTooLarge,
                     message: "the request's rows pass \(maximumBytes) bytes; send them in parts"
                 )
             )

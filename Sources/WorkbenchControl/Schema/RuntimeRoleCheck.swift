@@ -59,7 +59,7 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
         let problems = problems
         guard !problems.isEmpty else { return }
         throw WorkbenchError(
-            status: .internalError, code: "startup.database_role",
+            status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
             message: "\(setting) connects as \(role), which commands must not run as: \(problems.joined(separator: "; ")). "
                 + "Connect as an ordinary login role that is a member of \(DatabaseRoles.runtimeGroup) and owns nothing, "
                 + "and apply migrations through database.owner_url (README, \"Database roles\")"

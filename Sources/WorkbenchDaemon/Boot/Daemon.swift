@@ -128,7 +128,7 @@ public struct Daemon: Sendable {
                 metricsPort = try await server.bind()
             } catch {
                 throw WorkbenchError(
-                    status: .internalError, code: "startup.metrics_listen",
+                    status: .internalError, code: WorkbenchErrorCode.startupMetricsListen,
                     message: "cannot listen for metrics on \(listen) (metrics.listen): \(error); choose a free port or set it to off"
                 )
             }
@@ -202,7 +202,7 @@ extension Daemon {
             let pending = try await builder.pendingMigrations()
             guard pending.isEmpty else {
                 throw WorkbenchError(
-                    status: .internalError, code: "startup.migrations_pending",
+                    status: .internalError, code: WorkbenchErrorCode.startupMigrationsPending,
                     message: "\(pending.count) migration(s) are pending (the first: \(pending[0].module) \(pending[0].version) \(pending[0].name)) "
                         + "and database.owner_url is not set: set it to the owner role's connection so that dangjiand can apply them"
                 )

@@ -23,7 +23,7 @@ public enum ArgumentBinder {
         for word in words {
             guard let equals = word.assignmentIndex else {
                 throw WorkbenchError.invalidArgument(
-                    word.text, code: "argument.unexpected_word",
+                    word.text, code: WorkbenchErrorCode.argumentUnexpectedWord,
                     "unexpected word \"\(word.text)\": arguments are written name=value; see 'help \(command.qualifiedName)'"
                 )
             }
@@ -31,7 +31,7 @@ public enum ArgumentBinder {
             // Step over the `=` scalar, not the Character: a combining mark after it is part of the value.
             let value = String(word.text.unicodeScalars[word.text.unicodeScalars.index(after: equals)...])
             guard seen.insert(name).inserted else {
-                throw WorkbenchError.invalidArgument(name, code: "argument.repeated", "argument \(name) is given twice; give it once")
+                throw WorkbenchError.invalidArgument(name, code: WorkbenchErrorCode.argumentRepeated, "argument \(name) is given twice; give it once")
             }
             if name == requestIDName && command.mutates {
                 guard (1...128).contains(ArgumentType.length(of: value)), value.allSatisfy({ !$0.isWhitespace && !$0.isNewline }) else {
@@ -46,7 +46,7 @@ public enum ArgumentBinder {
                 let known = command.arguments.map(\.name) + (command.mutates ? [requestIDName] : [])
                 let list = known.isEmpty ? "it takes no arguments" : "it takes: " + known.joined(separator: ", ")
                 throw WorkbenchError.invalidArgument(
-                    name, code: "argument.unknown", "unknown argument \"\(name)\" for '\(command.qualifiedName)'; \(list)"
+                    name, code: WorkbenchErrorCode.argumentUnknown, "unknown argument \"\(name)\" for '\(command.qualifiedName)'; \(list)"
                 )
             }
             guard let parsed = spec.type.parse(value, now: now, timeZone: timeZone) else {
@@ -61,7 +61,7 @@ public enum ArgumentBinder {
             if let defaultValue = spec.defaultValue {
                 guard let parsed = spec.type.parse(defaultValue, now: now, timeZone: timeZone) else {
                     throw WorkbenchError(
-                        status: .internalError, code: "internal.bad_default",
+                        status: .internalError, code: WorkbenchErrorCode.internalBadDefault,
                         message: "the default of \(spec.name) in '\(command.qualifiedName)' is invalid; this is a bug in the module"
                     )
                 }
@@ -69,7 +69,7 @@ public enum ArgumentBinder {
             } else if spec.isRequired {
                 let label = spec.label.map { " (\($0))" } ?? ""
                 throw WorkbenchError.invalidArgument(
-                    spec.name, code: "argument.missing",
+                    spec.name, code: WorkbenchErrorCode.argumentMissing,
                     "missing argument \(spec.name)\(label): \(spec.help.isEmpty ? "" : spec.help + "; ")expected \(spec.type.expectedForm)"
                 )
             }
@@ -89,7 +89,7 @@ public enum ArgumentBinder {
         if let maximum = command.operands?.maximum, texts.count > maximum {
             let extra = texts[maximum]
             throw WorkbenchError.invalidArgument(
-                extra, code: "argument.unexpected_word",
+                extra, code: WorkbenchErrorCode.argumentUnexpectedWord,
                 maximum == 0
                     ? "'\(command.qualifiedName)' takes no arguments"
                     : "'\(command.qualifiedName)' takes at most \(maximum) words; see 'help \(command.qualifiedName)'"

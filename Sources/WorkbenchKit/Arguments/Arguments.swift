@@ -121,7 +121,7 @@ public struct Arguments: Sendable, Equatable {
     private func require<Value>(_ name: String, _ value: Value?) throws -> Value {
         guard let value else {
             throw WorkbenchError(
-                status: .internalError, code: "internal.argument_access",
+                status: .internalError, code: WorkbenchErrorCode.internalArgumentAccess,
                 message: "the command read argument \(name) in a way its spec does not allow; this is a bug in the module"
             )
         }

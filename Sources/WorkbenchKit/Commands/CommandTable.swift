@@ -155,6 +155,6 @@ public struct CommandTable: Sendable {
     }
 
     private static func startupError(_ message: String) -> WorkbenchError {
-        WorkbenchError(status: .internalError, code: "startup.command_table", message: message)
+        WorkbenchError(status: .internalError, code: WorkbenchErrorCode.startupCommandTable, message: message)
     }
 }

@@ -35,7 +35,7 @@ public struct RowsSpec: Sendable {
         let known = Set(columns.map(\.name))
         if let unknown = rows.columns.first(where: { !known.contains($0) }) {
             throw WorkbenchError(
-                status: .badRequest, code: "rows.unknown_column",
+                status: .badRequest, code: WorkbenchErrorCode.rowsUnknownColumn,
                 message: "the header names column \(unknown), which this command does not read; its columns are "
                     + columns.map(\.name).joined(separator: ", "),
                 argument: unknown
@@ -44,20 +44,20 @@ public struct RowsSpec: Sendable {
         for column in columns where column.required {
             guard let index = rows.columns.firstIndex(of: column.name) else {
                 throw WorkbenchError(
-                    status: .badRequest, code: "rows.missing_column", message: "the header needs column \(column.name) (\(column.help))",
+                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingColumn, message: "the header needs column \(column.name) (\(column.help))",
                     argument: column.name
                 )
             }
             if let blank = rows.rows.firstIndex(where: { $0[index].allSatisfy(\.isWhitespace) }) {
                 throw WorkbenchError(
-                    status: .badRequest, code: "rows.missing_value", message: "row \(blank + 1), column \(column.name): a value is needed",
+                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingValue, message: "row \(blank + 1), column \(column.name): a value is needed",
                     argument: column.name
                 )
             }
         }
         guard rows.rows.count <= maximumRows else {
             throw WorkbenchError(
-                status: .lineTooLong, code: "rows.too_many",
+                status: .lineTooLong, code: WorkbenchErrorCode.rowsTooMany,
                 message: "\(rows.rows.count) rows, more than the \(maximumRows) this command takes at once; send them in parts"
             )
         }

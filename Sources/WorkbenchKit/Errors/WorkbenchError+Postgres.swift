@@ -24,12 +24,12 @@ extension WorkbenchError {
             return
         }
         if error.code == .poolTimeout {
-            self.init(status: .unavailable, code: "database.busy", message: error.message)
+            self.init(status: .unavailable, code: WorkbenchErrorCode.databaseBusy, message: error.message)
             return
         }
         if error.isUnavailable {
             self.init(
-                status: .unavailable, code: "database.unavailable",
+                status: .unavailable, code: WorkbenchErrorCode.databaseUnavailable,
                 message: "the database is unavailable right now; nothing was changed. Try again shortly"
             )
             return
@@ -37,15 +37,15 @@ extension WorkbenchError {
         guard let state = error.sqlState else { return nil }
         switch state {
         case .queryCanceled:
-            self.init(status: .timedOut, code: "database.timeout", message: "the database took too long; nothing was changed")
+            self.init(status: .timedOut, code: WorkbenchErrorCode.databaseTimeout, message: "the database took too long; nothing was changed")
         case .uniqueViolation, .exclusionViolation:
             self.init(
-                status: .conflict, code: "database.duplicate",
+                status: .conflict, code: WorkbenchErrorCode.databaseDuplicate,
                 message: "a record with the same key already exists" + Self.rule(error, withKeyColumns: true)
             )
         case .checkViolation, .foreignKeyViolation, .notNullViolation:
             self.init(
-                status: .unprocessable, code: "database.rule_refused",
+                status: .unprocessable, code: WorkbenchErrorCode.databaseRuleRefused,
                 message: "the database refused the change" + Self.rule(error, withKeyColumns: false)
             )
         case .raiseException:
@@ -53,11 +53,11 @@ extension WorkbenchError {
             self.init(status: .unprocessable, code: code ?? "database.rule_refused", message: error.message)
         case .readOnlySQLTransaction:
             self.init(
-                status: .unavailable, code: "database.read_only",
+                status: .unavailable, code: WorkbenchErrorCode.databaseReadOnly,
                 message: "the database server is read-only (a standby?); check database.url's target_session_attrs"
             )
         case _ where state.isDataException:
-            self.init(status: .badRequest, code: "argument.invalid", message: "a value was refused by the database: \(error.message)")
+            self.init(status: .badRequest, code: WorkbenchErrorCode.argumentInvalid, message: "a value was refused by the database: \(error.message)")
         default:
             return nil
         }

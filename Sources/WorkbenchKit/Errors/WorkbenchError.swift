@@ -36,22 +36,22 @@ public struct WorkbenchError: Error, Sendable, Equatable, Codable, CustomStringC
 
     /// 400: the line cannot be split into words.
     public static func syntax(_ message: String) -> WorkbenchError {
-        WorkbenchError(status: .badRequest, code: "syntax", message: message)
+        WorkbenchError(status: .badRequest, code: WorkbenchErrorCode.syntax, message: message)
     }
 
     /// 401: no such command.
     public static func unknownCommand(_ message: String) -> WorkbenchError {
-        WorkbenchError(status: .unknownCommand, code: "command.unknown", message: message)
+        WorkbenchError(status: .unknownCommand, code: WorkbenchErrorCode.commandUnknown, message: message)
     }
 
     /// 400: an argument is missing, unknown, repeated or malformed.
-    public static func invalidArgument(_ name: String, code: String = "argument.invalid", _ message: String) -> WorkbenchError {
+    public static func invalidArgument(_ name: String, code: String = WorkbenchErrorCode.argumentInvalid, _ message: String) -> WorkbenchError {
         WorkbenchError(status: .badRequest, code: code, message: message, argument: name)
     }
 
     /// 403: the caller's role may not run the command.
     public static func forbidden(_ message: String) -> WorkbenchError {
-        WorkbenchError(status: .forbidden, code: "access.denied", message: message)
+        WorkbenchError(status: .forbidden, code: WorkbenchErrorCode.accessDenied, message: message)
     }
 
     /// 404: a record the command names does not exist.
@@ -78,7 +78,7 @@ public struct WorkbenchError: Error, Sendable, Equatable, Codable, CustomStringC
     /// 500: a fault in the daemon; details are in its log, never in the reply.
     public static func internalError(reference: String) -> WorkbenchError {
         WorkbenchError(
-            status: .internalError, code: "internal",
+            status: .internalError, code: WorkbenchErrorCode.internal,
             message: "internal error (reference \(reference)); the daemon's log has the details"
         )
     }

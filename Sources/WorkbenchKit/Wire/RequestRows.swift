@@ -50,15 +50,15 @@ public struct RequestRows: Sendable, Equatable {
     /// a 400 naming its row.
     public init(lines: [String]) throws(WorkbenchError) {
         guard let header = lines.first else {
-            throw WorkbenchError(status: .badRequest, code: "rows.missing_header", message: "the rows form needs a header line naming the columns")
+            throw WorkbenchError(status: .badRequest, code: WorkbenchErrorCode.rowsMissingHeader, message: "the rows form needs a header line naming the columns")
         }
         let columns = header.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         if let blank = columns.firstIndex(where: \.isEmpty) {
-            throw WorkbenchError(status: .badRequest, code: "rows.bad_header", message: "the header's column \(blank + 1) has no name")
+            throw WorkbenchError(status: .badRequest, code: WorkbenchErrorCode.rowsBadHeader, message: "the header's column \(blank + 1) has no name")
         }
         var seen = Set<String>()
         for column in columns where !seen.insert(column).inserted {
-            throw WorkbenchError(status: .badRequest, code: "rows.bad_header", message: "the header names column \(column) twice")
+            throw WorkbenchError(status: .badRequest, code: WorkbenchErrorCode.rowsBadHeader, message: "the header names column \(column) twice")
         }
         var rows: [[String]] = []
         rows.reserveCapacity(lines.count - 1)
@@ -66,7 +66,7 @@ public struct RequestRows: Sendable, Equatable {
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard cells.count == columns.count else {
                 throw WorkbenchError(
-                    status: .badRequest, code: "rows.wrong_width",
+                    status: .badRequest, code: WorkbenchErrorCode.rowsWrongWidth,
                     message: "row \(index + 1) has \(cells.count) cell\(cells.count == 1 ? "" : "s"); the header names \(columns.count)"
                 )
             }
@@ -75,7 +75,7 @@ public struct RequestRows: Sendable, Equatable {
             for (column, cell) in zip(columns, cells) {
                 guard let value = ReplyEscaping.unescape(cell) else {
                     throw WorkbenchError(
-                        status: .badRequest, code: "rows.bad_escape",
+                        status: .badRequest, code: WorkbenchErrorCode.rowsBadEscape,
                         message: "row \(index + 1), column \(column): a backslash starts no escape (write \\\\ for a backslash)", argument: column
                     )
                 }
