@@ -14,8 +14,7 @@ struct PostgresPoolTests {
                         _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(1.5)")) }
                     }
                 }
-                try await Task.sleep(for: .milliseconds(200))
-                #expect(pool.statistics.leased == 2)
+                try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 2 }
                 let started = ContinuousClock.now
                 let error = await #expect(throws: PostgresError.self) {
                     try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")) }
@@ -60,10 +59,9 @@ struct PostgresPoolTests {
                 group.addTask {
                     _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(0.5)")) }
                 }
-                try await Task.sleep(for: .milliseconds(100))
+                try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 1 }
                 let waiter = Task { try await pool.withConnection { _ in 1 } }
-                try await Task.sleep(for: .milliseconds(100))
-                #expect(pool.statistics.waiting == 1)
+                try await PipelinedConnectionTests.waitUntil { pool.statistics.waiting == 1 }
                 waiter.cancel()
                 let outcome = await waiter.result
                 #expect(throws: CancellationError.self) { try outcome.get() }
@@ -88,6 +86,8 @@ struct PostgresPoolTests {
                 try await session.query(PostgresStatement(unnamed: "SELECT pg_terminate_backend($1)"), [firstPID])
             }
             await killer.shutdown()
+            // The pool checks an idle connection when it hands it out; give the server's close
+            // time to reach our socket (it is not a bound on anything the test asserts).
             try await Task.sleep(for: .milliseconds(100))
             let secondPID = try await pool.withConnection { session in
                 try await session.query(PostgresStatement(unnamed: "SELECT pg_backend_pid()")).single().decode(at: 0, as: Int32.self)
