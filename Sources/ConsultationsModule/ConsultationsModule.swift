@@ -53,6 +53,8 @@ public struct ConsultationsModule: WorkbenchModule {
     public let settings: ConsultationsSettings
     /// Whether topics can link grid cases (the grids module is loaded).
     public let gridsLoaded: Bool
+    /// `consultations.order_transitions`, read once at start.
+    let orderMachine: StatusMachine
 
     /// Reads the configuration.
     ///
@@ -62,6 +64,7 @@ public struct ConsultationsModule: WorkbenchModule {
         let pointsCategories = context.module(OrganizationsModule.self)?.settings.pointsCategories ?? OrganizationsSettings.defaultPointsCategories
         settings = try ConsultationsSettings(config: context.config, pointsCategories: pointsCategories)
         gridsLoaded = context.module(GridsModule.self) != nil
+        orderMachine = try await StatusMachine.load("consultations.order_transitions", in: context.database)
     }
 
     /// Every command, grouped by area.

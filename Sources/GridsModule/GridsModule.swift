@@ -53,7 +53,10 @@ public struct GridsModule: WorkbenchModule {
     public init(context: ModuleContext) async throws {
         let settings = try GridsSettings(config: context.config)
         self.settings = settings
-        self.workflow = CaseWorkflow(policy: settings.escalation, categories: settings.caseCategories, timeZone: context.timeZone)
+        self.workflow = CaseWorkflow(
+            machine: try await StatusMachine.load("grids.case_transitions", in: context.database),
+            policy: settings.escalation, categories: settings.caseCategories, timeZone: context.timeZone
+        )
         self.escalation = PeriodicService(
             job: EscalationSweeper(policy: settings.escalation, database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.sweepInterval, logger: context.logger

@@ -62,7 +62,10 @@ public struct PropertyModule: WorkbenchModule {
         self.settings = settings
         self.gridsLoaded = context.module(GridsModule.self) != nil
         try await ChecklistStore.record(settings.checklist, in: context.database)
-        self.workflow = ComplaintWorkflow(settings: settings, timeZone: context.timeZone)
+        self.workflow = ComplaintWorkflow(
+            machine: try await StatusMachine.load("property.complaint_transitions", in: context.database), settings: settings,
+            timeZone: context.timeZone
+        )
         self.complaintClock = PeriodicService(
             job: ComplaintSweeper(warningShare: settings.warningShare, database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.sweepInterval, logger: context.logger

@@ -114,7 +114,7 @@ extension ConsultationsModule {
     }
 
     private var orderStepCommands: [CommandSpec] {
-        let workflow = OrderWorkflow(points: settings.volunteerPoints)
+        let workflow = OrderWorkflow(machine: orderMachine, points: settings.volunteerPoints)
         let rule = settings.volunteerPoints
         func step(
             _ verb: String, synopsis: String, help: String = "", arguments: [ArgumentSpec], example: String,

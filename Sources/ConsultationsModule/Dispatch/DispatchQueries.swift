@@ -86,15 +86,6 @@ enum DispatchQueries {
         LIMIT $8
         """
     )
-    /// The status `$2` leads to from `$1`, if the table allows it.
-    static let transition = PostgresStatement(
-        "consultations.order.transition",
-        "SELECT to_status FROM consultations.order_transitions WHERE from_status = $1 AND action = $2"
-    )
-    static let allowedActions = PostgresStatement(
-        "consultations.order.allowed_actions",
-        "SELECT action, to_status FROM consultations.order_transitions WHERE from_status = $1 ORDER BY action"
-    )
     static let dispatch = PostgresStatement(
         "consultations.order.dispatch",
         "UPDATE consultations.orders SET status = 'dispatched', team_id = $2, dispatched_at = $3, updated_at = $3 WHERE id = $1"

@@ -9,6 +9,8 @@ import WorkbenchPostgres
 /// writes. Hours served by a Party member become vanguard points (先锋指数) in the same
 /// transaction (``VolunteerPointsRule``).
 struct OrderWorkflow: Sendable {
+    /// `consultations.order_transitions`, read once at start.
+    var machine: StatusMachine
     var points: VolunteerPointsRule
 
     /// What a step did.
@@ -72,15 +74,13 @@ struct OrderWorkflow: Sendable {
     /// Performs `step` on order `id` at `now` for `actor` (the operator recording it).
     func perform(_ step: OrderStep, on id: Int64, at now: Date, by actor: String, in session: PostgresSession) async throws -> Outcome {
         let order = try await Self.find(id, forUpdate: true, in: session)
-        guard let transition = try await session.queryOptionalRow(DispatchQueries.transition, [order.status, step.action]) else {
-            let allowed = try await session.query(DispatchQueries.allowedActions, [order.status]).map { row in
-                "\(try row.decode("action", as: String.self)) (→ \(try row.decode("to_status", as: String.self)))"
-            }
+        guard let next = machine.target(from: order.status.rawValue, action: step.action.rawValue), let target = OrderStatus(rawValue: next) else {
+            let allowed = machine.describeAllowed(from: order.status.rawValue)
             throw WorkbenchError.conflict(
                 ConsultationsErrorCode.orderTransitionNotAllowed,
                 "\(order.label) is \(order.status.rawValue) (\(order.status.chinese)); it cannot \(step.action.rawValue) — that needs "
                     + step.action.requiredStatuses.map(\.rawValue).joined(separator: " or ") + ". "
-                    + (allowed.isEmpty ? "Nothing follows \(order.status.rawValue)." : "Allowed now: \(allowed.joined(separator: ", ")).")
+                    + (allowed.map { "Allowed now: \($0)." } ?? "Nothing follows \(order.status.rawValue).")
             )
         }
         var detail: String
@@ -143,6 +143,6 @@ struct OrderWorkflow: Sendable {
             detail = "cancelled: \(reason)"
         }
         _ = try await session.execute(DispatchQueries.recordEvent, [order.id, now, step.action, actor, detail])
-        return Outcome(order: order, status: try transition.decode("to_status"), detail: detail, pointsAwarded: awarded)
+        return Outcome(order: order, status: target, detail: detail, pointsAwarded: awarded)
     }
 }

@@ -28,16 +28,6 @@ enum CaseQueries {
         """
     )
 
-    /// The status an action leads to from a status, if the table allows it.
-    static let transition = PostgresStatement(
-        "grids.case.transition",
-        "SELECT to_status FROM grids.case_transitions WHERE from_status = $1 AND action = $2"
-    )
-    /// The actions the table allows from a status.
-    static let allowedActions = PostgresStatement(
-        "grids.case.allowed_actions",
-        "SELECT action, to_status FROM grids.case_transitions WHERE from_status = $1 ORDER BY action"
-    )
 
     /// A new status (clock untouched): `$3` assignee or null to keep it.
     static let setStatus = PostgresStatement(

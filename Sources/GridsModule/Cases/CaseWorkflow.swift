@@ -5,6 +5,8 @@ import WorkbenchPostgres
 /// The case workflow: reporting, the actions of ``CaseAction`` checked against the
 /// transition table, escalation with its clocks, and the history every step appends to.
 struct CaseWorkflow: Sendable {
+    /// `grids.case_transitions`, read once at start.
+    var machine: StatusMachine
     var policy: EscalationPolicy
     var categories: [String]
     var timeZone: TimeZone
@@ -92,10 +94,8 @@ struct CaseWorkflow: Sendable {
         _ action: CaseAction, on reference: RecordReference, _ details: Details, at now: Date, by actor: String, in session: PostgresSession
     ) async throws -> GridCase {
         let current = try await Self.find(reference, forUpdate: true, in: session)
-        guard let row = try await session.queryOptionalRow(CaseQueries.transition, [current.status.rawValue, action.rawValue]),
-            let target = CaseStatus(rawValue: try row.decode("to_status"))
-        else {
-            throw try await Self.notAllowed(action, current, in: session)
+        guard let next = machine.target(from: current.status.rawValue, action: action.rawValue), let target = CaseStatus(rawValue: next) else {
+            throw notAllowed(action, current)
         }
         var note = details.note
         var toLevel = current.level
@@ -182,10 +182,8 @@ struct CaseWorkflow: Sendable {
     }
 
     /// The 409 for an action the table does not allow from the case's status.
-    static func notAllowed(_ action: CaseAction, _ current: GridCase, in session: PostgresSession) async throws -> WorkbenchError {
-        let rows = try await session.query(CaseQueries.allowedActions, [current.status.rawValue])
-        let allowed = try rows.map { "\(try $0.decode("action", as: String.self)) (→ \(try $0.decode("to_status", as: String.self)))" }
-        let options = allowed.isEmpty ? "none: the case is \(current.status.rawValue); only notes can be added" : allowed.joined(separator: ", ")
+    func notAllowed(_ action: CaseAction, _ current: GridCase) -> WorkbenchError {
+        let options = machine.describeAllowed(from: current.status.rawValue) ?? "none: the case is \(current.status.rawValue); only notes can be added"
         return WorkbenchError(
             status: .conflict, code: GridsErrorCode.caseTransitionNotAllowed,
             message: "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"

@@ -41,7 +41,11 @@ public struct EscalationSweeper: PeriodicJob {
         self.policy = policy
         self.database = database
         self.logger = logger
-        self.workflow = CaseWorkflow(policy: policy, categories: [], timeZone: timeZone)
+        // The sweep moves cases between levels and never changes a status: it needs the
+        // workflow's clocks, not its status machine.
+        self.workflow = CaseWorkflow(
+            machine: StatusMachine(table: "grids.case_transitions", transitions: []), policy: policy, categories: [], timeZone: timeZone
+        )
         self.encoder = ReplyEncoder(timeZone: timeZone)
     }
 

@@ -27,14 +27,6 @@ enum ComplaintQueries {
         """
     )
 
-    static let transition = PostgresStatement(
-        "property.complaint.transition", "SELECT to_status FROM property.complaint_transitions WHERE from_status = $1 AND action = $2"
-    )
-    static let allowedActions = PostgresStatement(
-        "property.complaint.allowed_actions",
-        "SELECT action, to_status FROM property.complaint_transitions WHERE from_status = $1 ORDER BY action"
-    )
-
     static let acknowledge = PostgresStatement(
         "property.complaint.acknowledge",
         "UPDATE property.complaints SET status = 'acknowledged', acknowledged_at = COALESCE(acknowledged_at, $2) WHERE id = $1"

@@ -5,6 +5,8 @@ import WorkbenchPostgres
 /// The complaint workflow: filing under the "2310" rule, the actions of ``ComplaintAction``
 /// checked against `property.complaint_transitions`, and the history every step appends to.
 struct ComplaintWorkflow: Sendable {
+    /// `property.complaint_transitions`, read once at start.
+    var machine: StatusMachine
     var settings: PropertySettings
     var timeZone: TimeZone
 
@@ -77,17 +79,14 @@ struct ComplaintWorkflow: Sendable {
         _ action: ComplaintAction, on text: String, note: String?, verdict: String?, at: Date, by actor: String, in session: PostgresSession
     ) async throws -> Complaint {
         let complaint = try await Self.find(text, forUpdate: true, in: session)
-        guard let row = try await session.queryOptionalRow(ComplaintQueries.transition, [complaint.status, action]) else {
-            let allowed = try await session.query(ComplaintQueries.allowedActions, [complaint.status]).map { row in
-                "\(try row.decode("action", as: String.self)) (→ \(try row.decode("to_status", as: String.self)))"
-            }
+        guard let next = machine.target(from: complaint.status.rawValue, action: action.rawValue), let target = ComplaintStatus(rawValue: next) else {
+            let allowed = machine.describeAllowed(from: complaint.status.rawValue)
             throw WorkbenchError.conflict(
                 PropertyErrorCode.complaintTransitionNotAllowed,
                 "\(complaint.code) is \(complaint.status.rawValue) (\(complaint.status.chineseName)); it cannot \(action.rawValue). "
-                    + (allowed.isEmpty ? "Nothing follows \(complaint.status.rawValue)." : "Allowed from \(complaint.status.rawValue): \(allowed.joined(separator: ", "))")
+                    + (allowed.map { "Allowed from \(complaint.status.rawValue): \($0)" } ?? "Nothing follows \(complaint.status.rawValue).")
             )
         }
-        let target: ComplaintStatus = try row.decode("to_status")
         switch action {
         case .ack: try await session.execute(ComplaintQueries.acknowledge, [complaint.id, at])
         case .resolve: try await session.execute(ComplaintQueries.resolve, [complaint.id, at])
