@@ -40,7 +40,8 @@ struct HungDatabaseTests {
         for builtIn in ["ping", "whoami", "version", "status"] {
             let (reply, elapsed) = try await Self.timed(daemon.socketPath, builtIn)
             #expect(status(reply) == 200, "\(builtIn): \(reply)")
-            #expect(elapsed < .seconds(1), "\(builtIn) answered after \(elapsed)")
+            // Their budget is 500 ms; without it they would wait for the stopped database.
+            #expect(elapsed < .seconds(5), "\(builtIn) answered after \(elapsed)")
             if builtIn == "version" || builtIn == "status" {
                 #expect(reply.joined().contains("the database does not answer"), "\(builtIn): \(reply)")
             }
@@ -53,8 +54,9 @@ struct HungDatabaseTests {
         let exitStatus = try await daemon.terminate(timeout: .seconds(30))
         let shutdownTime = ContinuousClock.now - started
         // The budget is 6 s; the slack is for timers on a loaded two-core CI machine (the whole suite
-        // runs beside this test). Without the budget the daemon would wait for SIGCONT: 30 s here.
-        #expect(shutdownTime < .seconds(6) + .milliseconds(2500), "exited after \(shutdownTime)")
+        // runs beside this test: 8.5 s has been seen). Without the budget the daemon would wait
+        // for SIGCONT: 30 s here.
+        #expect(shutdownTime < .seconds(6) + .seconds(8), "exited after \(shutdownTime)")
         #expect(exitStatus == 0, "\(daemon.log.suffix(2000))")
         _ = try? await stuck.value
     }

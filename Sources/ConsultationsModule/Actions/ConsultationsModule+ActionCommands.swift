@@ -12,12 +12,10 @@ extension ConsultationsModule {
     }
 
     static func findAction(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> ActionItem {
-        guard let row = try await session.queryOptionalRow(forUpdate ? ActionQueries.findForUpdate : ActionQueries.find, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.actionNotFound,
-                message: "no action item \(id) (action=); find it with 'consult action list topic=<id>'", argument: "action"
-            )
-        }
+        let row = try await session.row(forUpdate ? ActionQueries.findForUpdate : ActionQueries.find, [id], orElse: WorkbenchError(
+            status: .notFound, code: ConsultationsErrorCode.actionNotFound,
+            message: "no action item \(id) (action=); find it with 'consult action list topic=<id>'", argument: "action"
+        ))
         return try ActionItem(row: row)
     }
 

@@ -25,12 +25,10 @@ struct OrderWorkflow: Sendable {
     }
 
     static func find(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> VolunteerOrder {
-        guard let row = try await session.queryOptionalRow(forUpdate ? DispatchQueries.findOrderForUpdate : DispatchQueries.findOrder, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.orderNotFound, message: "no order \(id) (order=); find it with 'consult order list'",
-                argument: "order"
-            )
-        }
+        let row = try await session.row(forUpdate ? DispatchQueries.findOrderForUpdate : DispatchQueries.findOrder, [id], orElse: WorkbenchError(
+            status: .notFound, code: ConsultationsErrorCode.orderNotFound, message: "no order \(id) (order=); find it with 'consult order list'",
+            argument: "order"
+        ))
         return try VolunteerOrder(row: row)
     }
 
@@ -48,12 +46,10 @@ struct OrderWorkflow: Sendable {
     }
 
     static func volunteer(_ id: Int64, argument: String, in session: PostgresSession) async throws -> Volunteer {
-        guard let row = try await session.queryOptionalRow(DispatchQueries.findVolunteer, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.volunteerNotFound,
-                message: "no volunteer \(id) (\(argument)=); see 'consult volunteer list team=<code>'", argument: argument
-            )
-        }
+        let row = try await session.row(DispatchQueries.findVolunteer, [id], orElse: WorkbenchError(
+            status: .notFound, code: ConsultationsErrorCode.volunteerNotFound,
+            message: "no volunteer \(id) (\(argument)=); see 'consult volunteer list team=<code>'", argument: argument
+        ))
         return try Volunteer(row: row)
     }
 

@@ -26,12 +26,10 @@ extension ConsultationsModule {
     }
 
     static func findSession(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> Session {
-        guard let row = try await session.queryOptionalRow(forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
-                message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
-            )
-        }
+        let row = try await session.row(forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id], orElse: WorkbenchError(
+            status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
+            message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
+        ))
         return try Session(row: row)
     }
 

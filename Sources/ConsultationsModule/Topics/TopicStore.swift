@@ -6,12 +6,10 @@ import WorkbenchPostgres
 enum TopicStore {
     /// The topic with `id`, or a 404 naming `argument`.
     static func find(_ id: Int64, argument: String = "topic", forUpdate: Bool = false, in session: PostgresSession) async throws -> Topic {
-        guard let row = try await session.queryOptionalRow(forUpdate ? TopicQueries.findForUpdate : TopicQueries.find, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.topicNotFound,
-                message: "no topic \(id) (\(argument)=); find it with 'consult topic list'", argument: argument
-            )
-        }
+        let row = try await session.row(forUpdate ? TopicQueries.findForUpdate : TopicQueries.find, [id], orElse: WorkbenchError(
+            status: .notFound, code: ConsultationsErrorCode.topicNotFound,
+            message: "no topic \(id) (\(argument)=); find it with 'consult topic list'", argument: argument
+        ))
         return try Topic(row: row)
     }
 

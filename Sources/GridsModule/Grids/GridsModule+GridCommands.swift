@@ -242,12 +242,10 @@ extension GridsModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let id = try arguments.id("assignment")
-                guard let row = try await session.queryOptionalRow(GridStore.Queries.findAssignment, [id]) else {
-                    throw WorkbenchError(
-                        status: .notFound, code: GridsErrorCode.assignmentNotFound,
-                        message: "no assignment with id \(id); list them with 'grid assignments grid=<code>'", argument: "assignment"
-                    )
-                }
+                let row = try await session.row(GridStore.Queries.findAssignment, [id], orElse: WorkbenchError(
+                    status: .notFound, code: GridsErrorCode.assignmentNotFound,
+                    message: "no assignment with id \(id); list them with 'grid assignments grid=<code>'", argument: "assignment"
+                ))
                 let person: String = try row.decode("person")
                 if let ended: CalendarDate = try row.decode("ends_on") {
                     throw WorkbenchError.conflict(GridsErrorCode.assignmentEnded, "\(person)'s assignment #\(id) already ended on \(ended)")

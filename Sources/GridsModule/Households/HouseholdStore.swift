@@ -80,13 +80,11 @@ enum HouseholdStore {
     /// The household with `id`, or a 404 naming `argument`.
     static func find(_ id: Int64, argument: String, lock: RowLock = .none, in session: PostgresSession) async throws -> Household {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
-        guard let row = try await session.queryOptionalRow(statement, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: GridsErrorCode.householdNotFound,
-                message: "no household with id \(id) (\(argument)=); find it with 'grid household list grid=<code> address=<part>'",
-                argument: argument
-            )
-        }
+        let row = try await session.row(statement, [id], orElse: WorkbenchError(
+            status: .notFound, code: GridsErrorCode.householdNotFound,
+            message: "no household with id \(id) (\(argument)=); find it with 'grid household list grid=<code> address=<part>'",
+            argument: argument
+        ))
         return try Household(row: row)
     }
 

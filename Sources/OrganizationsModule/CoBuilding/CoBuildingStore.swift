@@ -92,11 +92,9 @@ enum CoBuildingStore {
     }
 
     static func findPair(_ id: Int64, argument: String, in session: PostgresSession) async throws -> PostgresRow {
-        guard let row = try await session.queryOptionalRow(Queries.findPair, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: OrganizationsErrorCode.pairNotFound, message: "no co-building pair with id \(id); see 'org pair list'", argument: argument
-            )
-        }
+        let row = try await session.row(Queries.findPair, [id], orElse: WorkbenchError(
+            status: .notFound, code: OrganizationsErrorCode.pairNotFound, message: "no co-building pair with id \(id); see 'org pair list'", argument: argument
+        ))
         return row
     }
 
@@ -134,9 +132,7 @@ enum CoBuildingStore {
     }
 
     static func updateProject(_ id: Int64, _ change: ProjectChange, in session: PostgresSession) async throws -> (from: ProjectStatus, to: ProjectStatus) {
-        guard let row = try await session.queryOptionalRow(Queries.findProjectForUpdate, [id]) else {
-            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.projectNotFound, message: "no project with id \(id); see 'org project list'", argument: "id")
-        }
+        let row = try await session.row(Queries.findProjectForUpdate, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.projectNotFound, message: "no project with id \(id); see 'org project list'", argument: "id"))
         let current = ProjectStatus(rawValue: try row.decode("status")) ?? .planned
         let next = change.status ?? current
         if next != current, !current.mayMove(to: next) {

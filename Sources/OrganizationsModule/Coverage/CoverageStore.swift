@@ -100,9 +100,7 @@ enum CoverageStore {
     }
 
     static func findVenue(_ id: Int64, in session: PostgresSession) async throws -> String {
-        guard let row = try await session.queryOptionalRow(Queries.findVenue, [id]) else {
-            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.venueNotFound, message: "no venue with id \(id); see 'org venue list'", argument: "venue")
-        }
+        let row = try await session.row(Queries.findVenue, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.venueNotFound, message: "no venue with id \(id); see 'org venue list'", argument: "venue"))
         return try row.decode("name")
     }
 

@@ -131,12 +131,10 @@ enum ReportStore {
     }
 
     private static func findForUpdate(_ id: Int64, in session: PostgresSession) async throws -> PostgresRow {
-        guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: OrganizationsErrorCode.reportNotFound,
-                message: "no report with id \(id); see 'org report list community=<code>'", argument: "report"
-            )
-        }
+        let row = try await session.row(Queries.findForUpdate, [id], orElse: WorkbenchError(
+            status: .notFound, code: OrganizationsErrorCode.reportNotFound,
+            message: "no report with id \(id); see 'org report list community=<code>'", argument: "report"
+        ))
         return row
     }
 }

@@ -72,13 +72,11 @@ enum MemberStore {
     }
 
     static func find(_ id: Int64, argument: String = "member", forUpdate: Bool = false, in session: PostgresSession) async throws -> Member {
-        guard let row = try await session.queryOptionalRow(forUpdate ? Queries.findForUpdate : Queries.find, [id]) else {
-            throw WorkbenchError(
-                status: .notFound, code: OrganizationsErrorCode.memberNotFound,
-                message: "no member with id \(id) (\(argument)=); find members with 'org member list name=<part of the name>'",
-                argument: argument
-            )
-        }
+        let row = try await session.row(forUpdate ? Queries.findForUpdate : Queries.find, [id], orElse: WorkbenchError(
+            status: .notFound, code: OrganizationsErrorCode.memberNotFound,
+            message: "no member with id \(id) (\(argument)=); find members with 'org member list name=<part of the name>'",
+            argument: argument
+        ))
         return try Member(row: row)
     }
 

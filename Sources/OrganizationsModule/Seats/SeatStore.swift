@@ -91,9 +91,7 @@ enum SeatStore {
     /// Ends a seat before its term is over, or, dated after today, records its end ahead;
     /// answers the person's name.
     static func end(_ id: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
-        guard let row = try await session.queryOptionalRow(Queries.findForUpdate, [id]) else {
-            throw WorkbenchError(status: .notFound, code: OrganizationsErrorCode.seatNotFound, message: "no seat with id \(id); see 'org seat list'", argument: "id")
-        }
+        let row = try await session.row(Queries.findForUpdate, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.seatNotFound, message: "no seat with id \(id); see 'org seat list'", argument: "id"))
         if let ended: CalendarDate = try row.decode("ended_on") {
             throw WorkbenchError.conflict(OrganizationsErrorCode.seatAlreadyEnded, "seat \(id) already ended on \(ended)")
         }

@@ -115,13 +115,11 @@ enum UnitStore {
     ) async throws -> Unit {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         let binds = reference.binds
-        guard let row = try await session.queryOptionalRow(statement, [binds.id, binds.code]) else {
-            throw WorkbenchError(
-                status: .notFound, code: OrganizationsErrorCode.unitNotFound,
-                message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
-                argument: argument
-            )
-        }
+        let row = try await session.row(statement, [binds.id, binds.code], orElse: WorkbenchError(
+            status: .notFound, code: OrganizationsErrorCode.unitNotFound,
+            message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
+            argument: argument
+        ))
         return try Unit(row: row)
     }
 

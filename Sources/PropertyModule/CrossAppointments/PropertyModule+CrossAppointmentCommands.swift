@@ -88,12 +88,14 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            guard let row = try await session.queryOptionalRow(CrossAppointmentStore.Queries.find, [try arguments.id("id")]) else {
-                throw WorkbenchError(
-                    status: .notFound, code: PropertyErrorCode.crossappNotFound, message: "no cross-appointment with id \(try arguments.id("id")); see 'prop crossapp list'",
+            let id = try arguments.id("id")
+            let row = try await session.row(
+                CrossAppointmentStore.Queries.find, [id],
+                orElse: WorkbenchError(
+                    status: .notFound, code: PropertyErrorCode.crossappNotFound, message: "no cross-appointment with id \(id); see 'prop crossapp list'",
                     argument: "id"
                 )
-            }
+            )
             // Nothing is silently re-dated: a term that has its last day keeps it unless the
             // operator says this is a correction.
             let ended: CalendarDate? = try row.decode("ends_on")

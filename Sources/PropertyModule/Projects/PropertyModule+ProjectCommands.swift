@@ -89,11 +89,9 @@ extension PropertyModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let id = try arguments.id("id")
-                guard let row = try await session.queryOptionalRow(ProjectQueries.find, [id]) else {
-                    throw WorkbenchError(
-                        status: .notFound, code: PropertyErrorCode.projectNotFound, message: "no project with id \(id); see 'prop project list'", argument: "id"
-                    )
-                }
+                let row = try await session.row(ProjectQueries.find, [id], orElse: WorkbenchError(
+                    status: .notFound, code: PropertyErrorCode.projectNotFound, message: "no project with id \(id); see 'prop project list'", argument: "id"
+                ))
                 let current: ProjectStatus = try row.decode("status")
                 let target = try arguments.enumeration("status", as: ProjectStatus.self)
                 guard current.next.contains(target) else {

@@ -12,4 +12,13 @@ extension PostgresSession {
         guard let row = try await queryOptionalRow(statement, [binds.id, binds.code] + extra) else { throw notFound() }
         return row
     }
+
+    /// The row `statement` finds with `binds`; `notFound` (a 404 naming the argument) when
+    /// there is none. The one find-or-404 of the stores, for lookups by id or by several keys.
+    public func row(
+        _ statement: PostgresStatement, _ binds: [any PostgresEncodable], orElse notFound: @autoclosure () -> WorkbenchError
+    ) async throws -> PostgresRow {
+        guard let row = try await queryOptionalRow(statement, binds) else { throw notFound() }
+        return row
+    }
 }
