@@ -43,8 +43,13 @@ let package = Package(
         ),
         .systemLibrary(name: "CEventPoll"),
         .target(
+            name: "WorkbenchFoundation",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "WorkbenchPostgres",
             dependencies: [
+                "WorkbenchFoundation",
                 "CLibPQ",
                 "CEventPoll",
                 .product(name: "Logging", package: "swift-log"),

@@ -1,28 +1,27 @@
 import Foundation
-import WorkbenchPostgres
 
 extension CalendarDate {
     /// Days since 1970-01-01 (negative before it).
-    var dayNumber: Int {
+    public var dayNumber: Int {
         Int((startOfDay(in: .gmt).timeIntervalSince1970 / 86_400).rounded(.down))
     }
 
     /// The ISO weekday: 1 for Monday … 7 for Sunday (1970-01-01 was a Thursday).
-    var isoWeekday: Int {
+    public var isoWeekday: Int {
         ((dayNumber + 3) % 7 + 7) % 7 + 1
     }
 
     /// Whether the day is a Saturday or a Sunday.
-    var isWeekend: Bool { isoWeekday >= 6 }
+    public var isWeekend: Bool { isoWeekday >= 6 }
 
     /// The weekday's English name (`Wednesday`).
-    var weekdayName: String {
+    public var weekdayName: String {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][isoWeekday - 1]
     }
 
     /// The weekday's three-letter abbreviation (`Wed`).
-    var weekdayAbbreviation: String { String(weekdayName.prefix(3)) }
+    public var weekdayAbbreviation: String { String(weekdayName.prefix(3)) }
 
     /// `MM-DD`, for month tables.
-    var monthAndDay: String { String(description.dropFirst(5)) }
+    public var monthAndDay: String { String(description.dropFirst(5)) }
 }

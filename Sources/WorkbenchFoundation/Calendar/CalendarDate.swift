@@ -70,7 +70,3 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 }
-
-extension CalendarDate: PostgresEncodable {
-    public var postgresText: String? { description }
-}
