@@ -234,11 +234,11 @@ struct DispatcherTests {
         // whole suite loads two cores (at 300 ms it timed out itself now and then).
         try await DispatcherHarness.with(commandTimeout: .seconds(1)) { (harness: DispatcherHarness) async throws in
             let started = ContinuousClock.now
-            let reply = await harness.send("notes sleep seconds=10")
+            let reply = await harness.send("notes sleep seconds=60")
             #expect(reply.hasPrefix("504 command.timeout:"))
-            // Cut at its limit, not run to its end: bounded well below the command's 10 s, with
+            // Cut at its limit, not run to its end: bounded well below the command's 60 s, with
             // room for a loaded CI machine.
-            #expect(ContinuousClock.now - started < .seconds(8))
+            #expect(ContinuousClock.now - started < .seconds(30))
             // The connection went back to the pool in a usable state.
             let followUp = await harness.send("notes list")
             #expect(DispatcherHarness.status(followUp) == 200, "\(followUp)")

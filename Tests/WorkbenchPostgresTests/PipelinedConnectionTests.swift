@@ -160,7 +160,7 @@ struct PipelinedConnectionTests {
             #expect(error.code == .connectionLost)
             // 500 ms of grace after the cancel (timed from the cancel, with room for a loaded CI
             // machine); without it the wait would last until SIGCONT.
-            #expect(elapsed < .seconds(5), "gave up \(elapsed) after the cancel")
+            #expect(elapsed < .seconds(30), "gave up \(elapsed) after the cancel")
             #expect(pool.statistics.connectionsDiscarded == 1)
             kill(backend, SIGCONT)
             let answer = try await pool.withConnection { session in
@@ -266,6 +266,6 @@ struct PipelinedConnectionTests {
         await pool.shutdown()
         #expect(error?.code == .connectionFailed)
         // A 1 s connect timeout; without it the wait would never end.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 }

@@ -44,7 +44,7 @@ struct WithBudgetTests {
         }
         let elapsed = ContinuousClock.now - started
         #expect(error?.budget == .milliseconds(100))
-        #expect(elapsed < .seconds(2), "answered after \(elapsed)")
+        #expect(elapsed < .seconds(30), "answered after \(elapsed); the gate never opens")
     }
 
     @Test func theCallersCancellationEndsTheWaitAtOnce() async throws {
@@ -59,6 +59,6 @@ struct WithBudgetTests {
         }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(30), "the budget is an hour")
     }
 }

@@ -45,7 +45,7 @@ struct ConversationTests {
             try conversation.ask("silent")
         }
         #expect(ContinuousClock.now - started >= .milliseconds(200))
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(30), "bounded: the fake daemon never answers")
     }
 
     @Test func tooLongIsRefusedBeforeSending() {

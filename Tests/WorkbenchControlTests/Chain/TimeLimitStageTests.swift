@@ -20,7 +20,7 @@ struct TimeLimitStageTests {
         #expect(error.status.code == 504)
         #expect(error.code == "command.timeout")
         #expect(error.message == "the command took longer than 0.2 seconds and was cancelled; nothing was changed")
-        #expect(elapsed < .seconds(5), "answered \(elapsed) after the start")
+        #expect(elapsed < .seconds(30), "answered \(elapsed) after the start (the command would take an hour)")
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
