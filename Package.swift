@@ -249,7 +249,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchDaemonTests",
-            dependencies: ["WorkbenchDaemon", "OrganizationsModule", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: [
+                "WorkbenchDaemon", "OrganizationsModule", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule",
+                "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -284,7 +287,10 @@ let package = Package(
         ),
         .testTarget(
             name: "dangjian-benchTests",
-            dependencies: ["dangjian-bench", "OrganizationsModule", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: [
+                "dangjian-bench", "OrganizationsModule", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres",
+                "WorkbenchTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -17,7 +17,9 @@ struct NewModule: CommandPlugin {
         guard let id = extractor.remainingArguments.first,
             id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil
         else {
-            Diagnostics.error("usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>]; the id is lowercase letters, digits and _")
+            Diagnostics.error(
+                "usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>]; the id is lowercase letters, digits and _"
+            )
             return
         }
         let name = id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Module"

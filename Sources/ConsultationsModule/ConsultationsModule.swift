@@ -75,9 +75,14 @@ public struct ConsultationsModule: WorkbenchModule {
     /// Friendly replies for the constraints an operator can run into.
     public var constraintErrors: [String: WorkbenchError] {
         [
-            "teams_code_key": .conflict(ConsultationsErrorCode.teamDuplicateCode, argument: "code", "a team with this code exists; choose another code or see 'consult team list'"),
-            "volunteers_member_key": .conflict(ConsultationsErrorCode.volunteerDuplicateMember, argument: "member", "this Party member is already a volunteer of the team; see 'consult volunteer list team=<code>'"),
-            "participants_name_key": .conflict(ConsultationsErrorCode.sessionDuplicateParticipant, "this participant was recorded at the same moment; try again"),
+            "teams_code_key": .conflict(
+                ConsultationsErrorCode.teamDuplicateCode, argument: "code",
+                "a team with this code exists; choose another code or see 'consult team list'"),
+            "volunteers_member_key": .conflict(
+                ConsultationsErrorCode.volunteerDuplicateMember, argument: "member",
+                "this Party member is already a volunteer of the team; see 'consult volunteer list team=<code>'"),
+            "participants_name_key": .conflict(
+                ConsultationsErrorCode.sessionDuplicateParticipant, "this participant was recorded at the same moment; try again"),
         ]
     }
 }

@@ -74,10 +74,12 @@ public struct GridsModule: WorkbenchModule {
     /// Friendly replies for the constraints an operator can run into.
     public var constraintErrors: [String: WorkbenchError] {
         [
-            "grids_code_key": .conflict(GridsErrorCode.gridDuplicateCode, argument: "code", "a grid with this code exists; choose another code or 'grid show grid=<code>'"),
+            "grids_code_key": .conflict(
+                GridsErrorCode.gridDuplicateCode, argument: "code", "a grid with this code exists; choose another code or 'grid show grid=<code>'"),
             "grids_level1_is_root": .ruleRefused(GridsErrorCode.gridLevelNotAllowed, "a level1 grid has no parent grid; leave out parent="),
             "assignments_open_key": .conflict(
-                GridsErrorCode.assignmentDuplicate, "this person already has an open assignment with this role on this grid; see 'grid show grid=<code>'"
+                GridsErrorCode.assignmentDuplicate,
+                "this person already has an open assignment with this role on this grid; see 'grid show grid=<code>'"
             ),
             "assignments_ends_after_start": .invalidArgument("on", "an assignment cannot end before it starts"),
             "households_address_key": .conflict(

@@ -74,10 +74,12 @@ public struct OrganizationsModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "units_code_key": .conflict(
-                OrganizationsErrorCode.unitDuplicateCode, argument: "code", "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
+                OrganizationsErrorCode.unitDuplicateCode, argument: "code",
+                "an organisation with this code exists; choose another code or 'org unit show unit=<code>'"
             ),
             "reports_open_unit_key": .conflict(
-                OrganizationsErrorCode.reportDuplicate, "this unit already has an open report to this community; see 'org report list community=<code>'"
+                OrganizationsErrorCode.reportDuplicate,
+                "this unit already has an open report to this community; see 'org report list community=<code>'"
             ),
             "reports_open_member_key": .conflict(
                 OrganizationsErrorCode.reportDuplicate,

@@ -67,7 +67,8 @@ public struct PropertyModule: WorkbenchModule {
             timeZone: context.timeZone
         )
         self.complaintClock = PeriodicService(
-            job: ComplaintSweeper(warningShare: settings.warningShare, database: context.database, timeZone: context.timeZone, logger: context.logger),
+            job: ComplaintSweeper(
+                warningShare: settings.warningShare, database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.sweepInterval, logger: context.logger
         )
     }
@@ -85,11 +86,14 @@ public struct PropertyModule: WorkbenchModule {
     public var constraintErrors: [String: WorkbenchError] {
         [
             "companies_credit_code_key": .conflict(
-                PropertyErrorCode.companyDuplicateCreditCode, argument: "credit_code", "a company with this credit code is registered; see 'prop company show company=<credit code>'"
+                PropertyErrorCode.companyDuplicateCreditCode, argument: "credit_code",
+                "a company with this credit code is registered; see 'prop company show company=<credit code>'"
             ),
-            "complexes_code_key": .conflict(PropertyErrorCode.complexDuplicateCode, argument: "code", "a complex with this code exists; choose another code"),
+            "complexes_code_key": .conflict(
+                PropertyErrorCode.complexDuplicateCode, argument: "code", "a complex with this code exists; choose another code"),
             "complexes_name_in_community_key": .conflict(
-                PropertyErrorCode.complexDuplicateName, argument: "name", "this community already has a complex with this name; see 'prop complex list scope=<community>'"
+                PropertyErrorCode.complexDuplicateName, argument: "name",
+                "this community already has a complex with this name; see 'prop complex list scope=<community>'"
             ),
             "service_contracts_no_overlap": .conflict(
                 PropertyErrorCode.contractOverlap,
@@ -97,7 +101,8 @@ public struct PropertyModule: WorkbenchModule {
             ),
             "service_contracts_ends_after_start": .invalidArgument("until", "a contract cannot end before it starts"),
             "cross_appointments_no_overlap": .conflict(
-                PropertyErrorCode.crossappOverlap, "this person already holds a cross-appointment on this complex in that period; see 'prop crossapp list complex=<code>'"
+                PropertyErrorCode.crossappOverlap,
+                "this person already holds a cross-appointment on this complex in that period; see 'prop crossapp list complex=<code>'"
             ),
             "cross_appointments_ends_after_start": .invalidArgument("on", "a cross-appointment cannot end before it starts"),
             "projects_title_key": .conflict(
@@ -105,7 +110,8 @@ public struct PropertyModule: WorkbenchModule {
             ),
             "projects_finished_after_claim": .invalidArgument("on", "a project cannot finish before it was claimed"),
             "rankings_quarter_scope_key": .conflict(
-                PropertyErrorCode.rankingAlreadyPublished, "this quarter's list for this scope is already published and frozen; see 'prop ranking show'"
+                PropertyErrorCode.rankingAlreadyPublished,
+                "this quarter's list for this scope is already published and frozen; see 'prop ranking show'"
             ),
         ]
     }

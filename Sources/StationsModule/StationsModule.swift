@@ -61,7 +61,9 @@ public struct StationsModule: WorkbenchModule {
     /// Friendly replies for the constraints an operator can run into.
     public var constraintErrors: [String: WorkbenchError] {
         [
-            "stations_code_key": .conflict(StationsErrorCode.stationDuplicateCode, argument: "code", "a station with this code exists; choose another code or see 'station show station=<code>'"),
+            "stations_code_key": .conflict(
+                StationsErrorCode.stationDuplicateCode, argument: "code",
+                "a station with this code exists; choose another code or see 'station show station=<code>'"),
             "stations_code_upper_key": .conflict(
                 StationsErrorCode.stationDuplicateCode, argument: "code",
                 "a station with this code exists (codes ignore case); choose another code or see 'station show station=<code>'"

@@ -67,9 +67,11 @@ struct CalendarImport {
     /// checks them all and applies them in one transaction, or none. A refused row is reported
     /// at its line of the file.
     func send(_ file: CalendarFile, over conversation: Conversation, output: (String) -> Void, error: (String) -> Void) -> ExitStatus {
-        let rows = ["date\tkind\tname"] + file.entries.map { entry in
-            [entry.date, entry.kind, entry.name].map(ReplyEscaping.escape).joined(separator: "\t")
-        }
+        let rows =
+            ["date\tkind\tname"]
+            + file.entries.map { entry in
+                [entry.date, entry.kind, entry.name].map(ReplyEscaping.escape).joined(separator: "\t")
+            }
         do {
             let reply = try conversation.ask("calendar import", rows: rows)
             if reply.isSuccess {

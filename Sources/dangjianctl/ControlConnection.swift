@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A connection to the daemon's control socket over plain POSIX calls.
@@ -29,9 +29,9 @@ final class ControlConnection {
             raw[pathBytes.count] = 0
         }
         #if canImport(Darwin)
-        let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
+            let descriptor = socket(AF_UNIX, SOCK_STREAM, 0)
         #else
-        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #endif
         guard descriptor >= 0 else { throw .cannotConnect(path: path, errno: errno) }
         let result = withUnsafePointer(to: &address) { pointer in
@@ -55,8 +55,8 @@ final class ControlConnection {
         self.path = path
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         #if canImport(Darwin)
-        var on: Int32 = 1
-        _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            var on: Int32 = 1
+            _ = setsockopt(descriptor, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
     }
 
@@ -154,11 +154,11 @@ final class ControlConnection {
     /// `send(2)` without `SIGPIPE`.
     private static func systemSend(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Darwin)
-        Darwin.send(descriptor, bytes, count, 0)
+            Darwin.send(descriptor, bytes, count, 0)
         #elseif canImport(Musl)
-        Musl.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
+            Musl.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
         #else
-        Glibc.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
+            Glibc.send(descriptor, bytes, count, Int32(MSG_NOSIGNAL))
         #endif
     }
 

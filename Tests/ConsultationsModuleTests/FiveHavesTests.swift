@@ -28,8 +28,12 @@ struct FiveHavesTests {
                 #expect(refused.status == 422, "\(refused)")
                 #expect(refused.raw.contains("consultations.session.five_haves_missing") || refused.summary.contains("cannot close"), "\(refused)")
                 // Everything not yet supplied is named; what was supplied is not.
-                for later in Self.steps[position...] { #expect(refused.summary.contains(later.named), "\(later.named) missing from: \(refused.summary)") }
-                for earlier in Self.steps[..<position] { #expect(!refused.summary.contains(earlier.named), "\(earlier.named) still named: \(refused.summary)") }
+                for later in Self.steps[position...] {
+                    #expect(refused.summary.contains(later.named), "\(later.named) missing from: \(refused.summary)")
+                }
+                for earlier in Self.steps[..<position] {
+                    #expect(!refused.summary.contains(earlier.named), "\(earlier.named) still named: \(refused.summary)")
+                }
                 try await ConsultationsFixture.succeed(harness, lines[step.index])
             }
             let closed = try await ConsultationsFixture.succeed(harness, "consult session close session=\(session)")
@@ -61,7 +65,8 @@ struct FiveHavesTests {
             let status = try await harness.scalar("SELECT status FROM consultations.sessions WHERE id = $1", [session], as: String.self)
             #expect(status == "scheduled")
             // The shortfalls the function reports are the command's.
-            let missing = try await harness.scalar("SELECT string_agg(item, ',' ORDER BY item) FROM consultations.session_missing($1)", [session], as: String.self)
+            let missing = try await harness.scalar(
+                "SELECT string_agg(item, ',' ORDER BY item) FROM consultations.session_missing($1)", [session], as: String.self)
             #expect(missing == "minutes,reply,side:convener,side:coordinator,side:stakeholder,sign,vote")
 
             for line in ConsultationsFixture.fiveHaves(session: session, topic: topic) { try await ConsultationsFixture.succeed(harness, line) }
@@ -139,7 +144,8 @@ struct FiveHavesTests {
             let agenda = try await ConsultationsFixture.succeed(harness, "consult session show session=\(both)")
             #expect(agenda.summary.contains("《乙》"), "the first topic given names the session: \(agenda)")
             let order = try await harness.scalar(
-                "SELECT string_agg(topic_id::text, ',' ORDER BY position) FROM consultations.session_topics WHERE session_id = $1", [both], as: String.self
+                "SELECT string_agg(topic_id::text, ',' ORDER BY position) FROM consultations.session_topics WHERE session_id = $1", [both],
+                as: String.self
             )
             #expect(order == "\(b),\(a)")
 

@@ -29,7 +29,9 @@ struct OrderWorkflowTests {
 
     /// What the table allows: the one status each action needs (cancel: any open one).
     static func allowed(_ action: OrderAction, from status: OrderStatus) -> OrderStatus? {
-        let next: [OrderAction: OrderStatus] = [.dispatch: .dispatched, .accept: .accepted, .claim: .claimed, .done: .done, .rate: .rated, .cancel: .cancelled]
+        let next: [OrderAction: OrderStatus] = [
+            .dispatch: .dispatched, .accept: .accepted, .claim: .claimed, .done: .done, .rate: .rated, .cancel: .cancelled,
+        ]
         return action.requiredStatuses.contains(status) ? next[action] : nil
     }
 
@@ -62,8 +64,12 @@ struct OrderWorkflowTests {
             try await Self.setUpTeams(harness)
             // The database's table is the Swift one.
             let rows = try await harness.pool.withConnection { connection in
-                try await connection.query(PostgresStatement(unnamed: "SELECT from_status, action, to_status FROM consultations.order_transitions"), [])
-                    .map { row in "\(try row.decode("from_status", as: String.self)) \(try row.decode("action", as: String.self)) \(try row.decode("to_status", as: String.self))" }
+                try await connection.query(
+                    PostgresStatement(unnamed: "SELECT from_status, action, to_status FROM consultations.order_transitions"), []
+                )
+                .map { row in
+                    "\(try row.decode("from_status", as: String.self)) \(try row.decode("action", as: String.self)) \(try row.decode("to_status", as: String.self))"
+                }
             }
             var expected: [String] = []
             for status in OrderStatus.allCases {
@@ -83,7 +89,8 @@ struct OrderWorkflowTests {
                         #expect(now == next.rawValue)
                     } else {
                         #expect(reply.status == 409, "\(action) from \(status): \(reply)")
-                        #expect(reply.raw.contains("consultations.order.transition_not_allowed") || reply.summary.contains("cannot \(action.rawValue)"))
+                        #expect(
+                            reply.raw.contains("consultations.order.transition_not_allowed") || reply.summary.contains("cannot \(action.rawValue)"))
                         #expect(now == status.rawValue, "a refused \(action) changed the order")
                     }
                 }
@@ -125,7 +132,8 @@ struct OrderWorkflowTests {
             // The trigger holds membership whoever writes.
             await #expect(throws: (any Error).self) {
                 try await harness.pool.withConnection { connection in
-                    _ = try await connection.execute(PostgresStatement(unnamed: "UPDATE consultations.orders SET claimed_by = 2 WHERE id = $1"), [order])
+                    _ = try await connection.execute(
+                        PostgresStatement(unnamed: "UPDATE consultations.orders SET claimed_by = 2 WHERE id = $1"), [order])
                 }
             }
             let done = try await ConsultationsFixture.succeed(harness, "consult order done order=\(order) hours=2 note=已送达")

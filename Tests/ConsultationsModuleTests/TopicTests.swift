@@ -21,7 +21,8 @@ struct TopicTests {
                 harness, "consult topic review topic=\(declined) decision=decline reason=\"属个人纠纷，已转人民调解委员会\" channel=电话"
             )
             #expect(reply.summary.contains("declined"))
-            let withdrawn = try await harness.create("consult topic propose community=C3 title=增设座椅 description=x category=公共设施 source=suggestion proposer=孙七")
+            let withdrawn = try await harness.create(
+                "consult topic propose community=C3 title=增设座椅 description=x category=公共设施 source=suggestion proposer=孙七")
             try await ConsultationsFixture.succeed(harness, "consult topic withdraw topic=\(withdrawn) reason=已由街道统一安排")
 
             let shown = try await ConsultationsFixture.succeed(harness, "consult topic show topic=\(declined)")
@@ -69,7 +70,10 @@ struct TopicTests {
             #expect(shown.field("source") == "grid 网格发现")
 
             let cases: [(line: String, status: Int, words: String)] = [
-                ("consult topic propose community=C1 title=t description=d category=停车管理 source=grid proposer=p case=\(there)", 422, "another community"),
+                (
+                    "consult topic propose community=C1 title=t description=d category=停车管理 source=grid proposer=p case=\(there)", 422,
+                    "another community"
+                ),
                 ("consult topic propose community=C1 title=t description=d category=停车管理 source=grid proposer=p", 400, "case="),
                 ("consult topic propose community=C1 title=t description=d category=停车管理 proposer=p case=\(here)", 400, "source=grid"),
                 ("consult topic propose community=C1 title=t description=d category=停车管理 source=grid proposer=p case=GC-2099-000001", 404, "no case"),
@@ -114,7 +118,8 @@ struct TopicTests {
             // The status changes only along the transitions table, whoever writes it.
             await #expect(throws: (any Error).self) {
                 try await harness.pool.withConnection { connection in
-                    _ = try await connection.execute(PostgresStatement(unnamed: "UPDATE consultations.topics SET status = 'proposed' WHERE id = $1"), [topic])
+                    _ = try await connection.execute(
+                        PostgresStatement(unnamed: "UPDATE consultations.topics SET status = 'proposed' WHERE id = $1"), [topic])
                 }
             }
         }

@@ -74,7 +74,9 @@ struct VolunteerPointsTests {
             AbsoluteConfigKey(["modules", "consultations", "volunteer_points", "category"]): "先锋作用",
         ]
         try await ConsultationsFixture.with(config: config) { harness in
-            for line in ["consult team add code=DY01 name=队 unit=C1", "consult volunteer add team=DY01 member=1"] { _ = try await harness.create(line) }
+            for line in ["consult team add code=DY01 name=队 unit=C1", "consult volunteer add team=DY01 member=1"] {
+                _ = try await harness.create(line)
+            }
             let order = try await harness.create("consult order place community=C1 category=其他 need=x address=y resident=z")
             for line in ["dispatch order=\(order) team=DY01", "accept order=\(order) by=1", "claim order=\(order) volunteer=1"] {
                 try await ConsultationsFixture.succeed(harness, "consult order " + line)
@@ -87,6 +89,8 @@ struct VolunteerPointsTests {
         #expect(throws: ModuleSettingsError.self) {
             _ = try ConsultationsSettings(config: reader, pointsCategories: ["志愿服务"])
         }
-        #expect(try ConsultationsSettings(config: ConfigReader(provider: InMemoryProvider(values: [:])), pointsCategories: ["志愿服务"]) == ConsultationsSettings())
+        #expect(
+            try ConsultationsSettings(config: ConfigReader(provider: InMemoryProvider(values: [:])), pointsCategories: ["志愿服务"])
+                == ConsultationsSettings())
     }
 }

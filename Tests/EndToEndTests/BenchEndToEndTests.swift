@@ -14,7 +14,8 @@ struct BenchEndToEndTests {
     @Test func seedThenRunAMixedLoadWithPgbench() async throws {
         let conninfo = try await TestCluster.makeDatabase()
         let daemon = try await DaemonUnderTest.start(conninfo: conninfo)
-        let seeded = try await DaemonUnderTest.runLongTool(bench, ["seed", "--scale", "0.002", "--database", conninfo, "--as-of", "2026-11-21T09:00:00+08:00"])
+        let seeded = try await DaemonUnderTest.runLongTool(
+            bench, ["seed", "--scale", "0.002", "--database", conninfo, "--as-of", "2026-11-21T09:00:00+08:00"])
         #expect(seeded.status == 0, "\(seeded.error)")
         #expect(seeded.output.contains("grids.cases") && seeded.output.contains("2,000"), "\(seeded.output)")
 
@@ -83,14 +84,16 @@ struct BenchEndToEndTests {
         // Statement logging is off again on the cluster.
         let prefix = try await TestCluster.withPool(size: 1) { pool, _ in
             try await pool.withConnection { session in
-                try await session.query(PostgresStatement(unnamed: "SELECT current_setting('log_line_prefix')"), []).single().decode(at: 0, as: String.self)
+                try await session.query(PostgresStatement(unnamed: "SELECT current_setting('log_line_prefix')"), []).single().decode(
+                    at: 0, as: String.self)
             }
         }
         #expect(!prefix.hasPrefix("djcap|"), "\(prefix)")
 
         // The load really reached the database: the cases the clients reported are there,
         // with their audit rows.
-        let status = try await DaemonUnderTest.runTool(DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "grid", "case", "list", "limit=1", "after=2000"])
+        let status = try await DaemonUnderTest.runTool(
+            DaemonUnderTest.binDirectory + "/dangjianctl", ["--socket", daemon.socketPath, "grid", "case", "list", "limit=1", "after=2000"])
         #expect(status.status == 0)
         #expect(status.output.contains("GC-"), "\(status.output)")
         #expect(try await daemon.terminate() == 0)
@@ -99,7 +102,8 @@ struct BenchEndToEndTests {
     @Test func runWithoutADatasetSaysWhatToDo() async throws {
         let conninfo = try await TestCluster.makeDatabase()
         let daemon = try await DaemonUnderTest.start(conninfo: conninfo)
-        let run = try await DaemonUnderTest.runLongTool(bench, ["run", "--database", conninfo, "--socket", daemon.socketPath, "--seconds", "1", "--no-pgbench"])
+        let run = try await DaemonUnderTest.runLongTool(
+            bench, ["run", "--database", conninfo, "--socket", daemon.socketPath, "--seconds", "1", "--no-pgbench"])
         #expect(run.status != 0)
         #expect(run.error.contains("dangjian-bench seed"), "\(run.error)")
         #expect(try await daemon.terminate() == 0)

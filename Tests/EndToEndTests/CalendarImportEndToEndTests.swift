@@ -53,7 +53,8 @@ struct CalendarImportEndToEndTests {
         try "# 2027\n2027-10-01,holiday,国庆节\n2027-10-02,holiday,国庆节\n".write(toFile: weekend, atomically: true, encoding: .utf8)
         let refusedLine = try await DaemonUnderTest.runTool(client, socket + ["calendar", "import", weekend])
         #expect(refusedLine.status == 1)
-        #expect(refusedLine.error.contains("weekend.csv:3: calendar.date_not_a_weekday: column date: 2027-10-02 is a Saturday"), "\(refusedLine.error)")
+        #expect(
+            refusedLine.error.contains("weekend.csv:3: calendar.date_not_a_weekday: column date: 2027-10-02 is a Saturday"), "\(refusedLine.error)")
         #expect(refusedLine.error.contains("(422); nothing was imported"))
         let stillUnchanged = try await DaemonUnderTest.runTool(client, socket + ["--raw", "calendar", "show", "year=2027", "month=10"])
         #expect(stillUnchanged.output.contains("no holidays set for 2027-10"), "\(stillUnchanged.output)")

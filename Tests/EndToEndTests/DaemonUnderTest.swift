@@ -196,7 +196,9 @@ final class DaemonUnderTest: @unchecked Sendable {
         try await runBlocking { try runToolBlocking(executable, arguments, input: input, environment: environment) }
     }
 
-    private static func runToolBlocking(_ executable: String, _ arguments: [String], input: String, environment: [String: String]?) throws -> (status: Int32, output: String, error: String) {
+    private static func runToolBlocking(
+        _ executable: String, _ arguments: [String], input: String, environment: [String: String]?
+    ) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

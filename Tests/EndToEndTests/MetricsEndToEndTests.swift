@@ -36,7 +36,9 @@ struct MetricsEndToEndTests {
         let text = try await HTTPExchange.send("GET", "/metrics", port: port).body
         let samples = Self.samples(text)
         #expect(samples[#"dangjian_commands_total{module="organizations",command="unit add",status="201"}"#] == 40, "\(text)")
-        #expect(samples[#"dangjian_commands_total{module="organizations",command="unit show",status="404"}"#] == 40, "\(text.split(separator: "\n").filter { $0.hasPrefix("dangjian_commands_total") })")
+        #expect(
+            samples[#"dangjian_commands_total{module="organizations",command="unit show",status="404"}"#] == 40,
+            "\(text.split(separator: "\n").filter { $0.hasPrefix("dangjian_commands_total") })")
         #expect(samples[#"dangjian_commands_total{module="workbench",command="status",status="200"}"#] == 1)
         #expect((samples[#"dangjian_command_duration_seconds_count{module="organizations",command="unit add"}"#] ?? 0) == 40)
         #expect(samples[#"dangjian_command_duration_seconds_bucket{module="organizations",command="unit add",le="+Inf"}"#] == 40)

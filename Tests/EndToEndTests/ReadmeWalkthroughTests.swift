@@ -17,7 +17,9 @@ struct ReadmeWalkthroughTests {
         var blocks: [[String]] = []
         var current: [String]?
         for line in readme[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```sh") { current = [] } else if line.hasPrefix("```"), let block = current {
+            if line.hasPrefix("```sh") {
+                current = []
+            } else if line.hasPrefix("```"), let block = current {
                 blocks.append(block)
                 current = nil
                 if blocks.count == 2 { break }
@@ -60,17 +62,24 @@ struct ReadmeWalkthroughTests {
         }
         let tree = rows(try await json("org unit tree unit=QW01", socket: daemon.socketPath))
         func node(_ code: String) -> String? {
-            tree.first { $0["code"] as? String == code }.map { "\($0["depth"]!) \($0["kind_name"]!) members=\($0["members"]!) children=\($0["children"]!)" }
+            tree.first { $0["code"] as? String == code }.map {
+                "\($0["depth"]!) \($0["kind_name"]!) members=\($0["members"]!) children=\($0["children"]!)"
+            }
         }
         #expect(node("QW01") == "0 区委 members=3 children=2", "\(tree)")
         #expect(node("SQ01") == "2 社区党委 members=2 children=1", "\(tree)")
         #expect(node("LZ01") == "4 楼栋党小组 members=1 children=0", "\(tree)")
         let rank = try #require(outputs.first { $0.key.contains("org points rank") }?.value)
-        let names = rank.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first }
+        let names = rank.split(separator: "\n").dropFirst().compactMap {
+            $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first
+        }
         #expect(names.prefix(2) == ["王芳", "李强"], "\(rank)")
         let coverage = try #require(outputs.first { $0.key.contains("org coverage") }?.value)
         let jd01 = try #require(coverage.split(separator: "\n").first { $0.hasPrefix("JD01") })
-        #expect(jd01.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == ["JD01", "新华路街道党工委", "1", "1", "100", "1", "100", "800", "60"])
+        #expect(
+            jd01.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == [
+                "JD01", "新华路街道党工委", "1", "1", "100", "1", "100", "800", "60",
+            ])
 
         // The mistakes block: each line fails with the status its comment names, and changes nothing.
         let before = try await shell("dangjianctl --raw org unit list status=all limit=1000", socket: daemon.socketPath).output
@@ -99,7 +108,9 @@ struct ReadmeWalkthroughTests {
         }
         let shown = try await json("grid case show case=1", socket: daemon.socketPath)
         let timeline = rows(shown, "timeline")
-        #expect(timeline.map { $0["kind"] as? String } == ["reported", "accepted", "escalated", "resolved", "reopened", "resolved", "confirmed"], "\(shown)")
+        #expect(
+            timeline.map { $0["kind"] as? String } == ["reported", "accepted", "escalated", "resolved", "reopened", "resolved", "confirmed"],
+            "\(shown)")
         #expect(timeline.contains { $0["from_level"] as? String == "complex" && $0["to_level"] as? String == "street" }, "\(shown)")
         #expect(timeline.contains { $0["from_status"] as? String == "resolved" && $0["to_status"] as? String == "in_progress" }, "\(shown)")
         #expect((shown["record"] as? [String: Any])?["status"] as? String == "closed", "\(shown)")
@@ -125,7 +136,8 @@ struct ReadmeWalkthroughTests {
         let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
         let property = Self.blocks(after: "<!-- walkthrough: property")
-        try #require(organizations.count == 2 && grids.count == 2 && property.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
+        try #require(
+            organizations.count == 2 && grids.count == 2 && property.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
         let daemon = try await DaemonUnderTest.start()
         var outputs: [String: String] = [:]
         for line in organizations[0] + grids[0] + property[0] {
@@ -151,7 +163,9 @@ struct ReadmeWalkthroughTests {
         }
         #expect(try await shell("dangjianctl --raw prop company list", socket: daemon.socketPath).output == companies)
         #expect(try await shell("dangjianctl --raw prop ranking show quarter=2026Q3 scope=JD01", socket: daemon.socketPath).output == published)
-        #expect((try await json("prop complaint show complaint=2", socket: daemon.socketPath)["record"] as? [String: Any])?["status"] as? String == "filed")
+        #expect(
+            (try await json("prop complaint show complaint=2", socket: daemon.socketPath)["record"] as? [String: Any])?["status"] as? String
+                == "filed")
         #expect(try await daemon.terminate() == 0)
     }
 
@@ -159,7 +173,8 @@ struct ReadmeWalkthroughTests {
         let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
         let grids = Self.blocks(after: "<!-- walkthrough: grids")
         let stations = Self.blocks(after: "<!-- walkthrough: stations")
-        try #require(organizations.count == 2 && grids.count == 2 && stations.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
+        try #require(
+            organizations.count == 2 && grids.count == 2 && stations.count == 2, "the walkthroughs keep the walkthroughs and their errors blocks")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

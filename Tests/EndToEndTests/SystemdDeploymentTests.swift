@@ -51,7 +51,8 @@ struct SystemdDeploymentTests {
 
     @Test func theUnitsPassSystemdAnalyzeVerify() async throws {
         let directory = try Self.stagedUnits()
-        let verified = try await Self.run("systemd-analyze", ["verify", "--man=no", directory + "/dangjiand.service", directory + "/dangjiand.socket"])
+        let verified = try await Self.run(
+            "systemd-analyze", ["verify", "--man=no", directory + "/dangjiand.service", directory + "/dangjiand.socket"])
         #expect(verified.status == 0, "systemd-analyze verify failed: \(verified.error)")
         // Warnings (an unknown key, a value that does not parse) go to stderr with status 0.
         #expect(verified.error.isEmpty && verified.output.isEmpty, "systemd-analyze verify complained:\n\(verified.error)\(verified.output)")
@@ -266,7 +267,8 @@ struct SystemdDeploymentTests {
         #expect(Self.mode(root + "/usr/local/lib/systemd/system/dangjiand.service") == 0o644)
         #expect(Self.mode(root + "/etc/dangjian/dangjian.yaml") == 0o640)
         #expect(
-            FileManager.default.contentsEqual(atPath: root + "/usr/local/lib/systemd/system/dangjiand.service", andPath: Self.repository + "/deploy/systemd/dangjiand.service")
+            FileManager.default.contentsEqual(
+                atPath: root + "/usr/local/lib/systemd/system/dangjiand.service", andPath: Self.repository + "/deploy/systemd/dangjiand.service")
         )
         #expect(FileManager.default.contentsEqual(atPath: root + "/etc/dangjian/dangjian.yaml", andPath: Self.repository + "/config/dangjian.yaml"))
         let version = try await DaemonUnderTest.runTool(root + "/usr/local/bin/dangjiand", ["--version"])
@@ -282,7 +284,8 @@ struct SystemdDeploymentTests {
         #expect(upgrade.status == 0, "\(upgrade.error)")
         #expect(upgrade.output.contains("has local edits: keeping it"))
         #expect(try String(contentsOfFile: root + "/etc/dangjian/dangjian.yaml", encoding: .utf8) == edited)
-        #expect(FileManager.default.contentsEqual(atPath: root + "/etc/dangjian/dangjian.yaml.new", andPath: Self.repository + "/config/dangjian.yaml"))
+        #expect(
+            FileManager.default.contentsEqual(atPath: root + "/etc/dangjian/dangjian.yaml.new", andPath: Self.repository + "/config/dangjian.yaml"))
 
         // A broken edit is reported by the new daemon's --check-config.
         try "daemon:\n  time_zone: Mars/Olympus\n".write(toFile: root + "/etc/dangjian/dangjian.yaml", atomically: true, encoding: .utf8)

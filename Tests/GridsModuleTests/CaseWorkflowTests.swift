@@ -45,7 +45,10 @@ struct CaseWorkflowTests {
             let shown = await harness.send("grid case show case=\(code)")
             #expect(shown.status == 200)
             let timeline = shown.section("timeline")
-            #expect(timeline.map { $0["kind"] } == ["reported", "accepted", "escalated", "assigned", "resolved", "reopened", "resolved", "confirmed", "note"])
+            #expect(
+                timeline.map { $0["kind"] } == [
+                    "reported", "accepted", "escalated", "assigned", "resolved", "reopened", "resolved", "confirmed", "note",
+                ])
             #expect(timeline[2]["from_level"] == "complex" && timeline[2]["to_level"] == "street")
             #expect(timeline[2]["note"]?.contains("涉及多个小区") == true)
             #expect(timeline[5]["from_status"] == "resolved" && timeline[5]["to_status"] == "in_progress")

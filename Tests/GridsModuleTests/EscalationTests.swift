@@ -42,9 +42,10 @@ struct EscalationTests {
             let shown = await harness.send("grid case show case=\(id)")
             #expect(shown.field("due_at") == "2026-05-20T00:00:00+08:00")
             #expect(shown.field("missed_deadlines") == "1")
-            #expect(shown.section("timeline").contains {
-                $0["kind"] == "escalated" && $0["actor"] == "dangjiand" && $0["from_level"] == "complex" && $0["to_level"] == "community"
-            }, "\(shown)")
+            #expect(
+                shown.section("timeline").contains {
+                    $0["kind"] == "escalated" && $0["actor"] == "dangjiand" && $0["from_level"] == "complex" && $0["to_level"] == "community"
+                }, "\(shown)")
             #expect(await harness.send("grid case resolve case=\(id) note=x").status == 409, "still reported: accept first")
             #expect(await harness.send("grid case accept case=\(id)").status == 200)
             #expect(await harness.send("grid case resolve case=\(id) note=x").field("resolved_on_time") == "false", "a missed deadline counts")

@@ -17,7 +17,8 @@ enum GridsFixture {
     static func with<Result: Sendable>(
         config: [AbsoluteConfigKey: ConfigValue] = [:], clock: any WorkbenchClock = SystemClock(), _ body: (ModuleHarness) async throws -> Result
     ) async throws -> Result {
-        try await ModuleHarness.with([OrganizationsModule.self, GridsModule.self], config: config, clock: clock) { (harness: ModuleHarness) async throws in
+        try await ModuleHarness.with([OrganizationsModule.self, GridsModule.self], config: config, clock: clock) {
+            (harness: ModuleHarness) async throws in
             for line in [
                 "org unit add code=D1 name=测试区委 kind=district",
                 "org unit add code=S1 name=第一街道党工委 kind=street parent=D1",

@@ -54,7 +54,9 @@ struct HouseholdTests {
             #expect(await harness.send("grid household list follow_up=true").column("id") == [id])
 
             let updated = await harness.send("grid household update household=\(other) size=5 tags=none phone=13700002222", as: .admin)
-            #expect(updated.status == 200 && updated.field("size") == "5" && updated.field("tags") == "" && updated.field("phone") == "13700002222", "\(updated)")
+            #expect(
+                updated.status == 200 && updated.field("size") == "5" && updated.field("tags") == "" && updated.field("phone") == "13700002222",
+                "\(updated)")
             #expect(await harness.send("grid household update household=\(other)").status == 400, "nothing to change")
             #expect(await harness.send("grid household update household=\(other) tags=外星人").status == 400)
         }

@@ -51,7 +51,8 @@ struct CommunityWorkTests {
             #expect(await harness.send("org seat add committee=S1 person=某 from=R1 term_start=2026-01-01 term_end=2025-12-31").status == 400)
             // A seat lasts at most one committee term (five years by default).
             let endless = await harness.send("org seat add committee=S1 person=某 from=R1 term_start=2026-01-01 term_end=2099-12-31")
-            #expect(endless.status == 400 && endless.summary.contains("at most 5 years") && endless.summary.contains("before 2031-01-01"), "\(endless)")
+            #expect(
+                endless.status == 400 && endless.summary.contains("at most 5 years") && endless.summary.contains("before 2031-01-01"), "\(endless)")
             #expect(await harness.send("org seat add committee=S1 person=李强 from=R1 term_start=2026-01-01 term_end=2028-12-31").status == 409)
             #expect(await harness.send("org seat list committee=D1").column("person") == ["李强", "赵敏"])
             #expect(await harness.send("org seat list committee=D1 level=street").column("person") == ["李强"])

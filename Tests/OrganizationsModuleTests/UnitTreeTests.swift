@@ -51,7 +51,8 @@ struct UnitTreeTests {
                 let path: String = try await harness.scalar("SELECT path::text FROM organizations.units WHERE code = $1", [code])
                 #expect(path.hasPrefix(s2 + "."), "\(code) at \(path) should be under S2 (\(s2))")
             }
-            let parent: String = try await harness.scalar("SELECT p.code FROM organizations.units u JOIN organizations.units p ON p.id = u.parent_id WHERE u.code = 'C1'")
+            let parent: String = try await harness.scalar(
+                "SELECT p.code FROM organizations.units u JOIN organizations.units p ON p.id = u.parent_id WHERE u.code = 'C1'")
             #expect(parent == "S2")
             // The stored paths still agree with the parent links everywhere.
             let broken: Int = try await harness.scalar(
@@ -139,7 +140,9 @@ struct UnitTreeTests {
             let tree = await harness.send("org unit tree unit=D1")
             #expect(tree.status == 200)
             func node(_ reply: ReplyText, _ code: String) -> String? {
-                reply.rows.first { $0["code"] == code }.map { "\($0["depth"]!) \($0["kind_name"]!) \($0["parent"]!) members=\($0["members"]!) children=\($0["children"]!)" }
+                reply.rows.first { $0["code"] == code }.map {
+                    "\($0["depth"]!) \($0["kind_name"]!) \($0["parent"]!) members=\($0["members"]!) children=\($0["children"]!)"
+                }
             }
             #expect(node(tree, "D1") == "0 区委  members=4 children=3", "\(tree)")
             #expect(node(tree, "S1") == "1 街道党工委 D1 members=3 children=2", "\(tree)")
@@ -189,7 +192,8 @@ struct UnitTreeTests {
             let renamed = await harness.send("org unit rename unit=C1 name=新幸福社区党委 request_id=r-1")
             #expect(renamed.status == 200 && renamed.field("old_name") == "幸福社区党委")
             #expect(await harness.send("org unit rename unit=C1 name=新幸福社区党委 request_id=r-1").raw == renamed.raw)
-            let audited: Int = try await harness.scalar("SELECT count(*) FROM workbench.audit_log WHERE command = 'unit rename' AND reply_status = 200 AND reply_code IS NULL")
+            let audited: Int = try await harness.scalar(
+                "SELECT count(*) FROM workbench.audit_log WHERE command = 'unit rename' AND reply_status = 200 AND reply_code IS NULL")
             #expect(audited == 1)
             let updated = await harness.send("org unit update unit=C1 secretary=刘书记 phone=0632-3311234")
             #expect(updated.field("secretary") == "刘书记" && updated.field("phone") == "0632-3311234")

@@ -10,7 +10,9 @@ struct CompanyTests {
             #expect(shown.status == 200)
             #expect(shown.field("party_org") == "HX 红心物业党支部", "\(shown)")
             #expect(shown.column("code", in: "complexes_served") == ["XQ1", "XQ3"], "\(shown)")
-            #expect(shown.column("stars", in: "star_ratings") == ["4"] && shown.column("reason", in: "star_ratings").first?.contains("rated at registration") == true, "\(shown)")
+            #expect(
+                shown.column("stars", in: "star_ratings") == ["4"]
+                    && shown.column("reason", in: "star_ratings").first?.contains("rated at registration") == true, "\(shown)")
             // An all-digit code of 18 characters is read as a code, not an id.
             let digits = try await harness.create("prop company add name=数字物业 credit_code=911100001000112017")
             #expect(await harness.send("prop company show company=911100001000112017").field("id") == "\(digits)")
@@ -35,7 +37,8 @@ struct CompanyTests {
 
     @Test func starRatingsKeepTheirHistoryAndCoverageGapsAreListed() async throws {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
-            #expect(await harness.send("prop company update company=\(PropertyFixture.companyA) stars=5").status == 400, "a new rating needs a reason")
+            #expect(
+                await harness.send("prop company update company=\(PropertyFixture.companyA) stars=5").status == 400, "a new rating needs a reason")
             let updated = await harness.send("prop company update company=\(PropertyFixture.companyA) stars=5 reason=2026年度星级评定")
             #expect(updated.status == 200 && updated.field("stars") == "5", "\(updated)")
             let ratings: Int = try await harness.scalar("SELECT count(*)::int FROM property.star_ratings")
@@ -60,7 +63,10 @@ struct CompanyTests {
             // A contract starting on the same day as the current one would overlap it.
             let overlap = await harness.send("prop complex assign complex=XQ1 company=\(PropertyFixture.companyA) from=2026-07-01")
             #expect(overlap.status == 409 && overlap.raw.contains("overlaps another contract"), "\(overlap)")
-            #expect(try await harness.scalar("SELECT count(*)::int FROM property.service_contracts WHERE complex_id = (SELECT id FROM property.complexes WHERE code = 'XQ1')") == 2)
+            #expect(
+                try await harness.scalar(
+                    "SELECT count(*)::int FROM property.service_contracts WHERE complex_id = (SELECT id FROM property.complexes WHERE code = 'XQ1')")
+                    == 2)
             let served = await harness.send("prop complex list served=true")
             #expect(served.column("code") == ["XQ1", "XQ2", "XQ3"], "\(served)")
             #expect(await harness.send("prop complex list company=\(PropertyFixture.companyB)").column("code") == ["XQ1", "XQ2"])

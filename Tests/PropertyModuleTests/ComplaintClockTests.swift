@@ -25,10 +25,16 @@ struct ComplaintClockTests {
             #expect(try await sweeper.sweep(at: PropertyFixture.beijing("2026-09-29T00:00")) == .init())
             let shown = await harness.send("prop complaint show complaint=1")
             let timeline = shown.section("timeline")
-            #expect(timeline.contains { $0["at"] == "2026-09-27T11:24:00+08:00" && $0["kind"] == "warning" && $0["actor"] == "dangjiand"
-                && $0["note"] == "80 % of the time used; deadline 2026-09-28 00:00" }, "\(shown)")
-            #expect(timeline.contains { $0["at"] == "2026-09-28T00:00:00+08:00" && $0["kind"] == "overdue"
-                && $0["note"]?.hasPrefix("the 2310 deadline (ordinary: 2 days)") == true }, "\(shown)")
+            #expect(
+                timeline.contains {
+                    $0["at"] == "2026-09-27T11:24:00+08:00" && $0["kind"] == "warning" && $0["actor"] == "dangjiand"
+                        && $0["note"] == "80 % of the time used; deadline 2026-09-28 00:00"
+                }, "\(shown)")
+            #expect(
+                timeline.contains {
+                    $0["at"] == "2026-09-28T00:00:00+08:00" && $0["kind"] == "overdue"
+                        && $0["note"]?.hasPrefix("the 2310 deadline (ordinary: 2 days)") == true
+                }, "\(shown)")
         }
     }
 
@@ -62,7 +68,8 @@ struct ComplaintClockTests {
                 _ = try await harness.create("prop complaint file complex=XQ\(index % 3 + 1) severity=ordinary subject=电梯 description=\(index)")
             }
             let first = PropertyFixture.module(harness).complaintClock.job
-            let second = ComplaintSweeper(warningShare: 0.8, database: harness.pool, timeZone: TimeZone(identifier: "Asia/Shanghai")!, logger: .init(label: "second"))
+            let second = ComplaintSweeper(
+                warningShare: 0.8, database: harness.pool, timeZone: TimeZone(identifier: "Asia/Shanghai")!, logger: .init(label: "second"))
             for instant in ["2026-09-27T12:00", "2026-09-28T01:00", "2026-09-28T02:00"] {
                 let at = PropertyFixture.beijing(instant)
                 async let a = first.sweep(at: at)

@@ -19,7 +19,8 @@ struct ComplaintTests {
         "filed": [], "acknowledged": ["ack"], "resolved": ["ack", "resolve note=已处理"], "closed": ["ack", "resolve note=已处理", "close"],
     ]
 
-    static func file(_ harness: ModuleHarness, _ severity: String = "ordinary", complex: String = "XQ1", extra: String = "") async throws -> ReplyText {
+    static func file(_ harness: ModuleHarness, _ severity: String = "ordinary", complex: String = "XQ1", extra: String = "") async throws -> ReplyText
+    {
         let reply = await harness.send("prop complaint file complex=\(complex) severity=\(severity) subject=电梯 description=电梯停运 \(extra)")
         try #require(reply.status == 201, "\(reply)")
         return reply
@@ -73,7 +74,8 @@ struct ComplaintTests {
                 "SELECT string_agg(from_status || ' ' || action || ' ' || to_status, ', ' ORDER BY from_status, action) FROM property.complaint_transitions",
                 as: String.self
             )
-            let documented = Self.allowed.flatMap { from, actions in actions.map { "\(from) \($0.key) \($0.value)" } }.sorted().joined(separator: ", ")
+            let documented = Self.allowed.flatMap { from, actions in actions.map { "\(from) \($0.key) \($0.value)" } }.sorted().joined(
+                separator: ", ")
             #expect(table == documented)
             for (status, steps) in Self.path {
                 for action in ComplaintAction.allCases {
@@ -82,7 +84,8 @@ struct ComplaintTests {
                         #expect(await harness.send("prop complaint \(step) complaint=\(code)").status == 200, "\(step)")
                     }
                     let events: Int = try await harness.scalar(
-                        "SELECT count(*)::int FROM property.complaint_events e JOIN property.complaints p ON p.id = e.complaint_id WHERE p.code = $1", [code]
+                        "SELECT count(*)::int FROM property.complaint_events e JOIN property.complaints p ON p.id = e.complaint_id WHERE p.code = $1",
+                        [code]
                     )
                     let argument = action == .resolve ? " note=x" : action == .reopen ? " reason=x" : ""
                     let reply = await harness.send("prop complaint \(action.rawValue) complaint=\(code)\(argument)")
@@ -92,7 +95,9 @@ struct ComplaintTests {
                         #expect(now == target, "\(status) \(action)")
                     } else {
                         #expect(reply.status == 409, "\(status) \(action): \(reply)")
-                        #expect(reply.raw.contains("property.complaint.transition_not_allowed") || reply.raw.contains("it cannot \(action.rawValue)"), "\(reply)")
+                        #expect(
+                            reply.raw.contains("property.complaint.transition_not_allowed") || reply.raw.contains("it cannot \(action.rawValue)"),
+                            "\(reply)")
                         #expect(now == status, "\(status) \(action) changed nothing")
                         #expect(
                             try await harness.scalar(
@@ -145,8 +150,11 @@ struct ComplaintTests {
             let shown = await harness.send("prop complaint show complaint=1")
             let timeline = shown.section("timeline")
             #expect(timeline.map { $0["kind"] } == ["filed", "acknowledged", "resolved", "reopened", "resolved", "closed"], "\(shown)")
-            #expect(timeline.contains { $0["kind"] == "resolved" && $0["from_status"] == "acknowledged" && $0["to_status"] == "resolved"
-                && $0["note"]?.contains("更换主板; late, overdue by 10h") == true }, "\(shown)")
+            #expect(
+                timeline.contains {
+                    $0["kind"] == "resolved" && $0["from_status"] == "acknowledged" && $0["to_status"] == "resolved"
+                        && $0["note"]?.contains("更换主板; late, overdue by 10h") == true
+                }, "\(shown)")
         }
     }
 

@@ -27,7 +27,8 @@ struct EvaluationAndRankingTests {
             _ = try await harness.create(
                 "prop eval record company=\(PropertyFixture.companyA) quarter=2026Q3 met=all except=P13 evidence=\"P01: 党支部按期换届; P04: 王芳交叉任职\""
             )
-            _ = try await harness.create("prop eval record company=\(PropertyFixture.companyB) quarter=2026q3 met=P01,P02 violated=N02 evidence=\"N02: 擅自上调停车费\"")
+            _ = try await harness.create(
+                "prop eval record company=\(PropertyFixture.companyB) quarter=2026q3 met=P01,P02 violated=N02 evidence=\"N02: 擅自上调停车费\"")
             try await body(harness, clock)
         }
     }
@@ -44,7 +45,9 @@ struct EvaluationAndRankingTests {
             #expect(shown.field("complaints_filed") == "2" && shown.field("complaints_decided") == "2" && shown.field("complaints_on_time") == "1")
             #expect(shown.field("score") == "80.8" && shown.field("list") == "middle" && shown.summary.contains("as of now"), "\(shown)")
             let b = await harness.send("prop eval show company=\(PropertyFixture.companyB) quarter=2026Q3")
-            #expect(b.field("deductions") == "15" && b.field("checklist_score") == "5" && b.field("score") == "33.5" && b.field("list") == "black", "\(b)")
+            #expect(
+                b.field("deductions") == "15" && b.field("checklist_score") == "5" && b.field("score") == "33.5" && b.field("list") == "black", "\(b)"
+            )
             #expect(b.section("items").first { $0["item"] == "N02" }?["points"] == "-15", "\(b)")
         }
     }
@@ -56,7 +59,8 @@ struct EvaluationAndRankingTests {
             let id = try #require(none.field("id"))
             let shown = await harness.send("prop eval show evaluation=\(id)")
             #expect(shown.raw.contains("N02"), "\(shown)")
-            let lower = await harness.send("prop eval record company=\(PropertyFixture.companyA) quarter=2026Q2 met=p01,p02 revise=true evidence=\"p01: 台账齐全\"")
+            let lower = await harness.send(
+                "prop eval record company=\(PropertyFixture.companyA) quarter=2026Q2 met=p01,p02 revise=true evidence=\"p01: 台账齐全\"")
             #expect(lower.status == 201, "item codes in any case: \(lower)")
             let met: Int = try await harness.scalar(
                 "SELECT count(*)::int FROM property.evaluation_items i JOIN property.evaluations e ON e.id = i.evaluation_id "
@@ -90,7 +94,8 @@ struct EvaluationAndRankingTests {
             #expect(try await harness.scalar("SELECT count(*)::int FROM property.evaluations") == before)
             // Raw edits of an evaluation are refused: a correction supersedes it.
             await #expect(throws: (any Error).self) {
-                let _: Int = try await harness.scalar("WITH u AS (UPDATE property.evaluations SET quarter = '2026Q2' RETURNING id) SELECT count(*)::int FROM u")
+                let _: Int = try await harness.scalar(
+                    "WITH u AS (UPDATE property.evaluations SET quarter = '2026Q2' RETURNING id) SELECT count(*)::int FROM u")
             }
         }
     }
@@ -134,7 +139,8 @@ struct EvaluationAndRankingTests {
             #expect(again.status == 409, "\(again)")
             #expect(await harness.send("prop ranking show quarter=2026Q3").status == 404, "nothing published without a scope")
             await #expect(throws: (any Error).self) {
-                let _: Int = try await harness.scalar("WITH u AS (UPDATE property.ranking_entries SET score = 100 RETURNING rank) SELECT count(*)::int FROM u")
+                let _: Int = try await harness.scalar(
+                    "WITH u AS (UPDATE property.ranking_entries SET score = 100 RETURNING rank) SELECT count(*)::int FROM u")
             }
             // The superseded evaluation stays, and the list still points at it.
             let evaluations = await harness.send("prop eval list quarter=2026Q3 superseded=true")

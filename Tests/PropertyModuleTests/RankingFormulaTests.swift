@@ -23,7 +23,8 @@ struct RankingFormulaTests {
         _ score: String, _ list: RankingFormula.List
     ) {
         let breakdown = RankingFormula().score(
-            positivePoints: Decimal(positive), positiveTotal: 100, deductions: Decimal(deductions), violations: violations, decided: decided, onTime: onTime
+            positivePoints: Decimal(positive), positiveTotal: 100, deductions: Decimal(deductions), violations: violations, decided: decided,
+            onTime: onTime
         )
         #expect(breakdown.checklistScore == Self.d(checklist))
         #expect(breakdown.complaintScore == Self.d(complaints))

@@ -25,7 +25,9 @@ import Testing
     }
 
     @Test func countsCoveredPlacesAndHouseholds() {
-        let places = [Self.grid("G1", households: 300), Self.grid("G2", households: 100), Self.grid("G3", households: 100), Self.grid("G4", households: 500)]
+        let places = [
+            Self.grid("G1", households: 300), Self.grid("G2", households: 100), Self.grid("G3", households: 100), Self.grid("G4", households: 500),
+        ]
         let analysis = CoverageAnalysis(
             circle: Self.walk15, places: places,
             nearest: [("YZ01 一号驿站", 999.9), ("YZ01 一号驿站", 1000), ("YZ02 二号驿站", 1000.1), ("YZ02 二号驿站", 2400)], unlocated: 2
@@ -79,7 +81,9 @@ import Testing
         #expect(HexLattice(box: district, spacing: fine.smallestAllowedSpacing - 10).cellCount > HexLattice.maximumCells)
     }
 
-    @Test(arguments: [(4000.0, 2000.0, "2 公里"), (2499, 2000, "2 公里"), (999, 500, "500 米"), (120, 100, "100 米"), (60_000, 50_000, "50 公里"), (1, 1, "1 米")])
+    @Test(arguments: [
+        (4000.0, 2000.0, "2 公里"), (2499, 2000, "2 公里"), (999, 500, "500 米"), (120, 100, "100 米"), (60_000, 50_000, "50 公里"), (1, 1, "1 米"),
+    ])
     func scaleBarsAreRound(_ maximum: Double, _ metres: Double, _ label: String) {
         let bar = ScaleBar(notAbove: maximum)
         #expect(bar.metres == metres)

@@ -80,7 +80,8 @@ import WorkbenchTestSupport
             let lattice = HexLattice(box: GeoBox(parsing: extent)!, spacing: 300)
             let stations = [StationsFixture.north(200), StationsFixture.north(600), StationsFixture.north(-1500)]
             let covered = lattice.cells.filter { cell in stations.contains { $0.metres(to: cell.point) <= 1000 } }.count
-            let expected = String(format: "coverage %.1f %%: %d of %d hexagon cells", Double(covered) * 100 / Double(lattice.cellCount), covered, lattice.cellCount)
+            let expected = String(
+                format: "coverage %.1f %%: %d of %d hexagon cells", Double(covered) * 100 / Double(lattice.cellCount), covered, lattice.cellCount)
             #expect(reply.summary.hasPrefix(expected), "\(reply.summary) vs \(expected)")
             #expect(reply.section("gaps").count == lattice.cellCount - covered)
             #expect(reply.field("uncovered") == "\(lattice.cellCount - covered)" && reply.field("measured") == "\(lattice.cellCount)")

@@ -45,10 +45,12 @@ import WorkbenchTestSupport
             var points: [String: GeoPoint] = [:]
             for index in 0..<150 {
                 let point = GeoPoint(
-                    latitude: 34.80 + Double.random(in: 0..<0.12, using: &generator), longitude: 117.50 + Double.random(in: 0..<0.12, using: &generator)
+                    latitude: 34.80 + Double.random(in: 0..<0.12, using: &generator),
+                    longitude: 117.50 + Double.random(in: 0..<0.12, using: &generator)
                 )
                 points["R\(index)"] = point
-                _ = try await harness.create("station add code=R\(index) name=随机\(index) kind=other address=x \(StationsFixture.place(point)) host=C1 hours=24/7")
+                _ = try await harness.create(
+                    "station add code=R\(index) name=随机\(index) kind=other address=x \(StationsFixture.place(point)) host=C1 hours=24/7")
             }
             for (name, from) in [("centre", GeoPoint(latitude: 34.86, longitude: 117.56)), ("corner", GeoPoint(latitude: 34.80, longitude: 117.50))] {
                 let reply = await harness.send("station nearest \(StationsFixture.place(from)) limit=10")
@@ -63,7 +65,8 @@ import WorkbenchTestSupport
             }
             // The database's distance is the same great circle as Swift's, to the millimetre.
             let metres: Double = try await harness.scalar(
-                "SELECT stations.metres_between(stations.earth_position($1, $2), stations.earth_position($3, $4))", [39.9087, 116.3975, 31.24, 121.49]
+                "SELECT stations.metres_between(stations.earth_position($1, $2), stations.earth_position($3, $4))",
+                [39.9087, 116.3975, 31.24, 121.49]
             )
             #expect(abs(metres - GeoPoint(latitude: 39.9087, longitude: 116.3975).metres(to: GeoPoint(latitude: 31.24, longitude: 121.49))) < 0.001)
         }

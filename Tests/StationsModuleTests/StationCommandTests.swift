@@ -55,7 +55,8 @@ import WorkbenchTestSupport
             #expect(updated.status == 200)
             #expect(updated.field("hours") == "mon-sat 07:00-22:00" && updated.field("name") == "光明新驿站" && updated.field("capacity") == "20")
             #expect(updated.summary.contains("hours"))
-            let intervals: Int64 = try await harness.scalar("SELECT count(*) FROM stations.opening_intervals o JOIN stations.stations s ON s.id = o.station_id WHERE s.code = 'YZ3'")
+            let intervals: Int64 = try await harness.scalar(
+                "SELECT count(*) FROM stations.opening_intervals o JOIN stations.stations s ON s.id = o.station_id WHERE s.code = 'YZ3'")
             #expect(intervals == 6)
             #expect(await harness.send("station list open_now=true").column("code") == ["YZ1", "YZ2", "YZ3"])
 
@@ -76,7 +77,10 @@ import WorkbenchTestSupport
         ("station add code=X1 name=x kind=other address=y lat=91 lon=117.5 host=C1 hours=24/7", 400, "lat"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=181 host=C1 hours=24/7", 400, "lon"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=\"mon-fri 8:00-20\"", 400, "stations.hours.malformed"),
-        ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=\"mon-sun 08:00-20:00; tue 07:00-09:00,08:00-10:00\"", 400, "overlaps"),
+        (
+            "station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=\"mon-sun 08:00-20:00; tue 07:00-09:00,08:00-10:00\"",
+            400, "overlaps"
+        ),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 services=充电,wifi", 400, "stations.service.unknown"),
         ("station add code=X1 name=x kind=other address=y lat=34.8 lon=117.5 host=C1 hours=24/7 crs=bd09", 400, "crs"),
         ("station add code=X1 name=x kind=kiosk address=y lat=34.8 lon=117.5 host=C1 hours=24/7", 400, "kind"),

@@ -4,7 +4,7 @@ import WorkbenchTestSupport
 @testable import StationsModule
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The distribution map: a well-formed standalone SVG with the layers, stations, gaps,
@@ -27,7 +27,10 @@ import FoundationXML
         ) {
             let parents = open.map { elements[$0].attributes["id"] ?? elements[$0].name }
             // Copies: FoundationXML may hand out strings backed by its parser's buffers.
-            let copied = Dictionary(uniqueKeysWithValues: attributes.map { (String(decoding: Array($0.key.utf8), as: UTF8.self), String(decoding: Array($0.value.utf8), as: UTF8.self)) })
+            let copied = Dictionary(
+                uniqueKeysWithValues: attributes.map {
+                    (String(decoding: Array($0.key.utf8), as: UTF8.self), String(decoding: Array($0.value.utf8), as: UTF8.self))
+                })
             elements.append(Element(name: String(decoding: Array(name.utf8), as: UTF8.self), attributes: copied, parents: parents))
             open.append(elements.count - 1)
         }
@@ -126,7 +129,9 @@ import FoundationXML
 
     @Test func escapesNamesAndDrawsLatticeGaps() async throws {
         try await StationsFixture.with { harness in
-            _ = try await harness.create("station add code=YZ5 name=\"R&D <驿站> \\\"1\\\"\" kind=other address=x \(StationsFixture.place(StationsFixture.north(300))) host=C1 hours=24/7")
+            _ = try await harness.create(
+                "station add code=YZ5 name=\"R&D <驿站> \\\"1\\\"\" kind=other address=x \(StationsFixture.place(StationsFixture.north(300))) host=C1 hours=24/7"
+            )
             let reply = await harness.send("station map scope=D1 of=hexagons extent=34.850000,117.545000,34.880000,117.575000 cell=400 metres=500")
             #expect(reply.status == 200)
             let svg = try Self.parse(reply.lines)

@@ -93,7 +93,10 @@ import WorkbenchTestSupport
             await #expect(throws: (any Error).self) {
                 try await harness.pool.withConnection { session in
                     _ = try await session.execute(
-                        PostgresStatement(unnamed: "INSERT INTO stations.visits (station_id, visited_at, platform, logged_at, logged_by) SELECT id, now(), '美团', now(), 'sql' FROM stations.stations WHERE code = 'YZ2'")
+                        PostgresStatement(
+                            unnamed:
+                                "INSERT INTO stations.visits (station_id, visited_at, platform, logged_at, logged_by) SELECT id, now(), '美团', now(), 'sql' FROM stations.stations WHERE code = 'YZ2'"
+                        )
                     )
                 }
             }

@@ -50,69 +50,98 @@ struct CalendarTests {
 
     static let deadlineCases: [DeadlineCase] = [
         // Golden Week 2025: Oct 1–8 off (Oct 4–5 a weekend anyway), Sunday Sep 28 and Saturday Oct 11 worked.
-        .init(start: "2025-09-26T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-09-29T00:00:00+08:00",
-              why: "Friday + 1: the make-up Sunday Sep 28 is the first working day"),
-        .init(start: "2025-09-26T10:00:00+08:00", amount: 2, unit: "working_days", expected: "2025-09-30T00:00:00+08:00",
-              why: "Friday + 2: Sep 28 (Sun, worked), Sep 29"),
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
-              why: "the eve of Golden Week + 1: the whole week is skipped, the end of Thursday Oct 9"),
-        .init(start: "2025-09-30T23:59:59+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
-              why: "the time of day does not matter for day units"),
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 3, unit: "working_days", expected: "2025-10-12T00:00:00+08:00",
-              why: "Oct 9, Oct 10, and the make-up Saturday Oct 11"),
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 4, unit: "working_days", expected: "2025-10-14T00:00:00+08:00",
-              why: "then Sunday Oct 12 is a rest day: Monday Oct 13"),
-        .init(start: "2025-10-03T15:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
-              why: "a start on a holiday counts from the first working day after it"),
-        .init(start: "2025-10-03T15:00:00+08:00", amount: 0, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
-              why: "0 working days on a holiday: the end of the next working day"),
-        .init(start: "2025-10-11T09:00:00+08:00", amount: 0, unit: "working_days", expected: "2025-10-12T00:00:00+08:00",
-              why: "0 working days on a make-up Saturday: that day is a working day"),
-        .init(start: "2025-10-11T09:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-14T00:00:00+08:00",
-              why: "a start on a make-up Saturday: Sunday rests, Monday Oct 13"),
-        .init(start: "2025-09-28T09:00:00+08:00", amount: 2, unit: "working_days", expected: "2025-10-01T00:00:00+08:00",
-              why: "a start on the make-up Sunday: Sep 29, Sep 30"),
-        .init(start: "2025-10-18T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-21T00:00:00+08:00",
-              why: "an ordinary Saturday + 1: Monday"),
-        .init(start: "2025-11-14T10:00:00+08:00", amount: 5, unit: "working_days", expected: "2025-11-22T00:00:00+08:00",
-              why: "no exceptions: five weekdays, the end of the next Friday"),
+        .init(
+            start: "2025-09-26T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-09-29T00:00:00+08:00",
+            why: "Friday + 1: the make-up Sunday Sep 28 is the first working day"),
+        .init(
+            start: "2025-09-26T10:00:00+08:00", amount: 2, unit: "working_days", expected: "2025-09-30T00:00:00+08:00",
+            why: "Friday + 2: Sep 28 (Sun, worked), Sep 29"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
+            why: "the eve of Golden Week + 1: the whole week is skipped, the end of Thursday Oct 9"),
+        .init(
+            start: "2025-09-30T23:59:59+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
+            why: "the time of day does not matter for day units"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 3, unit: "working_days", expected: "2025-10-12T00:00:00+08:00",
+            why: "Oct 9, Oct 10, and the make-up Saturday Oct 11"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 4, unit: "working_days", expected: "2025-10-14T00:00:00+08:00",
+            why: "then Sunday Oct 12 is a rest day: Monday Oct 13"),
+        .init(
+            start: "2025-10-03T15:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
+            why: "a start on a holiday counts from the first working day after it"),
+        .init(
+            start: "2025-10-03T15:00:00+08:00", amount: 0, unit: "working_days", expected: "2025-10-10T00:00:00+08:00",
+            why: "0 working days on a holiday: the end of the next working day"),
+        .init(
+            start: "2025-10-11T09:00:00+08:00", amount: 0, unit: "working_days", expected: "2025-10-12T00:00:00+08:00",
+            why: "0 working days on a make-up Saturday: that day is a working day"),
+        .init(
+            start: "2025-10-11T09:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-14T00:00:00+08:00",
+            why: "a start on a make-up Saturday: Sunday rests, Monday Oct 13"),
+        .init(
+            start: "2025-09-28T09:00:00+08:00", amount: 2, unit: "working_days", expected: "2025-10-01T00:00:00+08:00",
+            why: "a start on the make-up Sunday: Sep 29, Sep 30"),
+        .init(
+            start: "2025-10-18T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-10-21T00:00:00+08:00",
+            why: "an ordinary Saturday + 1: Monday"),
+        .init(
+            start: "2025-11-14T10:00:00+08:00", amount: 5, unit: "working_days", expected: "2025-11-22T00:00:00+08:00",
+            why: "no exceptions: five weekdays, the end of the next Friday"),
         // Spring Festival and Labour Day 2025.
-        .init(start: "2025-01-24T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-01-27T00:00:00+08:00",
-              why: "Friday before the Spring Festival + 1: the make-up Sunday Jan 26"),
-        .init(start: "2025-01-24T10:00:00+08:00", amount: 3, unit: "working_days", expected: "2025-02-06T00:00:00+08:00",
-              why: "Jan 26, Jan 27, then Jan 28–Feb 4 off: Wednesday Feb 5"),
-        .init(start: "2025-04-30T18:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-05-07T00:00:00+08:00",
-              why: "Labour Day: May 1–5 off, Tuesday May 6"),
+        .init(
+            start: "2025-01-24T10:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-01-27T00:00:00+08:00",
+            why: "Friday before the Spring Festival + 1: the make-up Sunday Jan 26"),
+        .init(
+            start: "2025-01-24T10:00:00+08:00", amount: 3, unit: "working_days", expected: "2025-02-06T00:00:00+08:00",
+            why: "Jan 26, Jan 27, then Jan 28–Feb 4 off: Wednesday Feb 5"),
+        .init(
+            start: "2025-04-30T18:00:00+08:00", amount: 1, unit: "working_days", expected: "2025-05-07T00:00:00+08:00",
+            why: "Labour Day: May 1–5 off, Tuesday May 6"),
         // The local date decides: 01:00 on Saturday in Shanghai is still Friday in UTC.
-        .init(start: "2025-09-26T17:00:00Z", amount: 1, unit: "working_days", expected: "2025-09-29T00:00:00+08:00",
-              why: "Saturday 01:00 in Shanghai + 1: the make-up Sunday"),
-        .init(start: "2025-09-26T17:00:00Z", amount: 1, unit: "working_days", zone: "UTC", expected: "2025-09-29T00:00:00Z",
-              why: "the same instant is Friday in UTC: Sep 28 as well, ending at midnight UTC"),
+        .init(
+            start: "2025-09-26T17:00:00Z", amount: 1, unit: "working_days", expected: "2025-09-29T00:00:00+08:00",
+            why: "Saturday 01:00 in Shanghai + 1: the make-up Sunday"),
+        .init(
+            start: "2025-09-26T17:00:00Z", amount: 1, unit: "working_days", zone: "UTC", expected: "2025-09-29T00:00:00Z",
+            why: "the same instant is Friday in UTC: Sep 28 as well, ending at midnight UTC"),
         // Hours: a clock, holidays and days do not matter.
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 48, unit: "hours", expected: "2025-10-02T10:00:00+08:00",
-              why: "48 hours run through holidays"),
-        .init(start: "2025-12-31T22:00:00+08:00", amount: 3, unit: "hours", expected: "2026-01-01T01:00:00+08:00",
-              why: "across the new year"),
-        .init(start: "2025-03-29T12:00:00+08:00", amount: 24, unit: "hours", expected: "2025-03-30T12:00:00+08:00",
-              why: "Asia/Shanghai has no daylight saving: 24 hours is the same time next day"),
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 0, unit: "hours", expected: "2025-09-30T10:00:00+08:00",
-              why: "0 hours is the start"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 48, unit: "hours", expected: "2025-10-02T10:00:00+08:00",
+            why: "48 hours run through holidays"),
+        .init(
+            start: "2025-12-31T22:00:00+08:00", amount: 3, unit: "hours", expected: "2026-01-01T01:00:00+08:00",
+            why: "across the new year"),
+        .init(
+            start: "2025-03-29T12:00:00+08:00", amount: 24, unit: "hours", expected: "2025-03-30T12:00:00+08:00",
+            why: "Asia/Shanghai has no daylight saving: 24 hours is the same time next day"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 0, unit: "hours", expected: "2025-09-30T10:00:00+08:00",
+            why: "0 hours is the start"),
         // Calendar days: the start day not counted, the end of the last day.
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 2, unit: "days", expected: "2025-10-03T00:00:00+08:00",
-              why: "2 calendar days run through holidays: the end of Oct 2"),
-        .init(start: "2025-09-30T10:00:00+08:00", amount: 0, unit: "days", expected: "2025-10-01T00:00:00+08:00",
-              why: "0 days: the end of the start day"),
-        .init(start: "2025-02-27T12:00:00+08:00", amount: 1, unit: "days", expected: "2025-03-01T00:00:00+08:00",
-              why: "the end of February 28 in a common year"),
-        .init(start: "2025-03-29T12:00:00+08:00", amount: 1, unit: "days", expected: "2025-03-31T00:00:00+08:00",
-              why: "Shanghai: the end of March 30"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 2, unit: "days", expected: "2025-10-03T00:00:00+08:00",
+            why: "2 calendar days run through holidays: the end of Oct 2"),
+        .init(
+            start: "2025-09-30T10:00:00+08:00", amount: 0, unit: "days", expected: "2025-10-01T00:00:00+08:00",
+            why: "0 days: the end of the start day"),
+        .init(
+            start: "2025-02-27T12:00:00+08:00", amount: 1, unit: "days", expected: "2025-03-01T00:00:00+08:00",
+            why: "the end of February 28 in a common year"),
+        .init(
+            start: "2025-03-29T12:00:00+08:00", amount: 1, unit: "days", expected: "2025-03-31T00:00:00+08:00",
+            why: "Shanghai: the end of March 30"),
         // Another zone, across the spring-forward night of 2025-03-30 (02:00 → 03:00).
-        .init(start: "2025-03-29T12:00:00+01:00", amount: 24, unit: "hours", zone: "Europe/Berlin",
-              expected: "2025-03-30T13:00:00+02:00", why: "Berlin: 24 hours later it is 13:00 summer time"),
-        .init(start: "2025-03-29T12:00:00+01:00", amount: 1, unit: "days", zone: "Europe/Berlin",
-              expected: "2025-03-31T00:00:00+02:00", why: "Berlin: the end of the 23-hour March 30"),
-        .init(start: "2025-03-28T12:00:00+01:00", amount: 1, unit: "working_days", zone: "Europe/Berlin",
-              expected: "2025-04-01T00:00:00+02:00", why: "Berlin: Friday + 1 working day, the end of Monday"),
+        .init(
+            start: "2025-03-29T12:00:00+01:00", amount: 24, unit: "hours", zone: "Europe/Berlin",
+            expected: "2025-03-30T13:00:00+02:00", why: "Berlin: 24 hours later it is 13:00 summer time"),
+        .init(
+            start: "2025-03-29T12:00:00+01:00", amount: 1, unit: "days", zone: "Europe/Berlin",
+            expected: "2025-03-31T00:00:00+02:00", why: "Berlin: the end of the 23-hour March 30"),
+        .init(
+            start: "2025-03-28T12:00:00+01:00", amount: 1, unit: "working_days", zone: "Europe/Berlin",
+            expected: "2025-04-01T00:00:00+02:00", why: "Berlin: Friday + 1 working day, the end of Monday"),
     ]
 
     @Test func addDurationFollowsTheCalendar() async throws {
@@ -352,7 +381,9 @@ struct CalendarTests {
             #expect(missing.hasPrefix("400 rows.missing: 'calendar import' reads rows: end the line with <<N"), "\(missing)")
             let unexpected = await harness.send("calendar show year=2027", rows: ["date"])
             #expect(unexpected.hasPrefix("400 rows.unexpected:"), "\(unexpected)")
-            #expect(DispatcherHarness.status(await harness.send("calendar import", rows: [header, "2027-10-05\tholiday\tx"], as: DispatcherHarness.viewer)) == 403)
+            #expect(
+                DispatcherHarness.status(
+                    await harness.send("calendar import", rows: [header, "2027-10-05\tholiday\tx"], as: DispatcherHarness.viewer)) == 403)
         }
     }
 }

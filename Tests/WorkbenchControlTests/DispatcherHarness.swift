@@ -27,7 +27,9 @@ struct DispatcherHarness {
     }
 
     /// The notes module behind the daemon's chain on `pool`'s database, migrated.
-    static func build(pool: PostgresPool, commandTimeout: Duration = .seconds(30), statistics: ControlStatistics = ControlStatistics()) async throws -> Workbench {
+    static func build(
+        pool: PostgresPool, commandTimeout: Duration = .seconds(30), statistics: ControlStatistics = ControlStatistics()
+    ) async throws -> Workbench {
         let builder = WorkbenchBuilder(
             modules: [NotesModule.self], pool: pool, timeZone: TimeZone(identifier: "Asia/Shanghai")!, commandTimeout: commandTimeout,
             version: "test", statistics: statistics, logger: { _ in TestCluster.logger }

@@ -35,7 +35,8 @@ struct DispatcherTests {
             #expect(reply == "422 notes.refused: refused after inserting\n")
             #expect(try await harness.count("SELECT count(*) FROM notes.notes") == 0)
             #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status < 300") == 0)
-            #expect(try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status = 422 AND reply_code = 'notes.refused'") == 1)
+            #expect(
+                try await harness.count("SELECT count(*) FROM workbench.audit_log WHERE reply_status = 422 AND reply_code = 'notes.refused'") == 1)
         }
     }
 

@@ -48,7 +48,10 @@ struct NotesModule: WorkbenchModule {
             },
             CommandSpec(
                 "wipe", synopsis: "Delete every note (force=true needs an admin, as a command's own permission check)",
-                arguments: [.optional("force", .bool, default: "false", help: "Also pinned notes"), .optional("pin", .string(), help: "A secret", isSecret: true)],
+                arguments: [
+                    .optional("force", .bool, default: "false", help: "Also pinned notes"),
+                    .optional("pin", .string(), help: "A secret", isSecret: true),
+                ],
                 mutates: true
             ) { invocation in
                 if try invocation.arguments.bool("force") && !invocation.caller.may(.admin) {
@@ -61,7 +64,9 @@ struct NotesModule: WorkbenchModule {
                 let rows = try await invocation.database.query(
                     PostgresStatement("notes.list", "SELECT id, title FROM notes.notes ORDER BY id")
                 )
-                return .table(columns: ["id", "title"], rows: try rows.map { [.int(try $0.decode("id", as: Int64.self)), .string(try $0.decode("title", as: String.self))] })
+                return .table(
+                    columns: ["id", "title"],
+                    rows: try rows.map { [.int(try $0.decode("id", as: Int64.self)), .string(try $0.decode("title", as: String.self))] })
             },
             CommandSpec(
                 "sleep", synopsis: "Sleep in the database",

@@ -24,18 +24,27 @@ struct RowsAssemblerTests {
         // A plain request passes as it is, also one that mentions << inside a value.
         ([RequestFrame.line("ping"), .line(#"notes add title="a <<2""#)], ["line ping", #"line notes add title="a <<2""#]),
         // N lines after the marker are one request; the next line is a request again.
-        ([.line("calendar import <<2"), .line("date"), .line("2026-10-01"), .line("ping")],
-         ["…", "…", "rows calendar import <<2 | date | 2026-10-01", "line ping"]),
+        (
+            [.line("calendar import <<2"), .line("date"), .line("2026-10-01"), .line("ping")],
+            ["…", "…", "rows calendar import <<2 | date | 2026-10-01", "line ping"]
+        ),
         // <<0 carries nothing.
         ([.line("calendar import <<0")], ["rows calendar import <<0 | "]),
         // A bad row spoils the request, not the connection: it is refused after its last line.
-        ([.line("x <<3"), .line("h"), .invalidUTF8, .line("r2"), .line("ping")],
-         ["…", "…", "…", "refused syntax row 1 of the request is not valid UTF-8; nothing was run", "line ping"]),
-        ([.line("x <<2"), .tooLong(bytes: 70_000), .line("r")],
-         ["…", "…", "refused rows.line_too_long row 0 of the request has 70000 bytes, more than the 65536 a line may hold; nothing was run"]),
+        (
+            [.line("x <<3"), .line("h"), .invalidUTF8, .line("r2"), .line("ping")],
+            ["…", "…", "…", "refused syntax row 1 of the request is not valid UTF-8; nothing was run", "line ping"]
+        ),
+        (
+            [.line("x <<2"), .tooLong(bytes: 70_000), .line("r")],
+            ["…", "…", "refused rows.line_too_long row 0 of the request has 70000 bytes, more than the 65536 a line may hold; nothing was run"]
+        ),
         // More lines than a request may carry: refused at once, and the connection closes.
         ([.line("x <<11")], ["close rows.too_many"]),
-        ([.line("x <<3"), .line(String(repeating: "a", count: 600)), .line(String(repeating: "b", count: 600))], ["…", "…", "close rows.too_large"]),
+        (
+            [.line("x <<3"), .line(String(repeating: "a", count: 600)), .line(String(repeating: "b", count: 600))],
+            ["…", "…", "close rows.too_large"]
+        ),
     ])
     func frames(_ frames: [RequestFrame], _ expected: [String]) {
         #expect(Self.steps(frames) == expected)

@@ -43,7 +43,8 @@ struct DaemonConfigurationTests {
         #expect(try PropertySettings(config: configuration.values.scoped("modules.property")) == PropertySettings())
         #expect(try StationsSettings(config: configuration.values.scoped("modules.stations")) == StationsSettings())
         #expect(
-            try ConsultationsSettings(config: configuration.values.scoped("modules.consultations"), pointsCategories: OrganizationsSettings.defaultPointsCategories)
+            try ConsultationsSettings(
+                config: configuration.values.scoped("modules.consultations"), pointsCategories: OrganizationsSettings.defaultPointsCategories)
                 == ConsultationsSettings()
         )
     }

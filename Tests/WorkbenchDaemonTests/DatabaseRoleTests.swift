@@ -86,7 +86,9 @@ struct DatabaseRoleTests {
             }
             #expect(rows.count > 50, "the walk found the tables")
             let unreadable = rows.filter { !$0.read }.map(\.name)
-            #expect(unreadable.isEmpty, "tables without a grant to \(DatabaseRoles.runtimeGroup): add one in the migration that creates them: \(unreadable)")
+            #expect(
+                unreadable.isEmpty,
+                "tables without a grant to \(DatabaseRoles.runtimeGroup): add one in the migration that creates them: \(unreadable)")
             #expect(rows.filter { $0.truncate || $0.trigger }.isEmpty, "the runtime role may TRUNCATE or add triggers")
             #expect(rows.filter(\.owned).isEmpty, "the runtime role owns tables")
         }

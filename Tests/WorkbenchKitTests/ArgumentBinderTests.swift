@@ -87,11 +87,12 @@ struct ArgumentBinderTests {
     @Test(arguments: ["", "a b", "a\tb", "a\nb", String(repeating: "x", count: 129), String(repeating: "e\u{301}", count: 100)])
     func requestIDMustBeShortAndWithoutBlanks(_ id: String) throws {
         let word = assignment(ArgumentBinder.requestIDName, id)
-        let error = try #require(caught {
-            try ArgumentBinder.bind(
-                [assignment("grid", "1"), word], to: Self.report, now: Fixtures.now, timeZone: Fixtures.shanghai
-            )
-        })
+        let error = try #require(
+            caught {
+                try ArgumentBinder.bind(
+                    [assignment("grid", "1"), word], to: Self.report, now: Fixtures.now, timeZone: Fixtures.shanghai
+                )
+            })
         #expect(error.status == .badRequest)
         #expect(error.code == "argument.invalid")
         #expect(error.argument == "request_id")

@@ -36,7 +36,8 @@ struct ArgumentTypeTests {
         // .string()
         Accepted(type: .string(), typeName: ".string()", input: "x", expected: .string("x")),
         Accepted(type: .string(), typeName: ".string()", input: "第一 网格 \"q\" \\", expected: .string("第一 网格 \"q\" \\")),
-        Accepted(type: .string(), typeName: ".string()", input: String(repeating: "字", count: 200), expected: .string(String(repeating: "字", count: 200))),
+        Accepted(
+            type: .string(), typeName: ".string()", input: String(repeating: "字", count: 200), expected: .string(String(repeating: "字", count: 200))),
         // .string(maxLength: 5) counts code points (as PostgreSQL does), not bytes
         Accepted(type: .string(maxLength: 5), typeName: ".string(5)", input: "abcde", expected: .string("abcde")),
         Accepted(type: .string(maxLength: 5), typeName: ".string(5)", input: "党建网格一", expected: .string("党建网格一")),
@@ -283,9 +284,11 @@ struct ArgumentTypeTests {
 
     @Test func relativeDatesCrossMonthAndYearEnds() throws {
         let newYearsEve = Date(timeIntervalSince1970: 1_798_732_799)  // 2026-12-31T23:59:59+08:00
-        let command = spec("probe", arguments: [
-            .required("a", .date, help: ""), .required("b", .date, help: ""), .required("c", .date, help: ""),
-        ])
+        let command = spec(
+            "probe",
+            arguments: [
+                .required("a", .date, help: ""), .required("b", .date, help: ""), .required("c", .date, help: ""),
+            ])
         let bound = try ArgumentBinder.bind(
             try tokenize("a=yesterday b=today c=tomorrow"), to: command, now: newYearsEve, timeZone: Fixtures.shanghai
         )

@@ -110,9 +110,10 @@ struct CommandTableTests {
     @Test func modulesAreStampedOnTheirCommands() throws {
         let table = try Self.makeTable()
         #expect(table.commands(ofModule: "grids").map(\.module) == ["grids", "grids", "grids", "grids"])
-        #expect(table.commands(ofModule: "grids").map(\.qualifiedName) == [
-            "grids case", "grids case report", "grids case list", "grids grid-map show",
-        ])
+        #expect(
+            table.commands(ofModule: "grids").map(\.qualifiedName) == [
+                "grids case", "grids case report", "grids case list", "grids grid-map show",
+            ])
         #expect(table.commands(ofModule: "organizations").map(\.qualifiedName) == ["organizations unit show"])
         #expect(table.topLevel.map(\.module) == ["", ""])
         #expect(table.topLevel.map(\.qualifiedName) == ["audit tail", "migrations"])
@@ -133,10 +134,11 @@ struct CommandTableTests {
 
     @Test func allCommandsListsTopLevelFirstThenModulesInLoadOrder() throws {
         let table = try Self.makeTable()
-        #expect(table.allCommands.map(\.qualifiedName) == [
-            "audit tail", "migrations", "grids case", "grids case report", "grids case list", "grids grid-map show",
-            "organizations unit show",
-        ])
+        #expect(
+            table.allCommands.map(\.qualifiedName) == [
+                "audit tail", "migrations", "grids case", "grids case report", "grids case list", "grids grid-map show",
+                "organizations unit show",
+            ])
     }
 
     @Test func aModuleMayUseItsIDAsItsAlias() throws {
@@ -241,12 +243,13 @@ struct CommandTableTests {
                 return try CommandTable(modules: withArgument(.optional("request_id", .string(), help: "")))
             case .duplicateArgument:
                 return try CommandTable(modules: [
-                    (grids, [spec("case show", arguments: [.required("code", .string(), help: ""), .optional("code", .id, help: "")])]),
+                    (grids, [spec("case show", arguments: [.required("code", .string(), help: ""), .optional("code", .id, help: "")])])
                 ])
             case .requiredWithDefault:
-                return try CommandTable(modules: withArgument(
-                    ArgumentSpec(name: "code", type: .string(), isRequired: true, defaultValue: "x", help: "")
-                ))
+                return try CommandTable(
+                    modules: withArgument(
+                        ArgumentSpec(name: "code", type: .string(), isRequired: true, defaultValue: "x", help: "")
+                    ))
             case .emptyPath:
                 return try CommandTable(modules: [(grids, [spec("   ")])])
             case .uppercasePath:
@@ -277,7 +280,7 @@ struct CommandTableTests {
         // `startupError("command '…': the default of \(argument.name) is not valid: expected …")`.
         let error = caught {
             try CommandTable(modules: [
-                (module("grids", alias: "g"), [spec("case list", arguments: [.optional("limit", .int(1...10), default: "99", help: "")])]),
+                (module("grids", alias: "g"), [spec("case list", arguments: [.optional("limit", .int(1...10), default: "99", help: "")])])
             ])
         }
         #expect(error?.status == .internalError)

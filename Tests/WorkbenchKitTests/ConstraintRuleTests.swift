@@ -14,8 +14,9 @@ struct ConstraintRuleTests {
     static let cases: [Case] = [
         Case(comment: "code: a code has at most 32 letters", kind: .check, expected: (400, "code", "code: a code has at most 32 letters")),
         Case(comment: "-: a closed station has its closing day", kind: .check, expected: (422, nil, "a closed station has its closing day")),
-        Case(comment: "credit_code: another company has this credit code", kind: .uniqueness,
-             expected: (409, "credit_code", "credit_code: another company has this credit code")),
+        Case(
+            comment: "credit_code: another company has this credit code", kind: .uniqueness,
+            expected: (409, "credit_code", "credit_code: another company has this credit code")),
         Case(comment: "-: two terms of one seat overlap", kind: .uniqueness, expected: (409, nil, "two terms of one seat overlap")),
         Case(comment: "  name  :  padded", kind: .check, expected: nil),
         Case(comment: "no colon here", kind: .check, expected: nil),

@@ -36,7 +36,9 @@ struct HelpFormatterTests {
                 (module("secrets", alias: "sec", title: "机要"), [spec("keys list", synopsis: "List keys", role: .admin)]),
             ],
             topLevel: [
-                spec("audit tail", synopsis: "Recent audit rows", arguments: [.optional("limit", .int(1...1000), default: "50", help: "")], role: .admin),
+                spec(
+                    "audit tail", synopsis: "Recent audit rows", arguments: [.optional("limit", .int(1...1000), default: "50", help: "")],
+                    role: .admin),
                 spec("migrations", synopsis: "Migration status", role: .admin),
             ],
             reservedWords: ["help", "ping", "whoami", "format", "reload", "quit"]
@@ -109,7 +111,8 @@ struct HelpFormatterTests {
     @Test func overviewAlignsSynopses() throws {
         let lines = try Self.lines(try Self.makeFormatter().overview(for: Self.caller(.viewer)))
         let builtIns = lines.prefix { $0 != "Modules (help <module> lists its commands):" }.dropFirst()
-        let columns = Set(builtIns.compactMap { line in line.range(of: "  ", options: .backwards).map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
+        let columns = Set(
+            builtIns.compactMap { line in line.range(of: "  ", options: .backwards).map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
         #expect(columns.count == 1, "\(Array(builtIns))")
     }
 

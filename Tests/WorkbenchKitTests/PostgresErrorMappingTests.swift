@@ -16,7 +16,9 @@ struct PostgresErrorMappingTests {
         var testDescription: String { name }
     }
 
-    static func server(_ state: String, _ message: String = "server said no", detail: String? = nil, hint: String? = nil, constraint: String? = nil)
+    static func server(
+        _ state: String, _ message: String = "server said no", detail: String? = nil, hint: String? = nil, constraint: String? = nil
+    )
         -> PostgresError
     {
         PostgresError(code: .server, message: message, sqlState: SQLState(rawValue: state), detail: detail, hint: hint, constraint: constraint)

@@ -179,10 +179,11 @@ struct ReplyEncoderTests {
             ("founded", .date(Fixtures.day(2021, 7, 1))), ("lat", .double(31.5)),
         ])
         let text = Self.jsonText(reply)
-        #expect(text == """
-            {"record":{"code":"SH-HP-01","members":12,"share":0.125,"active":false,"phone":null,\
-            "founded":"2021-07-01","lat":31.5},"message":"ok"}
-            """)
+        #expect(
+            text == """
+                {"record":{"code":"SH-HP-01","members":12,"share":0.125,"active":false,"phone":null,\
+                "founded":"2021-07-01","lat":31.5},"message":"ok"}
+                """)
         let object = try Self.jsonObject(Self.encoder.encode(reply, format: .json), status: 200)
         let record = try #require(object["record"] as? [String: Any])
         #expect(record["code"] as? String == "SH-HP-01")
@@ -209,11 +210,12 @@ struct ReplyEncoderTests {
             rows: [[1, "第一网格", nil, .timestamp(Fixtures.morning)], [2, "a\tb", "x", nil]]
         )
         let output = Self.encoder.encode(reply, format: .json)
-        #expect(output == """
-            200 {"columns":["id","name","note","at"],"rows":[{"id":1,"name":"第一网格","note":null,"at":"2026-11-21T09:30:05+08:00"},\
-            {"id":2,"name":"a\\tb","note":"x","at":null}],"message":"2 rows"}
+        #expect(
+            output == """
+                200 {"columns":["id","name","note","at"],"rows":[{"id":1,"name":"第一网格","note":null,"at":"2026-11-21T09:30:05+08:00"},\
+                {"id":2,"name":"a\\tb","note":"x","at":null}],"message":"2 rows"}
 
-            """)
+                """)
         let object = try Self.jsonObject(output, status: 200)
         #expect(object["columns"] as? [String] == ["id", "name", "note", "at"])
         let rows = try #require(object["rows"] as? [[String: Any]])
@@ -233,17 +235,18 @@ struct ReplyEncoderTests {
             summary: "GC-1 closed"
         )
         let text = Self.encoder.encode(reply, format: .text)
-        #expect(text == """
-            200-code: GC-1
-            200-status: closed
-            200-[timeline]
-            200-at\tkind\tnote
-            200-2026-11-21T09:30:05+08:00\treported\t占道\\nstatus: open
-            200-[empty]
-            200-a
-            200 GC-1 closed
+        #expect(
+            text == """
+                200-code: GC-1
+                200-status: closed
+                200-[timeline]
+                200-at\tkind\tnote
+                200-2026-11-21T09:30:05+08:00\treported\t占道\\nstatus: open
+                200-[empty]
+                200-a
+                200 GC-1 closed
 
-            """)
+                """)
         let object = try Self.jsonObject(Self.encoder.encode(reply, format: .json), status: 200)
         #expect((object["record"] as? [String: Any])?["status"] as? String == "closed")
         let tables = try #require(object["tables"] as? [String: Any])
@@ -330,13 +333,14 @@ struct ReplyEncoderTests {
 
     // MARK: Framing
 
-    static let framingCorpus: [Reply] = textCases.map(\.reply) + [
-        .record([("weird\tname", "v\u{2028}w"), ("x", .list(["a\nb"]))]),
-        .table(columns: ["c"], rows: [["\r\n"], ["\n\n"], ["tail\\"]]),
-        .text(["", "\n", "a\n\nb"], summary: "\n"),
-        Reply(status: ReplyStatus(299), body: .message("odd status")),
-        .created(id: 1, "multi\nline\nsummary"),
-    ]
+    static let framingCorpus: [Reply] =
+        textCases.map(\.reply) + [
+            .record([("weird\tname", "v\u{2028}w"), ("x", .list(["a\nb"]))]),
+            .table(columns: ["c"], rows: [["\r\n"], ["\n\n"], ["tail\\"]]),
+            .text(["", "\n", "a\n\nb"], summary: "\n"),
+            Reply(status: ReplyStatus(299), body: .message("odd status")),
+            .created(id: 1, "multi\nline\nsummary"),
+        ]
 
     /// Checks the protocol's framing: every line but the last `NNN-`, the last `NNN `.
     static func checkFraming(_ output: String, status: Int) {

@@ -38,9 +38,10 @@ struct ReplyLineTests {
     @Test func parsesASubstringOfALargerBuffer() throws {
         let buffer = "200-first\n200 last\n"
         let lines = buffer.split(separator: "\n")
-        #expect(lines.compactMap { ReplyLine(parsing: $0) } == [
-            ReplyLine(status: 200, isFinal: false, text: "first"), ReplyLine(status: 200, isFinal: true, text: "last"),
-        ])
+        #expect(
+            lines.compactMap { ReplyLine(parsing: $0) } == [
+                ReplyLine(status: 200, isFinal: false, text: "first"), ReplyLine(status: 200, isFinal: true, text: "last"),
+            ])
     }
 
     static let renderable: [ReplyLine] = [

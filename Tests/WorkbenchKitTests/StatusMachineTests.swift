@@ -11,10 +11,11 @@ struct StatusMachineTests {
         ]
     )
 
-    @Test(arguments: [
-        ("reported", "accept", "accepted"), ("reported", "cancel", "cancelled"), ("accepted", "resolve", "resolved"),
-        ("reported", "resolve", nil), ("closed", "reopen", nil), ("resolved", "reopen", "in_progress"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("reported", "accept", "accepted"), ("reported", "cancel", "cancelled"), ("accepted", "resolve", "resolved"),
+            ("reported", "resolve", nil), ("closed", "reopen", nil), ("resolved", "reopen", "in_progress"),
+        ] as [(String, String, String?)])
     func target(_ from: String, _ action: String, _ to: String?) {
         #expect(Self.machine.target(from: from, action: action) == to)
     }

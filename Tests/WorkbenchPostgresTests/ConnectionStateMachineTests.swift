@@ -20,7 +20,9 @@ struct ConnectionStateMachineTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "a batch runs and completes", steps: [(.connected, .none), (.submit(1), .send(batch: 1)), (.completed(1), .succeed(batch: 1))], end: .idle),
+        Case(
+            name: "a batch runs and completes", steps: [(.connected, .none), (.submit(1), .send(batch: 1)), (.completed(1), .succeed(batch: 1))],
+            end: .idle),
         Case(name: "nothing runs while connecting", steps: [(.submit(1), .refuse(batch: 1, .connecting))], end: .connecting),
         Case(
             name: "a second batch while one runs is refused",
@@ -45,7 +47,9 @@ struct ConnectionStateMachineTests {
         ),
         Case(
             name: "a cancel for a finished batch is ignored",
-            steps: [(.connected, .none), (.submit(1), .send(batch: 1)), (.completed(1), .succeed(batch: 1)), (.cancel(1), .none), (.grace(1), .none)],
+            steps: [
+                (.connected, .none), (.submit(1), .send(batch: 1)), (.completed(1), .succeed(batch: 1)), (.cancel(1), .none), (.grace(1), .none),
+            ],
             end: .idle
         ),
         Case(
@@ -57,13 +61,16 @@ struct ConnectionStateMachineTests {
             steps: [(.connected, .none), (.submit(1), .send(batch: 1)), (.broke, .failAndClose(batch: 1, .broken)), (.broke, .none)],
             end: .closed
         ),
-        Case(name: "an idle connection that breaks closes", steps: [(.connected, .none), (.broke, .failAndClose(batch: nil, .broken))], end: .closed),
+        Case(
+            name: "an idle connection that breaks closes", steps: [(.connected, .none), (.broke, .failAndClose(batch: nil, .broken))], end: .closed),
         Case(
             name: "closing fails the running batch",
             steps: [(.connected, .none), (.submit(1), .send(batch: 1)), (.close, .failAndClose(batch: 1, .closed)), (.close, .none)],
             end: .closed
         ),
-        Case(name: "closing an idle connection", steps: [(.connected, .none), (.close, .close), (.submit(1), .refuse(batch: 1, .closed))], end: .closed),
+        Case(
+            name: "closing an idle connection", steps: [(.connected, .none), (.close, .close), (.submit(1), .refuse(batch: 1, .closed))], end: .closed
+        ),
     ]
 
     @Test(arguments: cases)

@@ -141,7 +141,9 @@ struct DecodingTests {
             #expect(throws: (any Error).self) { try result.get() }
             #expect(ContinuousClock.now - cancelled < .seconds(30), "a 120 s statement, cancelled")
             // The single connection is usable again.
-            let one = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")).single().decode(at: 0, as: Int.self) }
+            let one = try await pool.withConnection {
+                try await $0.query(PostgresStatement(unnamed: "SELECT 1")).single().decode(at: 0, as: Int.self)
+            }
             #expect(one == 1)
         }
     }

@@ -23,15 +23,17 @@ struct PostmasterIdentityTests {
         Case(name: "-Ddir in one word", executable: postgres, arguments: [postgres, "-D" + data], ours: true),
         Case(name: "--pgdata=dir", executable: postgres, arguments: [postgres, "--pgdata=" + data], ours: true),
         Case(name: "a replaced binary still running", executable: postgres + " (deleted)", arguments: [postgres, "-D", data], ours: true),
-        Case(name: "a relative -D from its working directory", executable: postgres, arguments: ["postgres", "-D", "data"],
-             workingDirectory: "/var/lib/dangjian/postgres", ours: true),
+        Case(
+            name: "a relative -D from its working directory", executable: postgres, arguments: ["postgres", "-D", "data"],
+            workingDirectory: "/var/lib/dangjian/postgres", ours: true),
         Case(name: "another cluster's server", executable: postgres, arguments: [postgres, "-D", "/srv/other/data"], ours: false),
         Case(name: "postgres without -D", executable: postgres, arguments: [postgres], ours: false),
         Case(name: "-D with nothing after it", executable: postgres, arguments: [postgres, "-D"], ours: false),
         Case(name: "an editor of root's", executable: "/usr/bin/vim.basic", arguments: ["vim", "-D", data], ours: false),
         Case(name: "a shell of the postgres user's", executable: "/usr/bin/bash", arguments: ["-bash"], ours: false),
-        Case(name: "another installation's postgres", executable: "/usr/lib/postgresql/16/bin/postgres", arguments: ["postgres", "-D", data],
-             ours: false),
+        Case(
+            name: "another installation's postgres", executable: "/usr/lib/postgresql/16/bin/postgres", arguments: ["postgres", "-D", data],
+            ours: false),
     ]
 
     @Test(arguments: cases)

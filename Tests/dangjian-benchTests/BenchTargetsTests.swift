@@ -13,12 +13,17 @@ struct BenchTargetsTests {
         daemon.answered = 1_000
         var report = RunReport(
             startedAt: "2026-11-22T00:00:00Z", mix: mix, clients: clients, seconds: 30, warmupSeconds: 3, pipeline: 1, seededCases: 1_000_000,
-            daemon: daemon, daemonByCommand: [:], succeeded: 100, errors: errors, connectionFailures: [], pgbench: nil, pgbenchLabel: mix.pgbenchLabel,
+            daemon: daemon, daemonByCommand: [:], succeeded: 100, errors: errors, connectionFailures: [], pgbench: nil,
+            pgbenchLabel: mix.pgbenchLabel,
             ratio: ratio, idleResidentMegabytes: idle, peakResidentMegabytes: peak, daemonCPUSeconds: 1,
             cpu: .init(machineBusyPercent: 0, daemonPercent: 0, loadClientsPercent: 0, otherPercent: 0),
             singleCommands: [
-                .init(command: "org unit show unit=D1", runs: 5, medianMilliseconds: 4.9, maxMilliseconds: 6, label: "org unit show (the district)", goalMilliseconds: 5),
-                .init(command: "grid stats scope=S1", runs: 5, medianMilliseconds: 51, maxMilliseconds: 60, label: "grid stats (a street)", goalMilliseconds: 50),
+                .init(
+                    command: "org unit show unit=D1", runs: 5, medianMilliseconds: 4.9, maxMilliseconds: 6, label: "org unit show (the district)",
+                    goalMilliseconds: 5),
+                .init(
+                    command: "grid stats scope=S1", runs: 5, medianMilliseconds: 51, maxMilliseconds: 60, label: "grid stats (a street)",
+                    goalMilliseconds: 50),
             ],
             targets: []
         )
@@ -98,7 +103,9 @@ struct BenchTargetsTests {
         let ratioLine = text.split(separator: "\n").first { $0.hasPrefix("ratio dangjiand/pgbench") }
         #expect(ratioLine?.split(separator: " ").contains("0.50×") == true, "\(text)")
         #expect(text.contains("MISSED") && text.contains("shown"))
-        #expect(text.split(separator: "\n").contains { $0.hasPrefix("ratio dangjiand/pgbench, the mix's own statements") && $0.contains("0.60×") }, "\(text)")
+        #expect(
+            text.split(separator: "\n").contains { $0.hasPrefix("ratio dangjiand/pgbench, the mix's own statements") && $0.contains("0.60×") },
+            "\(text)")
         #expect(text.split(separator: "\n").contains { $0.hasPrefix("ratio ping/redis PING") && $0.contains("0.30×") }, "\(text)")
         let targetLines = text.split(separator: "\n").drop { !$0.hasPrefix("Targets:") }.dropFirst()
         let widths = Set(targetLines.map { $0.count })

@@ -6,7 +6,10 @@ import Testing
 struct PgbenchSQLTests {
     static let cases: [(name: String, sql: String, expected: String)] = [
         ("placeholders, two digits included", "SELECT $1, $10, $2::bigint", "SELECT :p1, :p10, :p2::bigint"),
-        ("a $ inside a literal, an identifier or a comment stays", "SELECT '$1', \"a$1\", x$1 -- $1\nFROM t", "SELECT '$1', \"a$1\", x$1 -- $1\nFROM t"),
+        (
+            "a $ inside a literal, an identifier or a comment stays", "SELECT '$1', \"a$1\", x$1 -- $1\nFROM t",
+            "SELECT '$1', \"a$1\", x$1 -- $1\nFROM t"
+        ),
         ("casts are no variables", "SELECT a::text, b::public.ltree", "SELECT a::text, b::public.ltree"),
         ("a literal with a colon before a name is escaped", "SELECT 'a:b', 'it''s:x'", "SELECT E'a\\x3ab', E'it\\'s\\x3ax'"),
         ("a colon before a digit or a space is left", "SELECT '08:00:00'::time, 'a: b'", "SELECT '08:00:00'::time, 'a: b'"),

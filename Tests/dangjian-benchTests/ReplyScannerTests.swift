@@ -22,7 +22,10 @@ struct ReplyScannerTests {
         ),
         ("an id line of a 200 reply is not a created id", "200-id: 3\n200 ok\n", [Reply(status: 200)]),
         ("a table's data lines never end a reply", "200-id\tcode\n200-1\tX\n200 1 row\n", [Reply(status: 200)]),
-        ("a 503 refusal of a full daemon", "503 control.too_many_connections: try later\n", [Reply(status: 503, errorCode: "control.too_many_connections")]),
+        (
+            "a 503 refusal of a full daemon", "503 control.too_many_connections: try later\n",
+            [Reply(status: 503, errorCode: "control.too_many_connections")]
+        ),
     ]
 
     @Test("Replies are found in any chunking", arguments: cases.indices)

@@ -28,9 +28,12 @@ struct SameWorkScriptsTests {
                 kind: .caseReport, line: "grid case report grid=G1 description=a:b", status: 201, fields: ["id": "2371", "code": "GC-2026-002371"],
                 statements: [
                     statement("BEGIN"),
-                    statement("INSERT INTO grids.cases (grid_id, reported_at) SELECT $1, $2 RETURNING id, code, due_at", ["11", "2026-12-03 16:11:56+08"]),
+                    statement(
+                        "INSERT INTO grids.cases (grid_id, reported_at) SELECT $1, $2 RETURNING id, code, due_at", ["11", "2026-12-03 16:11:56+08"]),
                     statement("INSERT INTO grids.case_events (case_id, at) VALUES ($1, $2)", ["2371", "2026-12-03 16:11:56+08"]),
-                    statement("INSERT INTO workbench.audit_log (arguments, summary) VALUES ($1::jsonb, $2)", [#"{"grid": "G1"}"#, "case GC-2026-002371 reported"]),
+                    statement(
+                        "INSERT INTO workbench.audit_log (arguments, summary) VALUES ($1::jsonb, $2)",
+                        [#"{"grid": "G1"}"#, "case GC-2026-002371 reported"]),
                     statement("COMMIT"),
                 ]
             ),
@@ -58,7 +61,9 @@ struct SameWorkScriptsTests {
         let scripts = try SameWorkScripts(units: [Self.lifecycle], shares: [StatementCapture.lifecycleGroup: 1], parameterType: Self.type)
         let text = try #require(scripts.scripts.first?.text)
         #expect(text.contains("RETURNING id, code, due_at\n\\gset u1_\n"), "\(text)")
-        #expect(text.contains("INSERT INTO grids.cases (grid_id, reported_at) SELECT (:v1::bigint), (:v2::timestamp with time zone) RETURNING"), "\(text)")
+        #expect(
+            text.contains("INSERT INTO grids.cases (grid_id, reported_at) SELECT (:v1::bigint), (:v2::timestamp with time zone) RETURNING"), "\(text)"
+        )
         #expect(text.contains("VALUES (:u1_id, :v2)"), "\(text)")
         #expect(text.contains("UPDATE grids.cases SET status = (:v5::text) WHERE id = (:u1_id::bigint);"), "\(text)")
         #expect(text.contains("WHERE code = :u1_code;"), "\(text)")

@@ -131,7 +131,8 @@ struct SeedTests {
             ) == 0
         )
         // A grid's community is its branch's parent, and the sequences continue after the data.
-        #expect(try count("SELECT count(*) FROM grids.grids g JOIN organizations.units b ON b.id = g.branch_id WHERE b.parent_id <> g.community_id") == 0)
+        #expect(
+            try count("SELECT count(*) FROM grids.grids g JOIN organizations.units b ON b.id = g.branch_id WHERE b.parent_id <> g.community_id") == 0)
         #expect(try count("SELECT (SELECT last_value FROM grids.case_number) - (SELECT max(id) FROM grids.cases)") == 0)
     }
 

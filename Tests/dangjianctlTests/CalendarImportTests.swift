@@ -111,7 +111,9 @@ struct CalendarImportTests {
     }
 
     @Test func allAcceptedIsExitStatusZero() {
-        let daemon = FakeDaemon { request in request.hasPrefix("2025") ? "200-rows: 1\n200 imported 1 day of 2025: 1 added, 0 changed, 0 unchanged\n" : "" }
+        let daemon = FakeDaemon { request in
+            request.hasPrefix("2025") ? "200-rows: 1\n200 imported 1 day of 2025: 1 added, 0 changed, 0 unchanged\n" : ""
+        }
         var output: [String] = []
         let status = CalendarImport(path: "cal.csv").send(
             CalendarFile(parsing: "2025-10-01,holiday,国庆节\n"), over: Conversation(connection: daemon.connection, timeout: .seconds(10)),

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @testable import dangjianctl
@@ -24,9 +24,9 @@ final class FakeDaemon {
         _ = signal(SIGPIPE, SIG_IGN)
         var descriptors: [Int32] = [0, 0]
         #if canImport(Darwin)
-        let type = SOCK_STREAM
+            let type = SOCK_STREAM
         #else
-        let type = Int32(SOCK_STREAM.rawValue)
+            let type = Int32(SOCK_STREAM.rawValue)
         #endif
         precondition(socketpair(AF_UNIX, type, 0, &descriptors) == 0)
         connection = ControlConnection(descriptor: descriptors[0], path: "fake.sock")
@@ -68,9 +68,9 @@ final class FakeDaemon {
 
     private static func send(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
         #if canImport(Darwin)
-        Darwin.send(descriptor, bytes.baseAddress!, bytes.count, 0)
+            Darwin.send(descriptor, bytes.baseAddress!, bytes.count, 0)
         #else
-        Glibc.send(descriptor, bytes.baseAddress!, bytes.count, Int32(MSG_NOSIGNAL))
+            Glibc.send(descriptor, bytes.baseAddress!, bytes.count, Int32(MSG_NOSIGNAL))
         #endif
     }
 

@@ -6,12 +6,13 @@ import Testing
 struct RecordFormatterTests {
     @Test func keysAreAlignedAndValuesStartInOneColumn() {
         let lines = RecordFormatter.lines([("id", "42"), ("name", "第一党支部"), ("parent_id", "7"), ("note", "")])
-        #expect(lines == [
-            "id:        42",
-            "name:      第一党支部",
-            "parent_id: 7",
-            "note:",
-        ])
+        #expect(
+            lines == [
+                "id:        42",
+                "name:      第一党支部",
+                "parent_id: 7",
+                "note:",
+            ])
     }
 
     @Test func wideKeysAreMeasuredByDisplayWidth() {

@@ -19,7 +19,8 @@ struct ReplyBodyShapeTests {
     }
 
     @Test func oneColumnIsATableOnlyWhenTheSummaryCountsTheRows() {
-        #expect(ReplyBodyShape.recognise(body: ["module", "grid", "org"], summary: "2 rows") == .table(header: ["module"], rows: [["grid"], ["org"]]))
+        #expect(
+            ReplyBodyShape.recognise(body: ["module", "grid", "org"], summary: "2 rows") == .table(header: ["module"], rows: [["grid"], ["org"]]))
         #expect(ReplyBodyShape.recognise(body: ["module"], summary: "0 rows") == .table(header: ["module"], rows: []))
         #expect(ReplyBodyShape.recognise(body: ["module", "grid"], summary: "1 row") == .table(header: ["module"], rows: [["grid"]]))
         #expect(ReplyBodyShape.recognise(body: ["Usage:", "  grid case list"], summary: "2 lines") == .text(["Usage:", "  grid case list"]))
@@ -45,13 +46,15 @@ struct ReplyBodyShapeTests {
             body: ["code: GC-1", "status: closed", "[timeline]", "at\tkind", "09:00\treported", "10:00\taccepted", "[visits]", "id"],
             summary: "GC-1 closed"
         )
-        #expect(shape == .document(
-            fields: [("code", "GC-1"), ("status", "closed")],
-            sections: [
-                .init(name: "timeline", header: ["at", "kind"], rows: [["09:00", "reported"], ["10:00", "accepted"]]),
-                .init(name: "visits", header: ["id"], rows: []),
-            ]
-        ))
+        #expect(
+            shape
+                == .document(
+                    fields: [("code", "GC-1"), ("status", "closed")],
+                    sections: [
+                        .init(name: "timeline", header: ["at", "kind"], rows: [["09:00", "reported"], ["10:00", "accepted"]]),
+                        .init(name: "visits", header: ["id"], rows: []),
+                    ]
+                ))
     }
 
     @Test(arguments: [

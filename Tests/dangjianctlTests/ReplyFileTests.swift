@@ -9,7 +9,9 @@ import Testing
         let reply = try #require(
             ReceivedReply(rawLines: [#"200-<?xml version="1.0" encoding="UTF-8"?>"#, "200-<svg>\t<g/></svg>", "200 map of JD01: 2 stations"])
         )
-        #expect(String(decoding: ReplyFile.contents(of: reply, mode: .text), as: UTF8.self) == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg>\t<g/></svg>\n")
+        #expect(
+            String(decoding: ReplyFile.contents(of: reply, mode: .text), as: UTF8.self)
+                == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg>\t<g/></svg>\n")
         let json = try #require(ReceivedReply(rawLines: [#"200 {"lines":["<svg/>"],"message":"map"}"#]))
         #expect(String(decoding: ReplyFile.contents(of: json, mode: .json), as: UTF8.self) == "{\"lines\":[\"<svg/>\"],\"message\":\"map\"}\n")
 

@@ -30,12 +30,13 @@ struct TableFormatterTests {
                 ["B3", "！全角", "open"],
             ]
         )
-        #expect(lines == [
-            "code        name            status",
-            "B1          第一党支部      open",
-            "branch-two  Party branch 2  closed",
-            "B3          ！全角          open",
-        ])
+        #expect(
+            lines == [
+                "code        name            status",
+                "B1          第一党支部      open",
+                "branch-two  Party branch 2  closed",
+                "B3          ！全角          open",
+            ])
         let cells = [["code", "name", "status"], ["B1", "第一党支部", "open"], ["branch-two", "Party branch 2", "closed"], ["B3", "！全角", "open"]]
         let starts = zip(lines, cells).map { columnStarts($0, cells: $1) }
         #expect(Set(starts).count == 1, "column starts differ: \(starts)")
@@ -44,22 +45,24 @@ struct TableFormatterTests {
 
     @Test func numericColumnsAreRightAligned() {
         let lines = TableFormatter.lines(header: ["id", "score", "name"], rows: [["7", "-1.5", "甲"], ["1024", "", "乙"], ["42", "10", "丙"]])
-        #expect(lines == [
-            "  id  score  name",
-            "   7   -1.5  甲",
-            "1024         乙",
-            "  42     10  丙",
-        ])
+        #expect(
+            lines == [
+                "  id  score  name",
+                "   7   -1.5  甲",
+                "1024         乙",
+                "  42     10  丙",
+            ])
     }
 
     @Test func escapedCellsAreMeasuredAfterUnescaping() {
         let lines = TableFormatter.lines(header: ["a", "b"], rows: [[#"x\ty"#, "1"], [#"two\nlines"#, "2"], [#"C:\\dir"#, "3"]])
-        #expect(lines == [
-            "a          b",
-            "x⇥y        1",
-            "two↵lines  2",
-            #"C:\dir     3"#,
-        ])
+        #expect(
+            lines == [
+                "a          b",
+                "x⇥y        1",
+                "two↵lines  2",
+                #"C:\dir     3"#,
+            ])
     }
 
     @Test func emptyLastCellsLeaveNoTrailingBlanks() {
@@ -72,7 +75,10 @@ struct TableFormatterTests {
         #expect(TableFormatter.lines(header: ["id", "name"], rows: []) == ["id  name"])
     }
 
-    @Test(arguments: [("42", true), ("-3", true), ("3.14", true), ("-0.5", true), ("", false), ("1e5", false), ("1.", false), (".5", false), ("١٢", false), ("12a", false), ("-", false)])
+    @Test(arguments: [
+        ("42", true), ("-3", true), ("3.14", true), ("-0.5", true), ("", false), ("1e5", false), ("1.", false), (".5", false), ("١٢", false),
+        ("12a", false), ("-", false),
+    ])
     func numberRecognition(cell: String, expected: Bool) {
         #expect(TableFormatter.isNumber(cell) == expected)
     }

@@ -12,10 +12,12 @@ extension ConsultationsModule {
     }
 
     static func findAction(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> ActionItem {
-        let row = try await session.row(forUpdate ? ActionQueries.findForUpdate : ActionQueries.find, [id], orElse: WorkbenchError(
-            status: .notFound, code: ConsultationsErrorCode.actionNotFound,
-            message: "no action item \(id) (action=); find it with 'consult action list topic=<id>'", argument: "action"
-        ))
+        let row = try await session.row(
+            forUpdate ? ActionQueries.findForUpdate : ActionQueries.find, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: ConsultationsErrorCode.actionNotFound,
+                message: "no action item \(id) (action=); find it with 'consult action list topic=<id>'", argument: "action"
+            ))
         return try ActionItem(row: row)
     }
 
@@ -54,12 +56,14 @@ extension ConsultationsModule {
             let session = invocation.database
             guard arguments.wasGiven("owner") != arguments.wasGiven("party") else {
                 throw WorkbenchError.invalidArgument(
-                    "owner", code: ConsultationsErrorCode.actionOneOwner, "give the owner as owner=<organisation> or as party=<named party>, exactly one"
+                    "owner", code: ConsultationsErrorCode.actionOneOwner,
+                    "give the owner as owner=<organisation> or as party=<named party>, exactly one"
                 )
             }
             let due = try arguments.date("due")
             guard due >= invocation.today else {
-                throw WorkbenchError.invalidArgument("due", code: ConsultationsErrorCode.actionDueInPast, "due=\(due) is already past; give a day from today on")
+                throw WorkbenchError.invalidArgument(
+                    "due", code: ConsultationsErrorCode.actionDueInPast, "due=\(due) is already past; give a day from today on")
             }
             let topic = try await TopicStore.find(try arguments.id("topic"), forUpdate: true, in: session)
             guard topic.status == .implementing else {
@@ -153,11 +157,14 @@ extension ConsultationsModule {
                 _ = try await session.execute(ActionQueries.addNote, [action.id, invocation.now, 100, note, actor])
             }
         }
-        try await TopicStore.record(action.topicID, at: invocation.now, kind: dropping ? "action_dropped" : "action_done", actor: actor, detail: text, in: session)
+        try await TopicStore.record(
+            action.topicID, at: invocation.now, kind: dropping ? "action_dropped" : "action_done", actor: actor, detail: text, in: session)
         let settled = try await TopicStore.settleIfImplemented(action.topicID, at: invocation.now, actor: actor, in: session)
         return .record(
-            [("action", .int(action.id)), ("status", .string(dropping ? "dropped" : "done")), ("topic", .int(action.topicID)),
-             ("topic_settled", .bool(settled))],
+            [
+                ("action", .int(action.id)), ("status", .string(dropping ? "dropped" : "done")), ("topic", .int(action.topicID)),
+                ("topic_settled", .bool(settled)),
+            ],
             summary: text + (settled ? "; topic \(action.topicID) is settled (有落实)" : "")
         )
     }
@@ -199,8 +206,11 @@ extension ConsultationsModule {
         let page = try Page(arguments)
         let rows = try await session.query(
             ActionQueries.list,
-            [page.afterKey, arguments.optionalID("topic"), scope?.path, owner?.path, arguments.optionalString("status"), invocation.today, overdueOnly,
-             page.fetchLimit]
+            [
+                page.afterKey, arguments.optionalID("topic"), scope?.path, owner?.path, arguments.optionalString("status"), invocation.today,
+                overdueOnly,
+                page.fetchLimit,
+            ]
         )
         return page.reply(
             columns: ActionItem.tableColumns,

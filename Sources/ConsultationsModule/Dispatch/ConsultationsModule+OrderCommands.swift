@@ -36,17 +36,22 @@ extension ConsultationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
+            let community = try await OrganizationDirectory.activeUnit(
+                try arguments.string("community"), argument: "community", kind: "community", in: session)
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
             let kind = try arguments.enumeration("kind", as: OrderKind.self)
             let id: Int64 = try await session.query(
                 DispatchQueries.insertOrder,
-                [kind, community.id, try arguments.string("category"), try arguments.string("need"), try arguments.string("address"),
-                 try arguments.string("resident"), phone, invocation.now]
+                [
+                    kind, community.id, try arguments.string("category"), try arguments.string("need"), try arguments.string("address"),
+                    try arguments.string("resident"), phone, invocation.now,
+                ]
             ).single().decode("id")
-            _ = try await session.execute(DispatchQueries.recordEvent, [id, invocation.now, "place", invocation.caller.userName, "placed in \(community.code)"])
+            _ = try await session.execute(
+                DispatchQueries.recordEvent, [id, invocation.now, "place", invocation.caller.userName, "placed in \(community.code)"])
             return .created(
-                id: id, "order \(id) (\(kind.chinese)) placed in \(community.label); dispatch it with 'consult order dispatch order=\(id) team=<code>'",
+                id: id,
+                "order \(id) (\(kind.chinese)) placed in \(community.label); dispatch it with 'consult order dispatch order=\(id) team=<code>'",
                 fields: [("status", .string("placed"))]
             )
         }
@@ -69,7 +74,9 @@ extension ConsultationsModule {
                         + (detail.map { ": \($0)" } ?? "")
                 )
             }
-            return .record(order.fields(unmasked: invocation.caller.may(.admin), addressUnmasked: invocation.caller.may(.operator)) + [("steps", .list(steps))], summary: "\(order.label): \(order.status.chinese)")
+            return .record(
+                order.fields(unmasked: invocation.caller.may(.admin), addressUnmasked: invocation.caller.may(.operator)) + [("steps", .list(steps))],
+                summary: "\(order.label): \(order.status.chinese)")
         }
     }
 
@@ -94,8 +101,11 @@ extension ConsultationsModule {
             let unmasked = invocation.caller.may(.admin)
             let rows = try await session.query(
                 DispatchQueries.listOrders,
-                [page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalString("kind"), team?.id, arguments.optionalDate("from"),
-                 arguments.optionalDate("to"), page.fetchLimit]
+                [
+                    page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalString("kind"), team?.id,
+                    arguments.optionalDate("from"),
+                    arguments.optionalDate("to"), page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: ["id", "kind", "community", "category", "need", "resident", "status", "team", "claimed_by", "hours", "rating", "placed_at"],
@@ -103,10 +113,12 @@ extension ConsultationsModule {
                     let order = try VolunteerOrder(row: row)
                     return (
                         order.id,
-                        [.int(order.id), .string(order.kind.chinese), .string(order.communityCode), .string(order.category), .string(order.need),
-                         .string(unmasked ? order.resident : PersonNameMask.masked(order.resident)), .string(order.status.rawValue),
-                         order.teamCode.map(ReplyValue.string) ?? .null, order.claimedBy.map(ReplyValue.int) ?? .null,
-                         order.hours.map { .decimal("\($0)") } ?? .null, order.rating.map { .int(Int64($0)) } ?? .null, .timestamp(order.placedAt)]
+                        [
+                            .int(order.id), .string(order.kind.chinese), .string(order.communityCode), .string(order.category), .string(order.need),
+                            .string(unmasked ? order.resident : PersonNameMask.masked(order.resident)), .string(order.status.rawValue),
+                            order.teamCode.map(ReplyValue.string) ?? .null, order.claimedBy.map(ReplyValue.int) ?? .null,
+                            order.hours.map { .decimal("\($0)") } ?? .null, order.rating.map { .int(Int64($0)) } ?? .null, .timestamp(order.placedAt),
+                        ]
                     )
                 }
             )
@@ -128,8 +140,10 @@ extension ConsultationsModule {
                     in: invocation.database
                 )
                 return .record(
-                    [("order", .int(outcome.order.id)), ("status", .string(outcome.status.rawValue)),
-                     ("points", outcome.pointsAwarded.map { .int(Int64($0)) } ?? .null)],
+                    [
+                        ("order", .int(outcome.order.id)), ("status", .string(outcome.status.rawValue)),
+                        ("points", outcome.pointsAwarded.map { .int(Int64($0)) } ?? .null),
+                    ],
                     summary: "\(outcome.order.label) \(outcome.detail)"
                 )
             }
@@ -170,7 +184,8 @@ extension ConsultationsModule {
                 var exact = hours
                 NSDecimalRound(&rounded, &exact, 1, .plain)
                 guard rounded == hours, hours > 0, hours <= 24 else {
-                    throw WorkbenchError.invalidArgument("hours", code: ConsultationsErrorCode.orderHoursRange, "hours=\(hours) must lie from 0.1 to 24, with at most one decimal")
+                    throw WorkbenchError.invalidArgument(
+                        "hours", code: ConsultationsErrorCode.orderHoursRange, "hours=\(hours) must lie from 0.1 to 24, with at most one decimal")
                 }
                 return .done(hours: hours, by: arguments.optionalID("by"), note: arguments.optionalString("note"))
             },

@@ -37,8 +37,10 @@ extension ConsultationsModule {
                 )
             }
             let unit = try await OrganizationDirectory.activeUnit(try arguments.string("unit"), argument: "unit", in: session)
-            let id: Int64 = try await session.query(DispatchQueries.insertTeam, [code, try arguments.string("name"), unit.id, services, invocation.now])
-                .single().decode("id")
+            let id: Int64 = try await session.query(
+                DispatchQueries.insertTeam, [code, try arguments.string("name"), unit.id, services, invocation.now]
+            )
+            .single().decode("id")
             return .created(id: id, "team \(code) registered under \(unit.label); add its volunteers with 'consult volunteer add team=\(code)'")
         }
     }
@@ -46,7 +48,8 @@ extension ConsultationsModule {
     private var listTeamsCommand: CommandSpec {
         CommandSpec(
             "team list", synopsis: "List volunteer teams with their volunteers, orders done and hours; paged",
-            arguments: [OrganizationDirectory.unitArgument("scope", required: false, help: "Only teams of organisations in this subtree")] + Page.arguments(),
+            arguments: [OrganizationDirectory.unitArgument("scope", required: false, help: "Only teams of organisations in this subtree")]
+                + Page.arguments(),
             examples: ["consult team list scope=JD01"]
         ) { invocation in
             let session = invocation.database
@@ -59,9 +62,11 @@ extension ConsultationsModule {
                     let team = try VolunteerTeam(row: row)
                     return (
                         team.id,
-                        [.int(team.id), .string(team.code), .string(team.name), .string(team.unitCode), .list(team.services.map { .string($0) }),
-                         .int(try row.decode("volunteers", as: Int64.self)), .int(try row.decode("orders_done", as: Int64.self)),
-                         .decimal("\(try row.decode("hours", as: Decimal.self))")]
+                        [
+                            .int(team.id), .string(team.code), .string(team.name), .string(team.unitCode), .list(team.services.map { .string($0) }),
+                            .int(try row.decode("volunteers", as: Int64.self)), .int(try row.decode("orders_done", as: Int64.self)),
+                            .decimal("\(try row.decode("hours", as: Decimal.self))"),
+                        ]
                     )
                 }
             )
@@ -91,14 +96,17 @@ extension ConsultationsModule {
             let session = invocation.database
             let joined = arguments.optionalDate("joined") ?? invocation.today
             guard joined <= invocation.today else {
-                throw WorkbenchError.invalidArgument("joined", code: ConsultationsErrorCode.volunteerJoinedInFuture, "joined=\(joined) lies in the future; record a volunteer once they have joined")
+                throw WorkbenchError.invalidArgument(
+                    "joined", code: ConsultationsErrorCode.volunteerJoinedInFuture,
+                    "joined=\(joined) lies in the future; record a volunteer once they have joined")
             }
             let team = try await OrderWorkflow.team(try arguments.string("team"), in: session)
             let member = try await arguments.optionalID("member").asyncMap {
                 try await OrganizationDirectory.activeMember($0, argument: "member", in: session)
             }
             guard let name = arguments.optionalString("name") ?? member?.name else {
-                throw WorkbenchError.invalidArgument("name", code: ConsultationsErrorCode.volunteerNameMissing, "give name= (or member= for a Party member)")
+                throw WorkbenchError.invalidArgument(
+                    "name", code: ConsultationsErrorCode.volunteerNameMissing, "give name= (or member= for a Party member)")
             }
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? member?.phone
             let id: Int64 = try await session.query(
@@ -134,11 +142,15 @@ extension ConsultationsModule {
                     let volunteer = try Volunteer(row: row)
                     return (
                         volunteer.id,
-                        [.int(volunteer.id), .string(volunteer.teamCode), .string(unmasked ? volunteer.name : PersonNameMask.masked(volunteer.name)),
-                         volunteer.memberID.map(ReplyValue.int) ?? .null,
-                         volunteer.phone.map { .string(unmasked ? $0 : OrganizationDirectory.maskedPhone($0)) } ?? .null, .date(volunteer.joinedOn),
-                         .int(try row.decode("orders_done", as: Int64.self)), .decimal("\(try row.decode("hours", as: Decimal.self))"),
-                         .int(try row.decode("points", as: Int64.self))]
+                        [
+                            .int(volunteer.id), .string(volunteer.teamCode),
+                            .string(unmasked ? volunteer.name : PersonNameMask.masked(volunteer.name)),
+                            volunteer.memberID.map(ReplyValue.int) ?? .null,
+                            volunteer.phone.map { .string(unmasked ? $0 : OrganizationDirectory.maskedPhone($0)) } ?? .null,
+                            .date(volunteer.joinedOn),
+                            .int(try row.decode("orders_done", as: Int64.self)), .decimal("\(try row.decode("hours", as: Decimal.self))"),
+                            .int(try row.decode("points", as: Int64.self)),
+                        ]
                     )
                 }
             )

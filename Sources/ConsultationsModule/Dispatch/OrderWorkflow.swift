@@ -25,10 +25,12 @@ struct OrderWorkflow: Sendable {
     }
 
     static func find(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> VolunteerOrder {
-        let row = try await session.row(forUpdate ? DispatchQueries.findOrderForUpdate : DispatchQueries.findOrder, [id], orElse: WorkbenchError(
-            status: .notFound, code: ConsultationsErrorCode.orderNotFound, message: "no order \(id) (order=); find it with 'consult order list'",
-            argument: "order"
-        ))
+        let row = try await session.row(
+            forUpdate ? DispatchQueries.findOrderForUpdate : DispatchQueries.findOrder, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: ConsultationsErrorCode.orderNotFound, message: "no order \(id) (order=); find it with 'consult order list'",
+                argument: "order"
+            ))
         return try VolunteerOrder(row: row)
     }
 
@@ -46,15 +48,18 @@ struct OrderWorkflow: Sendable {
     }
 
     static func volunteer(_ id: Int64, argument: String, in session: PostgresSession) async throws -> Volunteer {
-        let row = try await session.row(DispatchQueries.findVolunteer, [id], orElse: WorkbenchError(
-            status: .notFound, code: ConsultationsErrorCode.volunteerNotFound,
-            message: "no volunteer \(id) (\(argument)=); see 'consult volunteer list team=<code>'", argument: argument
-        ))
+        let row = try await session.row(
+            DispatchQueries.findVolunteer, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: ConsultationsErrorCode.volunteerNotFound,
+                message: "no volunteer \(id) (\(argument)=); see 'consult volunteer list team=<code>'", argument: argument
+            ))
         return try Volunteer(row: row)
     }
 
     /// The volunteer `id`, who must belong to the order's team, or a 422 naming `argument`.
-    private static func teamVolunteer(_ id: Int64, argument: String, of order: VolunteerOrder, in session: PostgresSession) async throws -> Volunteer {
+    private static func teamVolunteer(_ id: Int64, argument: String, of order: VolunteerOrder, in session: PostgresSession) async throws -> Volunteer
+    {
         let volunteer = try await volunteer(id, argument: argument, in: session)
         guard volunteer.teamID == order.teamID else {
             throw WorkbenchError(
@@ -129,7 +134,8 @@ struct OrderWorkflow: Sendable {
                 if entry != nil { awarded = earned }
             }
             _ = try await session.execute(DispatchQueries.done, [order.id, hours, entry, now])
-            detail = "done by volunteer \(claimer.id) in \(hours) h" + (awarded.map { ", \($0) vanguard point(s) for member \(claimer.memberID!)" } ?? "")
+            detail =
+                "done by volunteer \(claimer.id) in \(hours) h" + (awarded.map { ", \($0) vanguard point(s) for member \(claimer.memberID!)" } ?? "")
                 + (note.map { ": \($0)" } ?? "")
         case .rate(let rating, let comment):
             _ = try await session.execute(DispatchQueries.rate, [order.id, rating, comment, now])

@@ -26,10 +26,12 @@ extension ConsultationsModule {
     }
 
     static func findSession(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> Session {
-        let row = try await session.row(forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id], orElse: WorkbenchError(
-            status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
-            message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
-        ))
+        let row = try await session.row(
+            forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
+                message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
+            ))
         return try Session(row: row)
     }
 
@@ -79,12 +81,14 @@ extension ConsultationsModule {
                 guard topic.status == .accepted else {
                     throw TopicStore.notAllowed(
                         topic, "be scheduled",
-                        topic.status == .proposed ? "Review it first ('consult topic review topic=\(id) decision=accept')." : "Only accepted topics are put to a session."
+                        topic.status == .proposed
+                            ? "Review it first ('consult topic review topic=\(id) decision=accept')." : "Only accepted topics are put to a session."
                     )
                 }
                 guard topic.communityPath == unit.path || topic.communityPath.hasPrefix(unit.path + ".") else {
                     throw WorkbenchError.ruleRefused(
-                        ConsultationsErrorCode.sessionTopicOutsideUnit, "\(topic.label) belongs to \(topic.communityCode), outside \(unit.label); schedule it where it belongs"
+                        ConsultationsErrorCode.sessionTopicOutsideUnit,
+                        "\(topic.label) belongs to \(topic.communityCode), outside \(unit.label); schedule it where it belongs"
                     )
                 }
                 topics.append(topic)
@@ -92,7 +96,8 @@ extension ConsultationsModule {
             topics.sort { given.firstIndex(of: $0.id)! < given.firstIndex(of: $1.id)! }
             let title = arguments.optionalString("title") ?? topics[0].title
             let at = try arguments.datetime("at")
-            let id: Int64 = try await session.query(SessionQueries.insert, [unit.id, title, arguments.optionalString("venue"), at, invocation.now]).single()
+            let id: Int64 = try await session.query(SessionQueries.insert, [unit.id, title, arguments.optionalString("venue"), at, invocation.now])
+                .single()
                 .decode("id")
             for (position, topic) in topics.enumerated() {
                 _ = try await session.execute(SessionQueries.addTopic, [id, topic.id, position + 1])
@@ -120,11 +125,13 @@ extension ConsultationsModule {
             let unmasked = invocation.caller.may(.admin)
             let agenda = try await session.query(SessionQueries.agenda, [meeting.id]).map { row in
                 let votes: Int64? = try row.decode("votes_for")
-                let vote = try votes.map { votes in
-                    let adopted: Bool = try row.decode("adopted")
-                    return "; vote \(votes)/\(try row.decode("votes_against", as: Int64.self))/\(try row.decode("votes_abstain", as: Int64.self)) "
-                        + (adopted ? "adopted" : "not adopted") + ": \(try row.decode("resolution", as: String.self))"
-                } ?? "; no vote yet"
+                let vote =
+                    try votes.map { votes in
+                        let adopted: Bool = try row.decode("adopted")
+                        return
+                            "; vote \(votes)/\(try row.decode("votes_against", as: Int64.self))/\(try row.decode("votes_abstain", as: Int64.self)) "
+                            + (adopted ? "adopted" : "not adopted") + ": \(try row.decode("resolution", as: String.self))"
+                    } ?? "; no vote yet"
                 let replied: Bool = try row.decode("replied")
                 return ReplyValue.string(
                     "topic \(try row.decode("topic_id", as: Int64.self)) 《\(try row.decode("title", as: String.self))》\(vote)\(replied ? "; replied" : "; no reply yet")"
@@ -157,7 +164,8 @@ extension ConsultationsModule {
                     ("cancel_reason", meeting.cancelReason.map(ReplyValue.string) ?? .null),
                 ],
                 summary: "\(meeting.label) at \(encoder.textValue(.timestamp(meeting.startsAt))): \(meeting.status.rawValue)"
-                    + (meeting.status == .scheduled ? (missing.isEmpty ? ", ready to close" : ", \(missing.count) item(s) missing before it can close") : "")
+                    + (meeting.status == .scheduled
+                        ? (missing.isEmpty ? ", ready to close" : ", \(missing.count) item(s) missing before it can close") : "")
             )
         }
     }
@@ -187,7 +195,10 @@ extension ConsultationsModule {
             let page = try Page(arguments)
             let rows = try await session.query(
                 SessionQueries.list,
-                [page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalDate("from"), arguments.optionalDate("to"), page.fetchLimit]
+                [
+                    page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalDate("from"), arguments.optionalDate("to"),
+                    page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: ["id", "title", "unit", "venue", "starts_at", "topics", "status", "haves_missing"],
@@ -195,9 +206,11 @@ extension ConsultationsModule {
                     let meeting = try Session(row: row)
                     return (
                         meeting.id,
-                        [.int(meeting.id), .string(meeting.title), .string(meeting.unitCode), meeting.venue.map(ReplyValue.string) ?? .null,
-                         .timestamp(meeting.startsAt), .int(try row.decode("topics", as: Int64.self)), .string(meeting.status.rawValue),
-                         meeting.status == .scheduled ? .int(try row.decode("haves_missing", as: Int64.self)) : .null]
+                        [
+                            .int(meeting.id), .string(meeting.title), .string(meeting.unitCode), meeting.venue.map(ReplyValue.string) ?? .null,
+                            .timestamp(meeting.startsAt), .int(try row.decode("topics", as: Int64.self)), .string(meeting.status.rawValue),
+                            meeting.status == .scheduled ? .int(try row.decode("haves_missing", as: Int64.self)) : .null,
+                        ]
                     )
                 }
             )
@@ -220,7 +233,8 @@ extension ConsultationsModule {
             let session = invocation.database
             let changes = ["venue", "at", "title"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("session", code: ConsultationsErrorCode.sessionNothingToChange, "name at least one of venue=, at=, title=")
+                throw WorkbenchError.invalidArgument(
+                    "session", code: ConsultationsErrorCode.sessionNothingToChange, "name at least one of venue=, at=, title=")
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("change")
@@ -251,7 +265,8 @@ extension ConsultationsModule {
             let session = invocation.database
             let on = arguments.optionalDate("on") ?? invocation.today
             guard on <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: ConsultationsErrorCode.sessionNoticeInFuture, "a notice cannot be posted in the future; record it once it is up")
+                throw WorkbenchError.invalidArgument(
+                    "on", code: ConsultationsErrorCode.sessionNoticeInFuture, "a notice cannot be posted in the future; record it once it is up")
             }
             let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
             try meeting.refuseUnlessScheduled("have its notice recorded")
@@ -301,7 +316,9 @@ extension ConsultationsModule {
             let name = try arguments.string("name")
             let inserted: Bool = try await session.query(SessionQueries.attend, [meeting.id, name, role, party, present, invocation.now]).single()
                 .decode("inserted")
-            return .message("\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as \(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")")
+            return .message(
+                "\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as \(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")"
+            )
         }
     }
 
@@ -329,13 +346,15 @@ extension ConsultationsModule {
             if let earlier = meeting.minutes {
                 guard try arguments.bool("amend") else {
                     throw WorkbenchError.conflict(
-                        ConsultationsErrorCode.sessionMinutesRecorded, "\(meeting.label) already has minutes; give amend=yes to add to them (nothing is replaced)"
+                        ConsultationsErrorCode.sessionMinutesRecorded,
+                        "\(meeting.label) already has minutes; give amend=yes to add to them (nothing is replaced)"
                     )
                 }
                 minutes = earlier + "\n[补充 \(ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(invocation.now))) \(by)] " + text
             }
             guard ArgumentType.length(of: minutes) <= 20_000 else {
-                throw WorkbenchError.invalidArgument("text", code: ConsultationsErrorCode.sessionMinutesTooLong, "the minutes would pass 20,000 characters; summarise")
+                throw WorkbenchError.invalidArgument(
+                    "text", code: ConsultationsErrorCode.sessionMinutesTooLong, "the minutes would pass 20,000 characters; summarise")
             }
             _ = try await session.execute(SessionQueries.recordMinutes, [meeting.id, minutes, by, invocation.now])
             return .message("\(meeting.label): minutes \(meeting.minutes == nil ? "recorded" : "amended") (有记录)")
@@ -367,20 +386,26 @@ extension ConsultationsModule {
             let topic = try await Self.agendaTopic(try arguments.id("topic"), of: meeting, in: session)
             let votes = (try arguments.int("for"), try arguments.int("against"), try arguments.int("abstain"))
             guard votes.0 + votes.1 + votes.2 > 0 else {
-                throw WorkbenchError.invalidArgument("for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
+                throw WorkbenchError.invalidArgument(
+                    "for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
             }
             let resolution = try arguments.string("resolution")
-            guard let row = try await session.queryOptionalRow(
-                SessionQueries.vote, [meeting.id, topic.id, votes.0, votes.1, votes.2, resolution, invocation.now]
-            ) else {
-                throw WorkbenchError.conflict(ConsultationsErrorCode.sessionAlreadyVoted, "\(topic.label) already has its vote in \(meeting.label); a vote is recorded once")
+            guard
+                let row = try await session.queryOptionalRow(
+                    SessionQueries.vote, [meeting.id, topic.id, votes.0, votes.1, votes.2, resolution, invocation.now]
+                )
+            else {
+                throw WorkbenchError.conflict(
+                    ConsultationsErrorCode.sessionAlreadyVoted, "\(topic.label) already has its vote in \(meeting.label); a vote is recorded once")
             }
             let adopted: Bool = try row.decode("adopted")
             let outcome = "\(votes.0) for, \(votes.1) against, \(votes.2) abstaining: \(adopted ? "adopted" : "not adopted")"
             try await TopicStore.record(
-                topic.id, at: invocation.now, kind: "voted", actor: invocation.caller.userName, detail: "session \(meeting.id): \(outcome); \(resolution)", in: session
+                topic.id, at: invocation.now, kind: "voted", actor: invocation.caller.userName,
+                detail: "session \(meeting.id): \(outcome); \(resolution)", in: session
             )
-            return .record([("topic", .int(topic.id)), ("adopted", .bool(adopted)), ("resolution", .string(resolution))], summary: "\(topic.label): \(outcome)")
+            return .record(
+                [("topic", .int(topic.id)), ("adopted", .bool(adopted)), ("resolution", .string(resolution))], summary: "\(topic.label): \(outcome)")
         }
     }
 
@@ -411,9 +436,11 @@ extension ConsultationsModule {
             let text = try arguments.string("text")
             let channel = try arguments.string("channel")
             for topicID in topics {
-                _ = try await session.execute(SessionQueries.insertReply, [topicID, meeting.id, "session", text, channel, invocation.now, invocation.caller.userName])
+                _ = try await session.execute(
+                    SessionQueries.insertReply, [topicID, meeting.id, "session", text, channel, invocation.now, invocation.caller.userName])
                 try await TopicStore.record(
-                    topicID, at: invocation.now, kind: "replied", actor: invocation.caller.userName, detail: "the proposer was told via \(channel): \(text)", in: session
+                    topicID, at: invocation.now, kind: "replied", actor: invocation.caller.userName,
+                    detail: "the proposer was told via \(channel): \(text)", in: session
                 )
             }
             return .message("\(meeting.label): reply recorded for topic(s) \(topics.map(String.init).joined(separator: ", ")) (有回声)")
@@ -461,7 +488,9 @@ extension ConsultationsModule {
                 )
                 outcomes.append(.string("topic \(topicID): \(next.label)"))
             }
-            return .record([("session", .int(meeting.id)), ("status", .string("closed")), ("topics", .list(outcomes))], summary: "\(meeting.label) closed with the five haves")
+            return .record(
+                [("session", .int(meeting.id)), ("status", .string("closed")), ("topics", .list(outcomes))],
+                summary: "\(meeting.label) closed with the five haves")
         }
     }
 
@@ -481,7 +510,8 @@ extension ConsultationsModule {
             for topicID in topics {
                 _ = try await session.execute(TopicQueries.setStatus, [topicID, TopicStatus.accepted, invocation.now])
                 try await TopicStore.record(
-                    topicID, at: invocation.now, kind: "unscheduled", actor: invocation.caller.userName, detail: "session \(meeting.id) cancelled: \(reason)", in: session
+                    topicID, at: invocation.now, kind: "unscheduled", actor: invocation.caller.userName,
+                    detail: "session \(meeting.id) cancelled: \(reason)", in: session
                 )
             }
             return .message("\(meeting.label) cancelled; topic(s) \(topics.map(String.init).joined(separator: ", ")) back to accepted")

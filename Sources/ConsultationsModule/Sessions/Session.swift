@@ -61,7 +61,8 @@ struct Session: Sendable {
     func refuseUnlessScheduled(_ step: String) throws {
         guard status == .scheduled else {
             throw WorkbenchError.conflict(
-                ConsultationsErrorCode.sessionFinal, "\(label) is \(status.rawValue); it cannot \(step). A closed or cancelled session no longer changes."
+                ConsultationsErrorCode.sessionFinal,
+                "\(label) is \(status.rawValue); it cannot \(step). A closed or cancelled session no longer changes."
             )
         }
     }

@@ -56,7 +56,9 @@ public struct ConsultationsSettings: Sendable, Equatable {
             guard words.allSatisfy({ (1...20).contains($0.count) && !$0.contains(where: \.isWhitespace) }) else {
                 throw ModuleSettingsError(module: "consultations", key: key, problem: "give categories of 1 to 20 characters without blanks")
             }
-            guard Set(words).count == words.count else { throw ModuleSettingsError(module: "consultations", key: key, problem: "a category is listed twice") }
+            guard Set(words).count == words.count else {
+                throw ModuleSettingsError(module: "consultations", key: key, problem: "a category is listed twice")
+            }
             return words
         }
         settings.topicCategories = try categories("topic_categories") ?? settings.topicCategories
@@ -67,18 +69,22 @@ public struct ConsultationsSettings: Sendable, Equatable {
         guard pointsCategories.contains(settings.volunteerPoints.category) else {
             throw ModuleSettingsError(
                 module: "consultations", key: "volunteer_points.category",
-                problem: "'\(settings.volunteerPoints.category)' is not one of modules.organizations.points_categories (\(pointsCategories.joined(separator: ", ")))"
+                problem:
+                    "'\(settings.volunteerPoints.category)' is not one of modules.organizations.points_categories (\(pointsCategories.joined(separator: ", ")))"
             )
         }
         if let perHour = config.double(forKey: ConfigKey("volunteer_points.per_hour")) {
             guard perHour.isFinite, (0.1...20).contains(perHour) else {
-                throw ModuleSettingsError(module: "consultations", key: "volunteer_points.per_hour", problem: "\(perHour) is not a number of points an hour from 0.1 to 20")
+                throw ModuleSettingsError(
+                    module: "consultations", key: "volunteer_points.per_hour", problem: "\(perHour) is not a number of points an hour from 0.1 to 20")
             }
             settings.volunteerPoints.perHour = perHour
         }
         if let cap = config.int(forKey: ConfigKey("volunteer_points.max_per_order")) {
             guard (1...100).contains(cap) else {
-                throw ModuleSettingsError(module: "consultations", key: "volunteer_points.max_per_order", problem: "\(cap) is not from 1 to 100 (the points ledger's range)")
+                throw ModuleSettingsError(
+                    module: "consultations", key: "volunteer_points.max_per_order", problem: "\(cap) is not from 1 to 100 (the points ledger's range)"
+                )
             }
             settings.volunteerPoints.maximumPerOrder = cap
         }

@@ -69,7 +69,9 @@ extension ConsultationsModule {
             add("five haves (closed sessions)", "有落实 adopted topics settled", .string("\(settled) of \(adopted)"))
 
             let actions = try await session.query(StatisticsQueries.actions, binds + [invocation.today]).single()
-            for name in ["total", "done_on_time", "done_late", "dropped", "overdue", "open"] { add("actions due in period", name, .int(try actions.decode(name))) }
+            for name in ["total", "done_on_time", "done_late", "dropped", "overdue", "open"] {
+                add("actions due in period", name, .int(try actions.decode(name)))
+            }
             let onTime: Int64 = try actions.decode("done_on_time")
             let late: Int64 = try actions.decode("done_late")
             add("actions due in period", "on-time share of done", Percentage.value(Int(onTime), of: Int(onTime + late)))

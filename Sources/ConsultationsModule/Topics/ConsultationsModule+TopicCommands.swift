@@ -31,11 +31,13 @@ extension ConsultationsModule {
                 .required("title", .string(maxLength: 100), help: "A short title", label: "议题"),
                 .required("description", .text(maxLength: 2000), help: "What the matter is", label: "内容"),
                 .required("category", .enumeration(settings.topicCategories), help: "Category", label: "类别"),
-                .optional("source", .enumeration(TopicSource.argumentWords), default: "resident", help: "resident, assigned, grid or suggestion", label: "来源"),
+                .optional(
+                    "source", .enumeration(TopicSource.argumentWords), default: "resident", help: "resident, assigned, grid or suggestion",
+                    label: "来源"),
                 .required("proposer", .string(maxLength: 50), help: "Who raised it (a resident, a department, a grid worker)", label: "提出人"),
                 .optional("phone", .string(maxLength: 20), help: "The proposer's phone, for the reply", label: "电话"),
             ] + (gridsLoaded ? [.optional("case", .string(maxLength: 32), help: "The grid case it came from (source=grid)", label: "网格事件")] : []) + [
-                .optional("at", .datetime, help: "When it was received (default now)"),
+                .optional("at", .datetime, help: "When it was received (default now)")
             ],
             mutates: true,
             examples: [
@@ -47,14 +49,18 @@ extension ConsultationsModule {
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now else {
-                throw WorkbenchError.invalidArgument("at", code: ConsultationsErrorCode.topicProposedInFuture, "a topic cannot be received in the future")
+                throw WorkbenchError.invalidArgument(
+                    "at", code: ConsultationsErrorCode.topicProposedInFuture, "a topic cannot be received in the future")
             }
-            let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
+            let community = try await OrganizationDirectory.activeUnit(
+                try arguments.string("community"), argument: "community", kind: "community", in: session)
             let source = TopicSource(argument: try arguments.string("source"))!
             var gridCase: GridDirectory.GridCase?
             if let reference = arguments.optionalString("case") {
                 guard source == .grid else {
-                    throw WorkbenchError.invalidArgument("case", code: ConsultationsErrorCode.topicCaseNeedsGridSource, "case= links a topic found in a grid; give source=grid with it")
+                    throw WorkbenchError.invalidArgument(
+                        "case", code: ConsultationsErrorCode.topicCaseNeedsGridSource, "case= links a topic found in a grid; give source=grid with it"
+                    )
                 }
                 let found = try await GridDirectory.gridCase(reference, argument: "case", in: session)
                 guard found.communityID == community.id else {
@@ -66,15 +72,18 @@ extension ConsultationsModule {
                 gridCase = found
             } else if source == .grid && gridsLoaded {
                 throw WorkbenchError.invalidArgument(
-                    "case", code: ConsultationsErrorCode.topicCaseMissing, "a topic found in a grid (source=grid) names its grid case: case=<id or GC-… code>"
+                    "case", code: ConsultationsErrorCode.topicCaseMissing,
+                    "a topic found in a grid (source=grid) names its grid case: case=<id or GC-… code>"
                 )
             }
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
             let title = try arguments.string("title")
             let id: Int64 = try await session.query(
                 TopicQueries.insert,
-                [community.id, title, try arguments.string("description"), try arguments.string("category"), source, gridCase?.id, gridCase?.code,
-                 try arguments.string("proposer"), phone, at]
+                [
+                    community.id, title, try arguments.string("description"), try arguments.string("category"), source, gridCase?.id, gridCase?.code,
+                    try arguments.string("proposer"), phone, at,
+                ]
             ).single().decode("id")
             try await TopicStore.record(
                 id, at: at, kind: "proposed", actor: invocation.caller.userName,
@@ -99,15 +108,18 @@ extension ConsultationsModule {
             let counts = try await session.query(TopicQueries.actionCounts, [topic.id, invocation.today]).single()
             let sessions = try await session.query(TopicQueries.sessions, [topic.id]).map { row in
                 let votes: Int64? = try row.decode("votes_for")
-                let vote = try votes.map { votes in
-                    let adopted: Bool = try row.decode("adopted")
-                    return " \(votes)/\(try row.decode("votes_against", as: Int64.self))/\(try row.decode("votes_abstain", as: Int64.self)) "
-                        + (adopted ? "adopted" : "not adopted")
-                } ?? ""
+                let vote =
+                    try votes.map { votes in
+                        let adopted: Bool = try row.decode("adopted")
+                        return " \(votes)/\(try row.decode("votes_against", as: Int64.self))/\(try row.decode("votes_abstain", as: Int64.self)) "
+                            + (adopted ? "adopted" : "not adopted")
+                    } ?? ""
                 return ReplyValue.string("session \(try row.decode("id", as: Int64.self)) \(try row.decode("status", as: String.self))\(vote)")
             }
             let replies = try await session.query(TopicQueries.replies, [topic.id]).map { row in
-                ReplyValue.string("\(try row.decode("kind", as: String.self)) via \(try row.decode("channel", as: String.self)): \(try row.decode("text", as: String.self))")
+                ReplyValue.string(
+                    "\(try row.decode("kind", as: String.self)) via \(try row.decode("channel", as: String.self)): \(try row.decode("text", as: String.self))"
+                )
             }
             func count(_ name: String) throws -> ReplyValue { .int(try counts.decode(name, as: Int64.self)) }
             return .record(
@@ -141,9 +153,12 @@ extension ConsultationsModule {
             let unmasked = invocation.caller.may(.admin)
             let rows = try await session.query(
                 TopicQueries.list,
-                [page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalString("category"),
-                 arguments.optionalString("source").flatMap(TopicSource.init(argument:)), arguments.optionalDate("from"), arguments.optionalDate("to"),
-                 page.fetchLimit]
+                [
+                    page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalString("category"),
+                    arguments.optionalString("source").flatMap(TopicSource.init(argument:)), arguments.optionalDate("from"),
+                    arguments.optionalDate("to"),
+                    page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: ["id", "title", "community", "category", "source", "proposer", "status", "proposed_at", "actions", "open_actions"],
@@ -151,9 +166,12 @@ extension ConsultationsModule {
                     let topic = try Topic(row: row)
                     return (
                         topic.id,
-                        [.int(topic.id), .string(topic.title), .string(topic.communityCode), .string(topic.category), .string(topic.source.chinese),
-                         .string(topic.proposerText(unmasked: unmasked)), .string(topic.status.rawValue), .timestamp(topic.proposedAt),
-                         .int(try row.decode("actions", as: Int64.self)), .int(try row.decode("open_actions", as: Int64.self))]
+                        [
+                            .int(topic.id), .string(topic.title), .string(topic.communityCode), .string(topic.category),
+                            .string(topic.source.chinese),
+                            .string(topic.proposerText(unmasked: unmasked)), .string(topic.status.rawValue), .timestamp(topic.proposedAt),
+                            .int(try row.decode("actions", as: Int64.self)), .int(try row.decode("open_actions", as: Int64.self)),
+                        ]
                     )
                 }
             )
@@ -202,8 +220,11 @@ extension ConsultationsModule {
                 )
             } else {
                 let channel = try arguments.string("channel")
-                _ = try await session.execute(SessionQueries.insertReply, [topic.id, nil as Int64?, "review", reason!, channel, invocation.now, actor])
-                try await TopicStore.record(topic.id, at: invocation.now, kind: "declined", actor: actor, detail: "declined; the proposer was told via \(channel): \(reason!)", in: session)
+                _ = try await session.execute(
+                    SessionQueries.insertReply, [topic.id, nil as Int64?, "review", reason!, channel, invocation.now, actor])
+                try await TopicStore.record(
+                    topic.id, at: invocation.now, kind: "declined", actor: actor,
+                    detail: "declined; the proposer was told via \(channel): \(reason!)", in: session)
             }
             return .record(
                 [("topic", .int(topic.id)), ("status", .string(status.label)), ("reason", reason.map(ReplyValue.string) ?? .null)],
@@ -215,7 +236,10 @@ extension ConsultationsModule {
     private var withdrawTopicCommand: CommandSpec {
         CommandSpec(
             "topic withdraw", synopsis: "Withdraw a topic that is proposed or accepted (not yet on a session)",
-            arguments: [Self.topicArgument(), .required("reason", .text(maxLength: 500), help: "Why (the proposer withdrew it, resolved meanwhile…)", label: "撤回原因")],
+            arguments: [
+                Self.topicArgument(),
+                .required("reason", .text(maxLength: 500), help: "Why (the proposer withdrew it, resolved meanwhile…)", label: "撤回原因"),
+            ],
             mutates: true,
             examples: ["consult topic withdraw topic=3 reason=\"居民已自行协商解决\""]
         ) { invocation in
@@ -224,12 +248,15 @@ extension ConsultationsModule {
             guard [.proposed, .accepted].contains(topic.status) else {
                 throw TopicStore.notAllowed(
                     topic, "be withdrawn",
-                    topic.status == .scheduled ? "It is on a session's agenda: cancel the session ('consult session cancel') first." : "Only a proposed or accepted topic is withdrawn."
+                    topic.status == .scheduled
+                        ? "It is on a session's agenda: cancel the session ('consult session cancel') first."
+                        : "Only a proposed or accepted topic is withdrawn."
                 )
             }
             let reason = try invocation.arguments.string("reason")
             _ = try await session.execute(TopicQueries.withdraw, [topic.id, invocation.now, reason])
-            try await TopicStore.record(topic.id, at: invocation.now, kind: "withdrawn", actor: invocation.caller.userName, detail: "withdrawn: \(reason)", in: session)
+            try await TopicStore.record(
+                topic.id, at: invocation.now, kind: "withdrawn", actor: invocation.caller.userName, detail: "withdrawn: \(reason)", in: session)
             return .message("\(topic.label) withdrawn")
         }
     }
@@ -250,8 +277,10 @@ extension ConsultationsModule {
                     let id: Int64 = try row.decode("id")
                     return (
                         id,
-                        [.int(id), .timestamp(try row.decode("at")), .string(try row.decode("kind")), .string(try row.decode("actor")),
-                         .string(try row.decode("detail"))]
+                        [
+                            .int(id), .timestamp(try row.decode("at")), .string(try row.decode("kind")), .string(try row.decode("actor")),
+                            .string(try row.decode("detail")),
+                        ]
                     )
                 }
             )

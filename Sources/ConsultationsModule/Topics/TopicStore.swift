@@ -6,10 +6,12 @@ import WorkbenchPostgres
 enum TopicStore {
     /// The topic with `id`, or a 404 naming `argument`.
     static func find(_ id: Int64, argument: String = "topic", forUpdate: Bool = false, in session: PostgresSession) async throws -> Topic {
-        let row = try await session.row(forUpdate ? TopicQueries.findForUpdate : TopicQueries.find, [id], orElse: WorkbenchError(
-            status: .notFound, code: ConsultationsErrorCode.topicNotFound,
-            message: "no topic \(id) (\(argument)=); find it with 'consult topic list'", argument: argument
-        ))
+        let row = try await session.row(
+            forUpdate ? TopicQueries.findForUpdate : TopicQueries.find, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: ConsultationsErrorCode.topicNotFound,
+                message: "no topic \(id) (\(argument)=); find it with 'consult topic list'", argument: argument
+            ))
         return try Topic(row: row)
     }
 
@@ -27,7 +29,8 @@ enum TopicStore {
     /// true when it did.
     static func settleIfImplemented(_ topicID: Int64, at: Date, actor: String, in session: PostgresSession) async throws -> Bool {
         guard try await session.queryOptionalRow(TopicQueries.settleIfImplemented, [topicID, at]) != nil else { return false }
-        try await record(topicID, at: at, kind: "settled", actor: actor, detail: "every action done or dropped: the topic is settled (有落实)", in: session)
+        try await record(
+            topicID, at: at, kind: "settled", actor: actor, detail: "every action done or dropped: the topic is settled (有落实)", in: session)
         return true
     }
 }

@@ -28,7 +28,6 @@ enum CaseQueries {
         """
     )
 
-
     /// A new status (clock untouched): `$3` assignee or null to keep it.
     static let setStatus = PostgresStatement(
         "grids.case.set_status",

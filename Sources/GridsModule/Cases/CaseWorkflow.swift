@@ -12,7 +12,9 @@ struct CaseWorkflow: Sendable {
     var timeZone: TimeZone
 
     /// The case named by `reference` (id or `GC-…` code), or a 404 naming `argument`.
-    static func find(_ reference: RecordReference, argument: String = "case", forUpdate: Bool = false, in session: PostgresSession) async throws -> GridCase {
+    static func find(
+        _ reference: RecordReference, argument: String = "case", forUpdate: Bool = false, in session: PostgresSession
+    ) async throws -> GridCase {
         return try GridCase(
             row: try await session.row(
                 forUpdate ? CaseQueries.findForUpdate : CaseQueries.find, for: reference, orElse: notFound(reference, argument: argument)
@@ -67,12 +69,15 @@ struct CaseWorkflow: Sendable {
         let deadline = policy.deadline(at: level, urgency: report.urgency)
         let row = try await session.query(
             CaseQueries.insert,
-            [report.grid.id, report.grid.communityID, report.category, report.source.rawValue, report.reporter, report.description,
-             report.latitude, report.longitude, report.urgency.rawValue, level.rawValue, now, deadline.amount, deadline.unit.rawValue,
-             timeZone.identifier, policy.warningShare]
+            [
+                report.grid.id, report.grid.communityID, report.category, report.source.rawValue, report.reporter, report.description,
+                report.latitude, report.longitude, report.urgency.rawValue, level.rawValue, now, deadline.amount, deadline.unit.rawValue,
+                timeZone.identifier, policy.warningShare,
+            ]
         ).single()
         let reported = Reported(id: try row.decode("id"), code: try row.decode("code"), level: level, dueAt: try row.decode("due_at"))
-        let note = level == policy.defaultStartLevel
+        let note =
+            level == policy.defaultStartLevel
             ? nil : "starts at \(level.rawValue) (\(level.label)) by the skip-level rule for \(report.category) \(report.urgency.rawValue)"
         try Self.record(
             reported.id, at: now, kind: "reported", actor: actor, status: (nil, .reported), level: (nil, level), note: note, in: session
@@ -163,8 +168,10 @@ struct CaseWorkflow: Sendable {
         let deadline = policy.deadline(at: level, urgency: current.urgency)
         session.send(
             CaseQueries.escalate,
-            [current.id, level.rawValue, department, start, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare,
-             missedDeadline]
+            [
+                current.id, level.rawValue, department, start, deadline.amount, deadline.unit.rawValue, timeZone.identifier, policy.warningShare,
+                missedDeadline,
+            ]
         )
     }
 
@@ -176,17 +183,21 @@ struct CaseWorkflow: Sendable {
     ) throws {
         session.send(
             CaseQueries.insertEvent,
-            [caseID, instant, kind, actor, status.from?.rawValue, status.to?.rawValue, level.from?.rawValue, level.to?.rawValue,
-             note.flatMap { $0.isEmpty ? nil : $0 }]
+            [
+                caseID, instant, kind, actor, status.from?.rawValue, status.to?.rawValue, level.from?.rawValue, level.to?.rawValue,
+                note.flatMap { $0.isEmpty ? nil : $0 },
+            ]
         )
     }
 
     /// The 409 for an action the table does not allow from the case's status.
     func notAllowed(_ action: CaseAction, _ current: GridCase) -> WorkbenchError {
-        let options = machine.describeAllowed(from: current.status.rawValue) ?? "none: the case is \(current.status.rawValue); only notes can be added"
+        let options =
+            machine.describeAllowed(from: current.status.rawValue) ?? "none: the case is \(current.status.rawValue); only notes can be added"
         return WorkbenchError(
             status: .conflict, code: GridsErrorCode.caseTransitionNotAllowed,
-            message: "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"
+            message:
+                "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"
         )
     }
 }

@@ -45,7 +45,8 @@ extension GridsModule {
                 at: invocation.now, by: invocation.caller.userName, in: invocation.database
             )
             return .created(
-                id: reported.id, "case \(reported.code) reported at \(reported.level.rawValue) level, due \(DeadlineText.describe(due: reported.dueAt, now: invocation.now))",
+                id: reported.id,
+                "case \(reported.code) reported at \(reported.level.rawValue) level, due \(DeadlineText.describe(due: reported.dueAt, now: invocation.now))",
                 fields: [("code", .string(reported.code)), ("level", .string(reported.level.rawValue)), ("due_at", .timestamp(reported.dueAt))]
             )
         }
@@ -116,8 +117,10 @@ extension GridsModule {
         let statement = overdueOnly ? CaseQueries.listOverdue : grid != nil ? CaseQueries.listInGrid : CaseQueries.list
         let rows = try await session.query(
             statement,
-            [page.afterKey, status, arguments.optionalString("level"), arguments.optionalString("category"), urgency, grid?.path, scope?.path,
-             overdueOnly, invocation.now, page.fetchLimit]
+            [
+                page.afterKey, status, arguments.optionalString("level"), arguments.optionalString("category"), urgency, grid?.path, scope?.path,
+                overdueOnly, invocation.now, page.fetchLimit,
+            ]
         )
         return page.reply(
             columns: ["id", "code", "grid", "category", "urgency", "level", "status", "reported_at", "due_at", "time_left"],
@@ -125,9 +128,11 @@ extension GridsModule {
                 let item = try GridCase(row: row)
                 return (
                     item.id,
-                    [.int(item.id), .string(item.code), .string(item.gridCode), .string(item.category), .string(item.urgency.rawValue),
-                     .string(item.levelText), .string(item.status.rawValue), .timestamp(item.reportedAt), .timestamp(item.dueAt),
-                     .string(item.dueAt.map { DeadlineText.describe(due: $0, now: invocation.now) })]
+                    [
+                        .int(item.id), .string(item.code), .string(item.gridCode), .string(item.category), .string(item.urgency.rawValue),
+                        .string(item.levelText), .string(item.status.rawValue), .timestamp(item.reportedAt), .timestamp(item.dueAt),
+                        .string(item.dueAt.map { DeadlineText.describe(due: $0, now: invocation.now) }),
+                    ]
                 )
             }
         )
@@ -140,12 +145,14 @@ extension GridsModule {
             mutates: true,
             examples: ["grid case note case=GC-2026-000001 note=\"已电话联系车主\""]
         ) { invocation in
-            let found = try await CaseWorkflow.find(RecordReference(try invocation.arguments.string("case")), forUpdate: true, in: invocation.database)
+            let found = try await CaseWorkflow.find(
+                RecordReference(try invocation.arguments.string("case")), forUpdate: true, in: invocation.database)
             try CaseWorkflow.record(
                 found.id, at: invocation.now, kind: "note", actor: invocation.caller.userName, note: try invocation.arguments.string("note"),
                 in: invocation.database
             )
-            return .record([("id", .int(found.id)), ("code", .string(found.code)), ("status", .string(found.status.rawValue))], summary: "note added")
+            return .record(
+                [("id", .int(found.id)), ("code", .string(found.code)), ("status", .string(found.status.rawValue))], summary: "note added")
         }
     }
 
@@ -159,21 +166,25 @@ extension GridsModule {
         ) -> CommandSpec {
             CommandSpec(
                 "case \(action.rawValue)", synopsis: synopsis, help: help,
-                arguments: [Self.caseArgument] + extra + [note ?? .optional("note", .text(maxLength: 2000), help: "A note for the history", label: "备注")],
+                arguments: [Self.caseArgument] + extra + [
+                    note ?? .optional("note", .text(maxLength: 2000), help: "A note for the history", label: "备注")
+                ],
                 mutates: true, examples: [example]
             ) { invocation in
                 let arguments = invocation.arguments
                 let updated = try await workflow.perform(
                     action, on: RecordReference(try arguments.string("case")),
                     CaseWorkflow.Details(
-                        note: arguments.optionalString("note") ?? arguments.optionalString("reason"), assignee: arguments.optionalString("to").flatMap { action == .assign ? $0 : nil },
+                        note: arguments.optionalString("note") ?? arguments.optionalString("reason"),
+                        assignee: arguments.optionalString("to").flatMap { action == .assign ? $0 : nil },
                         targetLevel: action == .escalate ? arguments.optionalString("to").flatMap(CaseLevel.init(rawValue:)) : nil,
                         department: arguments.optionalString("department")
                     ),
                     at: invocation.now, by: invocation.caller.userName, in: invocation.database
                 )
                 let clock = updated.dueAt.map { ", due \(DeadlineText.describe(due: $0, now: invocation.now))" } ?? ""
-                return .record(updated.fields(now: invocation.now), summary: "\(updated.code) \(updated.status.rawValue) at \(updated.levelText)\(clock)")
+                return .record(
+                    updated.fields(now: invocation.now), summary: "\(updated.code) \(updated.status.rawValue) at \(updated.levelText)\(clock)")
             }
         }
         return [
@@ -199,7 +210,8 @@ extension GridsModule {
                 note: .required("note", .text(maxLength: 2000), help: "What was done", label: "处置结果"),
                 example: "grid case resolve case=GC-2026-000001 note=\"车辆已移走\""
             ),
-            command(.confirm, "Close a resolved case after a satisfied follow-up (回访满意)", example: "grid case confirm case=GC-2026-000001 note=\"居民满意\""),
+            command(
+                .confirm, "Close a resolved case after a satisfied follow-up (回访满意)", example: "grid case confirm case=GC-2026-000001 note=\"居民满意\""),
             command(
                 .reopen, "Reopen a resolved case after an unsatisfied follow-up (回访不满意)",
                 help: "The case goes back to in_progress at its level with a new clock.",

@@ -107,9 +107,13 @@ public struct EscalationSweeper: PeriodicJob {
     public func sweep(at now: Date) async throws -> Outcome {
         var total = Outcome()
         while true {
-            guard let batch = try await database.withTransaction(tryingAdvisoryLock: Self.lockKey, { session in
-                try await sweepBatch(at: now, in: session)
-            }) else {
+            guard
+                let batch = try await database.withTransaction(
+                    tryingAdvisoryLock: Self.lockKey,
+                    { session in
+                        try await sweepBatch(at: now, in: session)
+                    })
+            else {
                 total.skipped = true
                 return total
             }
@@ -157,7 +161,8 @@ public struct EscalationSweeper: PeriodicJob {
                 let level = CaseLevel(rawValue: try row.decode("level"))
                 try CaseWorkflow.record(
                     try row.decode("id"), at: try row.decode("warn_at"), kind: "warning", actor: Self.actor, level: (level, level),
-                    note: "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(encoder.textValue(.timestamp(due)))",
+                    note:
+                        "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(encoder.textValue(.timestamp(due)))",
                     in: session
                 )
             }

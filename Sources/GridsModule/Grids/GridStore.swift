@@ -124,7 +124,6 @@ enum GridStore {
         )
     }
 
-
     /// The grid named by `reference`, or a 404 naming the argument.
     static func find(_ reference: GridReference, argument: String, lock: RowLock = .none, in session: PostgresSession) async throws -> Grid {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
@@ -171,15 +170,19 @@ enum GridStore {
         let branch = try await branch(draft.branch, community: community, in: session)
         let id: Int64 = try await session.query(
             Queries.insert,
-            [draft.code, draft.name, draft.level.rawValue, community.id, parent?.id, branch?.id, draft.latitude, draft.longitude,
-             draft.boundary?.postgresText, draft.households, draft.establishedOn]
+            [
+                draft.code, draft.name, draft.level.rawValue, community.id, parent?.id, branch?.id, draft.latitude, draft.longitude,
+                draft.boundary?.postgresText, draft.households, draft.establishedOn,
+            ]
         ).single().decode("id")
         return try await find(.id(id), argument: "grid", in: session)
     }
 
     /// The grid Party branch named by `reference`: an active organisation of kind
     /// `grid_branch` inside `community`.
-    static func branch(_ reference: String?, community: OrganizationDirectory.Organization, in session: PostgresSession) async throws -> OrganizationDirectory.Organization? {
+    static func branch(
+        _ reference: String?, community: OrganizationDirectory.Organization, in session: PostgresSession
+    ) async throws -> OrganizationDirectory.Organization? {
         guard let reference else { return nil }
         let branch = try await OrganizationDirectory.activeUnit(reference, argument: "branch", kind: "grid_branch", in: session)
         guard branch.path.hasPrefix(community.path + ".") else {
@@ -223,8 +226,10 @@ enum GridStore {
         }
         try await session.execute(
             Queries.update,
-            [grid.id, changes.name, changes.branch != nil, branchID, changes.latitude, changes.longitude, changes.boundary != nil,
-             changes.boundary??.postgresText, changes.households, changes.establishedOn]
+            [
+                grid.id, changes.name, changes.branch != nil, branchID, changes.latitude, changes.longitude, changes.boundary != nil,
+                changes.boundary??.postgresText, changes.households, changes.establishedOn,
+            ]
         )
         return try await find(.id(grid.id), argument: "grid", in: session)
     }

@@ -39,7 +39,8 @@ extension GridsModule {
                 arguments: [
                     .required("code", .string(maxLength: 32), help: "A unique code: a letter, then letters, digits, '.', '_' or '-'", label: "编码"),
                     .required("name", .string(maxLength: 100), help: "Name", label: "名称"),
-                    .optional("level", .enumeration(GridLevel.allCases.map(\.rawValue)), default: "basic", help: "level1 一级, level2 二级 or basic 基础网格"),
+                    .optional(
+                        "level", .enumeration(GridLevel.allCases.map(\.rawValue)), default: "basic", help: "level1 一级, level2 二级 or basic 基础网格"),
                     OrganizationDirectory.unitArgument("community", help: "The community the grid belongs to", label: "所属社区"),
                     Self.gridArgument("parent", required: false, help: "The grid one level up"),
                     OrganizationDirectory.unitArgument("branch", required: false, help: "The grid Party branch that leads it", label: "网格党支部"),
@@ -99,7 +100,8 @@ extension GridsModule {
                 "list", synopsis: "List grids, filtered and paged",
                 arguments: [
                     OrganizationDirectory.unitArgument("community", required: false, help: "Only grids of this community"),
-                    OrganizationDirectory.unitArgument("scope", required: false, help: "Only grids of communities in this subtree (a street, a district)"),
+                    OrganizationDirectory.unitArgument(
+                        "scope", required: false, help: "Only grids of communities in this subtree (a street, a district)"),
                     Self.gridArgument("under", required: false, help: "Only this grid and the grids under it"),
                     .optional("level", .enumeration(GridLevel.allCases.map(\.rawValue)), help: "Only this level"),
                     .optional("name", .string(maxLength: 50), help: "Only names or codes containing this"),
@@ -114,8 +116,10 @@ extension GridsModule {
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     GridStore.Queries.list,
-                    [page.afterKey, community?.id, under?.path, arguments.optionalString("level"), arguments.optionalString("name"), scope?.path,
-                     page.fetchLimit]
+                    [
+                        page.afterKey, community?.id, under?.path, arguments.optionalString("level"), arguments.optionalString("name"), scope?.path,
+                        page.fetchLimit,
+                    ]
                 )
                 return page.reply(
                     columns: ["id", "code", "name", "level", "community", "parent", "branch", "households", "open_cases"],
@@ -123,16 +127,19 @@ extension GridsModule {
                         let grid = try Grid(row: row)
                         return (
                             grid.id,
-                            [.int(grid.id), .string(grid.code), .string(grid.name), .string(grid.level.rawValue), .string(grid.communityCode),
-                             .string(grid.parentCode), .string(grid.branchCode), .int(grid.households),
-                             .int(try row.decode("open_cases", as: Int64.self))]
+                            [
+                                .int(grid.id), .string(grid.code), .string(grid.name), .string(grid.level.rawValue), .string(grid.communityCode),
+                                .string(grid.parentCode), .string(grid.branchCode), .int(grid.households),
+                                .int(try row.decode("open_cases", as: Int64.self)),
+                            ]
                         )
                     }
                 )
             },
             CommandSpec(
                 "tree", synopsis: "Show the grids of a community, or under a grid, as a tree",
-                help: "A table, parents before children: depth below the top, code, name, level, parent, households, open cases and current grid workers.",
+                help:
+                    "A table, parents before children: depth below the top, code, name, level, parent, households, open cases and current grid workers.",
                 arguments: [
                     OrganizationDirectory.unitArgument("community", required: false, help: "The community"),
                     Self.gridArgument("grid", required: false, help: "The grid at the top"),
@@ -209,13 +216,16 @@ extension GridsModule {
                     .optional("until", .date, help: "Last day, when the term is known (a sunk-down cadre's posting); else 'grid unassign' ends it"),
                 ],
                 mutates: true,
-                examples: ["grid assign grid=WG0101 role=worker person=李娜 phone=13900001111", "grid assign grid=WG0101 role=cadre member=42 work_unit=区城管局"]
+                examples: [
+                    "grid assign grid=WG0101 role=worker person=李娜 phone=13900001111", "grid assign grid=WG0101 role=cadre member=42 work_unit=区城管局",
+                ]
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
                 let person = try await NamedPerson.resolve(arguments, nameArgument: "person", in: session)
-                let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? person.member?.phone
+                let phone =
+                    try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") } ?? person.member?.phone
                 let role = try arguments.enumeration("role", as: AssignmentRole.self)
                 let from = try arguments.date("from")
                 let until = arguments.optionalDate("until")
@@ -242,10 +252,12 @@ extension GridsModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let id = try arguments.id("assignment")
-                let row = try await session.row(GridStore.Queries.findAssignment, [id], orElse: WorkbenchError(
-                    status: .notFound, code: GridsErrorCode.assignmentNotFound,
-                    message: "no assignment with id \(id); list them with 'grid assignments grid=<code>'", argument: "assignment"
-                ))
+                let row = try await session.row(
+                    GridStore.Queries.findAssignment, [id],
+                    orElse: WorkbenchError(
+                        status: .notFound, code: GridsErrorCode.assignmentNotFound,
+                        message: "no assignment with id \(id); list them with 'grid assignments grid=<code>'", argument: "assignment"
+                    ))
                 let person: String = try row.decode("person")
                 if let ended: CalendarDate = try row.decode("ends_on") {
                     throw WorkbenchError.conflict(GridsErrorCode.assignmentEnded, "\(person)'s assignment #\(id) already ended on \(ended)")
@@ -256,7 +268,11 @@ extension GridsModule {
                     throw WorkbenchError.invalidArgument("on", "on=\(on) is before the assignment started (\(starts))")
                 }
                 try await session.execute(GridStore.Queries.endAssignment, [id, on])
-                return .record([("id", .int(id)), ("person", .string(person)), ("grid", .string(try row.decode("grid_code", as: String.self))), ("ends_on", .date(on))], summary: "assignment ended")
+                return .record(
+                    [
+                        ("id", .int(id)), ("person", .string(person)), ("grid", .string(try row.decode("grid_code", as: String.self))),
+                        ("ends_on", .date(on)),
+                    ], summary: "assignment ended")
             },
             CommandSpec(
                 "assignments", synopsis: "List assignments of grid workers and sunk-down cadres",
@@ -274,8 +290,10 @@ extension GridsModule {
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     GridStore.Queries.assignments,
-                    [page.afterKey, grid?.id, arguments.optionalID("member"), arguments.optionalString("role"), try arguments.string("state"),
-                     invocation.today, page.fetchLimit]
+                    [
+                        page.afterKey, grid?.id, arguments.optionalID("member"), arguments.optionalString("role"), try arguments.string("state"),
+                        invocation.today, page.fetchLimit,
+                    ]
                 )
                 let unmasked = invocation.caller.may(.admin)
                 return page.reply(
@@ -285,11 +303,13 @@ extension GridsModule {
                         let phone: String? = try row.decode("phone")
                         return (
                             id,
-                            [.int(id), .string(try row.decode("grid_code", as: String.self)), .string(try row.decode("role", as: String.self)),
-                             .string(try row.decode("person", as: String.self)), .int(try row.decode("member_id", as: Int64?.self).map(Int.init)),
-                             .string(unmasked ? phone : phone.map(OrganizationDirectory.maskedPhone)),
-                             .string(try row.decode("work_unit", as: String?.self)), .date(try row.decode("starts_on", as: CalendarDate.self)),
-                             .date(try row.decode("ends_on", as: CalendarDate?.self))]
+                            [
+                                .int(id), .string(try row.decode("grid_code", as: String.self)), .string(try row.decode("role", as: String.self)),
+                                .string(try row.decode("person", as: String.self)), .int(try row.decode("member_id", as: Int64?.self).map(Int.init)),
+                                .string(unmasked ? phone : phone.map(OrganizationDirectory.maskedPhone)),
+                                .string(try row.decode("work_unit", as: String?.self)), .date(try row.decode("starts_on", as: CalendarDate.self)),
+                                .date(try row.decode("ends_on", as: CalendarDate?.self)),
+                            ]
                         )
                     }
                 )

@@ -41,8 +41,10 @@ extension GridsModule {
             let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
             let id: Int64 = try await session.query(
                 HouseholdStore.Queries.insert,
-                [grid.id, try arguments.string("address"), try arguments.string("head"), phone, Int(try arguments.int("size")), tags,
-                 arguments.optionalString("note")]
+                [
+                    grid.id, try arguments.string("address"), try arguments.string("head"), phone, Int(try arguments.int("size")), tags,
+                    arguments.optionalString("note"),
+                ]
             ).single().decode("id")
             let household = try await HouseholdStore.find(id, argument: "household", in: session)
             return .created(
@@ -77,7 +79,8 @@ extension GridsModule {
 
     private static func visitRow(_ row: PostgresRow) throws -> [ReplyValue] {
         [
-            .int(try row.decode("id", as: Int64.self)), .date(try row.decode("visited_on", as: CalendarDate.self)), .string(try row.decode("visitor", as: String.self)),
+            .int(try row.decode("id", as: Int64.self)), .date(try row.decode("visited_on", as: CalendarDate.self)),
+            .string(try row.decode("visitor", as: String.self)),
             .string(try row.decode("note", as: String.self)), .string(try row.decode("needs", as: String?.self)),
             .bool(try row.decode("follow_up", as: Bool.self)),
         ]
@@ -105,8 +108,10 @@ extension GridsModule {
             let page = try Page(arguments)
             let rows = try await session.query(
                 HouseholdStore.Queries.list,
-                [page.afterKey, grid?.path, scope?.path, arguments.optionalString("tag"), arguments.optionalString("address"),
-                 try arguments.bool("follow_up"), page.fetchLimit]
+                [
+                    page.afterKey, grid?.path, scope?.path, arguments.optionalString("tag"), arguments.optionalString("address"),
+                    try arguments.bool("follow_up"), page.fetchLimit,
+                ]
             )
             let unmasked = invocation.caller.may(.admin)
             return page.reply(
@@ -115,10 +120,12 @@ extension GridsModule {
                     let household = try Household(row: row)
                     return (
                         household.id,
-                        [.int(household.id), .string(household.gridCode), .string(household.address), .string(household.head(unmasked: unmasked)),
-                         .string(household.phone(unmasked: unmasked)), .int(household.size), household.tagList,
-                         .date(try row.decode("last_visit", as: CalendarDate?.self)),
-                         (try row.decode("follow_up", as: Bool?.self)).map { .bool($0) } ?? .null]
+                        [
+                            .int(household.id), .string(household.gridCode), .string(household.address), .string(household.head(unmasked: unmasked)),
+                            .string(household.phone(unmasked: unmasked)), .int(household.size), household.tagList,
+                            .date(try row.decode("last_visit", as: CalendarDate?.self)),
+                            (try row.decode("follow_up", as: Bool?.self)).map { .bool($0) } ?? .null,
+                        ]
                     )
                 }
             )
@@ -145,7 +152,8 @@ extension GridsModule {
             let household = try await HouseholdStore.find(try arguments.id("household"), argument: "household", lock: .share, in: session)
             let day = try arguments.date("on")
             guard day <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: GridsErrorCode.householdFutureVisit, "on=\(day) is in the future; record a visit once it has taken place")
+                throw WorkbenchError.invalidArgument(
+                    "on", code: GridsErrorCode.householdFutureVisit, "on=\(day) is in the future; record a visit once it has taken place")
             }
             let visitor = try arguments.string("visitor")
             let followUp = try arguments.bool("follow_up")
@@ -155,8 +163,10 @@ extension GridsModule {
             ).single().decode("id")
             return .created(
                 id: id, "visit to household #\(household.id) on \(day) recorded",
-                fields: [("household", .int(household.id)), ("address", .string(household.address)), ("visited_on", .date(day)),
-                         ("visitor", .string(visitor)), ("follow_up", .bool(followUp))]
+                fields: [
+                    ("household", .int(household.id)), ("address", .string(household.address)), ("visited_on", .date(day)),
+                    ("visitor", .string(visitor)), ("follow_up", .bool(followUp)),
+                ]
             )
         }
     }

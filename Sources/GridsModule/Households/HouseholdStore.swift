@@ -80,11 +80,13 @@ enum HouseholdStore {
     /// The household with `id`, or a 404 naming `argument`.
     static func find(_ id: Int64, argument: String, lock: RowLock = .none, in session: PostgresSession) async throws -> Household {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
-        let row = try await session.row(statement, [id], orElse: WorkbenchError(
-            status: .notFound, code: GridsErrorCode.householdNotFound,
-            message: "no household with id \(id) (\(argument)=); find it with 'grid household list grid=<code> address=<part>'",
-            argument: argument
-        ))
+        let row = try await session.row(
+            statement, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: GridsErrorCode.householdNotFound,
+                message: "no household with id \(id) (\(argument)=); find it with 'grid household list grid=<code> address=<part>'",
+                argument: argument
+            ))
         return try Household(row: row)
     }
 
@@ -104,8 +106,10 @@ enum HouseholdStore {
         let household = try await find(id, argument: "household", lock: .update, in: session)
         try await session.execute(
             Queries.update,
-            [household.id, changes.head, changes.phone != nil, changes.phone ?? nil, changes.size, changes.tags, changes.note != nil,
-             changes.note ?? nil]
+            [
+                household.id, changes.head, changes.phone != nil, changes.phone ?? nil, changes.size, changes.tags, changes.note != nil,
+                changes.note ?? nil,
+            ]
         )
         return try await find(id, argument: "household", in: session)
     }

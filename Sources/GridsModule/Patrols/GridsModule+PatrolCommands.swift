@@ -70,16 +70,19 @@ extension GridsModule {
         }
         if let started {
             guard started <= invocation.now else {
-                throw WorkbenchError.invalidArgument("started", code: GridsErrorCode.patrolFutureDate, "started= is in the future; log a patrol once it has been walked")
+                throw WorkbenchError.invalidArgument(
+                    "started", code: GridsErrorCode.patrolFutureDate, "started= is in the future; log a patrol once it has been walked")
             }
             let startDay = CalendarDate(containing: started, in: invocation.timeZone)
             guard startDay == day else {
-                throw WorkbenchError.invalidArgument("started", "started= falls on \(startDay), not on date=\(day); leave out date= or correct one of them")
+                throw WorkbenchError.invalidArgument(
+                    "started", "started= falls on \(startDay), not on date=\(day); leave out date= or correct one of them")
             }
         }
         if let ended {
             guard ended <= invocation.now else {
-                throw WorkbenchError.invalidArgument("ended", code: GridsErrorCode.patrolFutureDate, "ended= is in the future; log a patrol once it has been walked")
+                throw WorkbenchError.invalidArgument(
+                    "ended", code: GridsErrorCode.patrolFutureDate, "ended= is in the future; log a patrol once it has been walked")
             }
             if let started, ended < started {
                 throw WorkbenchError.invalidArgument("ended", "ended= is before started=; a patrol ends after it starts")
@@ -112,8 +115,10 @@ extension GridsModule {
             let page = try Page(arguments)
             let rows = try await session.query(
                 PatrolQueries.list,
-                [page.afterKey, grid?.path, scope?.path, arguments.optionalString("worker"), from, to, arguments.optionalID("member"),
-                 page.fetchLimit]
+                [
+                    page.afterKey, grid?.path, scope?.path, arguments.optionalString("worker"), from, to, arguments.optionalID("member"),
+                    page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: Patrol.tableColumns,
@@ -159,9 +164,11 @@ extension GridsModule {
                     let id: Int64 = try row.decode("id")
                     return (
                         id,
-                        [.int(id), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
-                         .string(try row.decode("community_code", as: String.self)), .date(try row.decode("last_patrol", as: CalendarDate?.self)),
-                         .string(try row.decode("workers", as: String?.self))]
+                        [
+                            .int(id), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
+                            .string(try row.decode("community_code", as: String.self)), .date(try row.decode("last_patrol", as: CalendarDate?.self)),
+                            .string(try row.decode("workers", as: String?.self)),
+                        ]
                     )
                 }
             )

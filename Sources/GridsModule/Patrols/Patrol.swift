@@ -37,7 +37,9 @@ struct Patrol: Sendable, Equatable {
 
     /// One row of `grid patrol list`, in ``tableColumns`` order.
     var cells: [ReplyValue] {
-        [.int(id), .date(day), .string(gridCode), .string(worker), .int(memberID.map(Int.init)), .timestamp(startedAt),
-         .timestamp(endedAt), .int(casesFound), .string(note)]
+        [
+            .int(id), .date(day), .string(gridCode), .string(worker), .int(memberID.map(Int.init)), .timestamp(startedAt),
+            .timestamp(endedAt), .int(casesFound), .string(note),
+        ]
     }
 }

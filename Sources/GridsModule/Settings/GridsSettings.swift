@@ -59,7 +59,8 @@ public struct GridsSettings: Sendable, Equatable {
                 let key = "deadlines.\(level.rawValue).\(urgency.rawValue)"
                 guard let text = config.string(forKey: ConfigKey(key)) else { continue }
                 guard let deadline = CalendarDuration(text) else {
-                    throw ModuleSettingsError(module: "grids", key: key, problem: "'\(text)' is not a deadline; write e.g. '3 working_days', '2 days' or '12 hours'")
+                    throw ModuleSettingsError(
+                        module: "grids", key: key, problem: "'\(text)' is not a deadline; write e.g. '3 working_days', '2 days' or '12 hours'")
                 }
                 policy.deadlines[EscalationPolicy.Clock(level: level, urgency: urgency)] = deadline
             }
@@ -83,7 +84,8 @@ public struct GridsSettings: Sendable, Equatable {
         }
         if let share = config.double(forKey: "warning_share") {
             guard share > 0, share < 1 else {
-                throw ModuleSettingsError(module: "grids", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
+                throw ModuleSettingsError(
+                    module: "grids", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
             }
             policy.warningShare = share
         }

@@ -118,7 +118,8 @@ enum CaseBreakdown {
         var table: [[ReplyValue]] = []
         for row in rows {
             let code: String? = try row.decode("code")
-            let keys: [ReplyValue] = keyColumns.count == 2
+            let keys: [ReplyValue] =
+                keyColumns.count == 2
                 ? [.string(code ?? "total"), .string(code == nil ? "合计" : try row.decode("name", as: String.self))]
                 : [.string(code ?? "total")]
             func count(_ column: String) throws -> Int { try row.decode(column, as: Int.self) }

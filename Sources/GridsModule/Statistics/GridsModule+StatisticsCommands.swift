@@ -73,16 +73,18 @@ extension GridsModule {
                     ("basic_grids", .int(grids)), ("patrolled_grid_days", .int(patrolled)),
                     ("patrol_coverage", Percentage.value(patrolled, of: gridDays)),
                 ]
-                fields.append((
-                    "categories",
-                    .list(try rows.filter { try $0.decode("category", as: String?.self) != nil }.map { row in
-                        .string(
-                            "\(try row.decode("category", as: String.self)) \(try row.decode("cases", as: Int.self))"
-                                + " (open \(try row.decode("open", as: Int.self)), handled \(try row.decode("handled", as: Int.self)),"
-                                + " on time \(try row.decode("on_time", as: Int.self)))"
-                        )
-                    })
-                ))
+                fields.append(
+                    (
+                        "categories",
+                        .list(
+                            try rows.filter { try $0.decode("category", as: String?.self) != nil }.map { row in
+                                .string(
+                                    "\(try row.decode("category", as: String.self)) \(try row.decode("cases", as: Int.self))"
+                                        + " (open \(try row.decode("open", as: Int.self)), handled \(try row.decode("handled", as: Int.self)),"
+                                        + " on time \(try row.decode("on_time", as: Int.self)))"
+                                )
+                            })
+                    ))
                 return .record(fields, summary: "\(try count("cases")) cases in \(scope.label) from \(from) to \(to)")
             }
         ]

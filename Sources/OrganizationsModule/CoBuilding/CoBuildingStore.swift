@@ -76,12 +76,16 @@ enum CoBuildingStore {
         )
     }
 
-    static func addPair(unit unitReference: UnitReference, community communityReference: UnitReference, since: CalendarDate, commitment: String?, in session: PostgresSession) async throws -> (Int64, Unit, Unit) {
+    static func addPair(
+        unit unitReference: UnitReference, community communityReference: UnitReference, since: CalendarDate, commitment: String?,
+        in session: PostgresSession
+    ) async throws -> (Int64, Unit, Unit) {
         let unit = try await UnitStore.findActive(unitReference, argument: "unit", lock: .share, in: session)
         guard unit.kind.isUnitSide else {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.pairNotAResidentUnit,
-                message: "co-building pairs a resident-unit, two-new, joint, regional or industry organisation with a community; \(unit.label) is a \(unit.kind.label)",
+                message:
+                    "co-building pairs a resident-unit, two-new, joint, regional or industry organisation with a community; \(unit.label) is a \(unit.kind.label)",
                 argument: "unit"
             )
         }
@@ -92,9 +96,12 @@ enum CoBuildingStore {
     }
 
     static func findPair(_ id: Int64, argument: String, in session: PostgresSession) async throws -> PostgresRow {
-        let row = try await session.row(Queries.findPair, [id], orElse: WorkbenchError(
-            status: .notFound, code: OrganizationsErrorCode.pairNotFound, message: "no co-building pair with id \(id); see 'org pair list'", argument: argument
-        ))
+        let row = try await session.row(
+            Queries.findPair, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.pairNotFound, message: "no co-building pair with id \(id); see 'org pair list'",
+                argument: argument
+            ))
         return row
     }
 
@@ -116,7 +123,8 @@ enum CoBuildingStore {
         return pair
     }
 
-    static func addProject(pair pairID: Int64, title: String, category: String, due: CalendarDate?, in session: PostgresSession) async throws -> Int64 {
+    static func addProject(pair pairID: Int64, title: String, category: String, due: CalendarDate?, in session: PostgresSession) async throws -> Int64
+    {
         let pair = try await findPair(pairID, argument: "pair", in: session)
         if let ended: CalendarDate = try pair.decode("ended_on") {
             throw WorkbenchError.ruleRefused(OrganizationsErrorCode.pairEnded, "pair \(pairID) ended on \(ended); start a new pair to add projects")
@@ -131,8 +139,14 @@ enum CoBuildingStore {
         var title: String?
     }
 
-    static func updateProject(_ id: Int64, _ change: ProjectChange, in session: PostgresSession) async throws -> (from: ProjectStatus, to: ProjectStatus) {
-        let row = try await session.row(Queries.findProjectForUpdate, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.projectNotFound, message: "no project with id \(id); see 'org project list'", argument: "id"))
+    static func updateProject(
+        _ id: Int64, _ change: ProjectChange, in session: PostgresSession
+    ) async throws -> (from: ProjectStatus, to: ProjectStatus) {
+        let row = try await session.row(
+            Queries.findProjectForUpdate, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.projectNotFound, message: "no project with id \(id); see 'org project list'",
+                argument: "id"))
         let current = ProjectStatus(rawValue: try row.decode("status")) ?? .planned
         let next = change.status ?? current
         if next != current, !current.mayMove(to: next) {

@@ -20,7 +20,9 @@ extension OrganizationsModule {
                     unit: UnitReference(try arguments.string("unit")), community: UnitReference(try arguments.string("community")),
                     since: try arguments.date("since"), commitment: arguments.optionalString("commitment"), in: invocation.database
                 )
-                return .created(id: id, "\(unit.code) paired with \(community.code)", fields: [("unit", .string(unit.code)), ("community", .string(community.code))])
+                return .created(
+                    id: id, "\(unit.code) paired with \(community.code)",
+                    fields: [("unit", .string(unit.code)), ("community", .string(community.code))])
             },
             CommandSpec(
                 "pair end", synopsis: "End a pairing (refused while projects are still open)",
@@ -29,7 +31,8 @@ extension OrganizationsModule {
             ) { invocation in
                 let id = try invocation.arguments.id("id")
                 let pair = try await CoBuildingStore.endPair(id, on: try invocation.arguments.date("on"), in: invocation.database)
-                return .message("pair \(id) (\(try pair.decode("unit_code", as: String.self)) – \(try pair.decode("community_code", as: String.self))) ended")
+                return .message(
+                    "pair \(id) (\(try pair.decode("unit_code", as: String.self)) – \(try pair.decode("community_code", as: String.self))) ended")
             },
             CommandSpec(
                 "pair list", synopsis: "List co-building pairs with their project counts",
@@ -48,23 +51,30 @@ extension OrganizationsModule {
                     CoBuildingStore.Queries.listPairs, [page.afterKey, scope, unitID, try arguments.string("state"), page.fetchLimit]
                 )
                 return page.reply(
-                    columns: ["id", "unit", "unit_name", "community", "community_name", "since", "ended_on", "projects", "projects_done", "commitment"],
+                    columns: [
+                        "id", "unit", "unit_name", "community", "community_name", "since", "ended_on", "projects", "projects_done", "commitment",
+                    ],
                     rows: try rows.map { row in
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .string(try row.decode("unit_code", as: String.self)), .string(try row.decode("unit_name", as: String.self)),
-                             .string(try row.decode("community_code", as: String.self)), .string(try row.decode("community_name", as: String.self)),
-                             .date(try row.decode("since", as: CalendarDate.self)), .date(try row.decode("ended_on", as: CalendarDate?.self)),
-                             .int(try row.decode("projects", as: Int64.self)), .int(try row.decode("projects_done", as: Int64.self)),
-                             .string(try row.decode("commitment", as: String?.self))]
+                            [
+                                .int(id), .string(try row.decode("unit_code", as: String.self)),
+                                .string(try row.decode("unit_name", as: String.self)),
+                                .string(try row.decode("community_code", as: String.self)),
+                                .string(try row.decode("community_name", as: String.self)),
+                                .date(try row.decode("since", as: CalendarDate.self)), .date(try row.decode("ended_on", as: CalendarDate?.self)),
+                                .int(try row.decode("projects", as: Int64.self)), .int(try row.decode("projects_done", as: Int64.self)),
+                                .string(try row.decode("commitment", as: String?.self)),
+                            ]
                         )
                     }
                 )
             },
             CommandSpec(
                 "project add", synopsis: "Add a co-building project to a pair",
-                help: "Categories come from configuration (modules.organizations.project_categories): \(settings.projectCategories.joined(separator: ", ")).",
+                help:
+                    "Categories come from configuration (modules.organizations.project_categories): \(settings.projectCategories.joined(separator: ", ")).",
                 arguments: [
                     .required("pair", .id, help: "The pair's id"),
                     .required("title", .string(maxLength: 100), help: "What the project is", label: "项目名称"),
@@ -112,12 +122,15 @@ extension OrganizationsModule {
                 let (from, to) = try await CoBuildingStore.updateProject(
                     id,
                     CoBuildingStore.ProjectChange(
-                        status: arguments.optionalString("status").flatMap(ProjectStatus.init(rawValue:)), outcome: arguments.optionalString("outcome"),
+                        status: arguments.optionalString("status").flatMap(ProjectStatus.init(rawValue:)),
+                        outcome: arguments.optionalString("outcome"),
                         due: due, title: arguments.optionalString("title")
                     ),
                     in: invocation.database
                 )
-                return .record([("id", .int(id)), ("from", .string(from.rawValue)), ("status", .string(to.rawValue))], summary: from == to ? "updated" : "\(from.rawValue) → \(to.rawValue)")
+                return .record(
+                    [("id", .int(id)), ("from", .string(from.rawValue)), ("status", .string(to.rawValue))],
+                    summary: from == to ? "updated" : "\(from.rawValue) → \(to.rawValue)")
             },
             CommandSpec(
                 "project list", synopsis: "List co-building projects",
@@ -135,8 +148,10 @@ extension OrganizationsModule {
                 let today = invocation.today
                 let rows = try await invocation.database.query(
                     CoBuildingStore.Queries.listProjects,
-                    [page.afterKey, arguments.optionalID("pair"), scope, arguments.optionalString("status"), arguments.optionalString("category"),
-                     try arguments.bool("overdue"), today, page.fetchLimit]
+                    [
+                        page.afterKey, arguments.optionalID("pair"), scope, arguments.optionalString("status"), arguments.optionalString("category"),
+                        try arguments.bool("overdue"), today, page.fetchLimit,
+                    ]
                 )
                 return page.reply(
                     columns: ["id", "pair", "unit", "community", "title", "category", "status", "due", "overdue", "outcome"],
@@ -144,11 +159,13 @@ extension OrganizationsModule {
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .int(try row.decode("pair_id", as: Int64.self)), .string(try row.decode("unit_code", as: String.self)),
-                             .string(try row.decode("community_code", as: String.self)), .string(try row.decode("title", as: String.self)),
-                             .string(try row.decode("category", as: String.self)), .string(try row.decode("status", as: String.self)),
-                             .date(try row.decode("due_on", as: CalendarDate?.self)), .bool(try row.decode("overdue", as: Bool?.self) ?? false),
-                             .string(try row.decode("outcome", as: String?.self))]
+                            [
+                                .int(id), .int(try row.decode("pair_id", as: Int64.self)), .string(try row.decode("unit_code", as: String.self)),
+                                .string(try row.decode("community_code", as: String.self)), .string(try row.decode("title", as: String.self)),
+                                .string(try row.decode("category", as: String.self)), .string(try row.decode("status", as: String.self)),
+                                .date(try row.decode("due_on", as: CalendarDate?.self)), .bool(try row.decode("overdue", as: Bool?.self) ?? false),
+                                .string(try row.decode("outcome", as: String?.self)),
+                            ]
                         )
                     }
                 )

@@ -87,7 +87,9 @@ enum CoverageStore {
         )
     }
 
-    static func addVenue(name: String, kind: VenueKind, area reference: UnitReference, address: String?, employees: Int, members: Int, in session: PostgresSession) async throws -> (Int64, Unit) {
+    static func addVenue(
+        name: String, kind: VenueKind, area reference: UnitReference, address: String?, employees: Int, members: Int, in session: PostgresSession
+    ) async throws -> (Int64, Unit) {
         let area = try await UnitStore.findActive(reference, argument: "area", in: session)
         guard [.district, .street, .community].contains(area.kind) else {
             throw WorkbenchError(
@@ -95,12 +97,17 @@ enum CoverageStore {
                 message: "a venue lies in a district, street or community; \(area.label) is a \(area.kind.label)", argument: "area"
             )
         }
-        let id: Int64 = try await session.query(Queries.insertVenue, [name, kind.rawValue, area.id, address, employees, members]).single().decode("id")
+        let id: Int64 = try await session.query(Queries.insertVenue, [name, kind.rawValue, area.id, address, employees, members]).single().decode(
+            "id")
         return (id, area)
     }
 
     static func findVenue(_ id: Int64, in session: PostgresSession) async throws -> String {
-        let row = try await session.row(Queries.findVenue, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.venueNotFound, message: "no venue with id \(id); see 'org venue list'", argument: "venue"))
+        let row = try await session.row(
+            Queries.findVenue, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.venueNotFound, message: "no venue with id \(id); see 'org venue list'",
+                argument: "venue"))
         return try row.decode("name")
     }
 

@@ -46,7 +46,8 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let venue = try await CoverageStore.findVenue(try arguments.id("venue"), in: invocation.database)
-                let unit = try await UnitStore.findActive(UnitReference(try arguments.string("unit")), argument: "unit", lock: .share, in: invocation.database)
+                let unit = try await UnitStore.findActive(
+                    UnitReference(try arguments.string("unit")), argument: "unit", lock: .share, in: invocation.database)
                 let id: Int64 = try await invocation.database.query(
                     CoverageStore.Queries.cover, [try arguments.id("venue"), unit.id, try arguments.date("since")]
                 ).single().decode("id")
@@ -64,7 +65,8 @@ extension OrganizationsModule {
                 let arguments = invocation.arguments
                 let venue = try await CoverageStore.findVenue(try arguments.id("venue"), in: invocation.database)
                 let unit = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
-                let ended = try await invocation.database.execute(CoverageStore.Queries.uncover, [try arguments.id("venue"), unit.id, try arguments.date("on")])
+                let ended = try await invocation.database.execute(
+                    CoverageStore.Queries.uncover, [try arguments.id("venue"), unit.id, try arguments.date("on")])
                 guard ended == 1 else {
                     throw WorkbenchError.ruleRefused(
                         OrganizationsErrorCode.venueNotCovered, "\(unit.code) has no open coverage of \(venue) that began on or before on="
@@ -113,10 +115,12 @@ extension OrganizationsModule {
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .string(try row.decode("name", as: String.self)), .string(try row.decode("kind", as: String.self)),
-                             .string(try row.decode("area", as: String.self)), .int(try row.decode("employees", as: Int64.self)),
-                             .int(try row.decode("members", as: Int64.self)), .string(try row.decode("covered_by", as: String?.self)),
-                             .date(try row.decode("last_activity", as: CalendarDate?.self))]
+                            [
+                                .int(id), .string(try row.decode("name", as: String.self)), .string(try row.decode("kind", as: String.self)),
+                                .string(try row.decode("area", as: String.self)), .int(try row.decode("employees", as: Int64.self)),
+                                .int(try row.decode("members", as: Int64.self)), .string(try row.decode("covered_by", as: String?.self)),
+                                .date(try row.decode("last_activity", as: CalendarDate?.self)),
+                            ]
                         )
                     }
                 )
@@ -142,15 +146,18 @@ extension OrganizationsModule {
                 let lines = try await CoverageStore.report(scope: scope, from: from, to: to, in: invocation.database)
                 let total = CoverageStore.Line(
                     code: "total", name: scope.name, venues: lines.reduce(0) { $0 + $1.venues },
-                    organisationallyCovered: lines.reduce(0) { $0 + $1.organisationallyCovered }, workCovered: lines.reduce(0) { $0 + $1.workCovered },
+                    organisationallyCovered: lines.reduce(0) { $0 + $1.organisationallyCovered },
+                    workCovered: lines.reduce(0) { $0 + $1.workCovered },
                     employees: lines.reduce(0) { $0 + $1.employees }, members: lines.reduce(0) { $0 + $1.members }
                 )
                 return .table(
                     columns: ["area", "name", "venues", "org_covered", "org_rate", "work_covered", "work_rate", "employees", "members"],
                     rows: (lines + [total]).map { line in
-                        [.string(line.code), .string(line.name), .int(line.venues), .int(line.organisationallyCovered),
-                         Percentage.value(line.organisationallyCovered, of: line.venues), .int(line.workCovered),
-                         Percentage.value(line.workCovered, of: line.venues), .int(line.employees), .int(line.members)]
+                        [
+                            .string(line.code), .string(line.name), .int(line.venues), .int(line.organisationallyCovered),
+                            Percentage.value(line.organisationallyCovered, of: line.venues), .int(line.workCovered),
+                            Percentage.value(line.workCovered, of: line.venues), .int(line.employees), .int(line.members),
+                        ]
                     },
                     summary: "\(total.venues) venues, \(from) to \(to)"
                 )

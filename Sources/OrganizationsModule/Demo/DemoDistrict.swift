@@ -20,19 +20,27 @@ enum DemoDistrict {
     }
 
     static let streets = [
-        Street(code: "SZQ-ZXJ", name: "中心街街道党工委", communities: [
-            ("SZQ-ZXJ-01", "振兴路社区党委"), ("SZQ-ZXJ-02", "青檀路社区党委"), ("SZQ-ZXJ-03", "文化东路社区党委"), ("SZQ-ZXJ-04", "建华社区党委"),
-        ]),
-        Street(code: "SZQ-GML", name: "光明路街道党工委", communities: [
-            ("SZQ-GML-01", "光明社区党委"), ("SZQ-GML-02", "锦绣社区党委"), ("SZQ-GML-03", "东湖社区党委"), ("SZQ-GML-04", "君山社区党委"),
-        ]),
-        Street(code: "SZQ-WHL", name: "文化路街道党工委", communities: [
-            ("SZQ-WHL-01", "龙庭社区党委"), ("SZQ-WHL-02", "汇泉社区党委"), ("SZQ-WHL-03", "金桥社区党委"), ("SZQ-WHL-04", "鑫昌社区党委"),
-        ]),
+        Street(
+            code: "SZQ-ZXJ", name: "中心街街道党工委",
+            communities: [
+                ("SZQ-ZXJ-01", "振兴路社区党委"), ("SZQ-ZXJ-02", "青檀路社区党委"), ("SZQ-ZXJ-03", "文化东路社区党委"), ("SZQ-ZXJ-04", "建华社区党委"),
+            ]),
+        Street(
+            code: "SZQ-GML", name: "光明路街道党工委",
+            communities: [
+                ("SZQ-GML-01", "光明社区党委"), ("SZQ-GML-02", "锦绣社区党委"), ("SZQ-GML-03", "东湖社区党委"), ("SZQ-GML-04", "君山社区党委"),
+            ]),
+        Street(
+            code: "SZQ-WHL", name: "文化路街道党工委",
+            communities: [
+                ("SZQ-WHL-01", "龙庭社区党委"), ("SZQ-WHL-02", "汇泉社区党委"), ("SZQ-WHL-03", "金桥社区党委"), ("SZQ-WHL-04", "鑫昌社区党委"),
+            ]),
     ]
 
     static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗")
-    static let givenNames = ["芳", "伟", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "平", "刚", "建国", "玉兰", "海燕", "志强"]
+    static let givenNames = [
+        "芳", "伟", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "平", "刚", "建国", "玉兰", "海燕", "志强",
+    ]
 
     /// What was loaded, for the reply.
     struct Summary: Sendable {
@@ -49,12 +57,15 @@ enum DemoDistrict {
     static func load(today: CalendarDate, now: Date, categories: OrganizationsSettings, in session: PostgresSession) async throws -> Summary {
         if try await session.queryOptionalRow(UnitStore.Queries.find, [Int64?.none, districtCode]) != nil {
             throw WorkbenchError.conflict(
-                OrganizationsErrorCode.demoAlreadyLoaded, "the demo district \(districtCode) is already loaded; see 'org unit tree unit=\(districtCode) depth=2'"
+                OrganizationsErrorCode.demoAlreadyLoaded,
+                "the demo district \(districtCode) is already loaded; see 'org unit tree unit=\(districtCode) depth=2'"
             )
         }
         var summary = Summary()
         let established = CalendarDate(year: 2018, month: 3, day: 1)!
-        func unit(_ code: String, _ name: String, _ kind: OrganizationKind, parent: String?, subtype: RegionalSubtype? = nil, secretary: String? = nil) async throws -> Unit {
+        func unit(
+            _ code: String, _ name: String, _ kind: OrganizationKind, parent: String?, subtype: RegionalSubtype? = nil, secretary: String? = nil
+        ) async throws -> Unit {
             summary.units += 1
             return try await UnitStore.add(
                 UnitStore.Draft(
@@ -108,7 +119,8 @@ enum DemoDistrict {
         var inService: [Member] = []
         for (index, resident) in residentUnits.enumerated() {
             for n in 0..<4 {
-                inService.append(try await member(in: resident.code, residence: communities[(index * 4 + n) % communities.count], workUnit: resident.name))
+                inService.append(
+                    try await member(in: resident.code, residence: communities[(index * 4 + n) % communities.count], workUnit: resident.name))
             }
         }
         let start = CalendarDate(year: today.year, month: 1, day: 1)!
@@ -149,12 +161,14 @@ enum DemoDistrict {
         // Co-building pairs and their projects.
         let projectTitles = ["党员活动室共建", "老旧小区加装电梯", "社区义诊", "青少年课后托管"]
         for (index, resident) in residentUnits.enumerated() {
-            let (pair, _, _) = try await CoBuildingStore.addPair(unit: .code(resident.code), community: .code(communities[index]), since: start, commitment: "双向承诺：资源共享、活动共办", in: session)
+            let (pair, _, _) = try await CoBuildingStore.addPair(
+                unit: .code(resident.code), community: .code(communities[index]), since: start, commitment: "双向承诺：资源共享、活动共办", in: session)
             summary.pairs += 1
             for step in 0..<2 {
                 let title = projectTitles[(index + step) % projectTitles.count]
                 let category = categories.projectCategories[(index * 2 + step) % categories.projectCategories.count]
-                let project = try await CoBuildingStore.addProject(pair: pair, title: title, category: category, due: CalendarDate(year: today.year, month: 12, day: 31), in: session)
+                let project = try await CoBuildingStore.addProject(
+                    pair: pair, title: title, category: category, due: CalendarDate(year: today.year, month: 12, day: 31), in: session)
                 summary.projects += 1
                 if step == 0 {
                     _ = try await CoBuildingStore.updateProject(project, .init(status: .inProgress), in: session)
@@ -179,7 +193,8 @@ enum DemoDistrict {
             ("青檀文化创意园", .park, "SZQ-ZXJ-02", 300, 22, nil),
         ]
         for (name, kind, area, employees, members, coveredBy) in venues {
-            let (venue, _) = try await CoverageStore.addVenue(name: name, kind: kind, area: .code(area), address: nil, employees: employees, members: members, in: session)
+            let (venue, _) = try await CoverageStore.addVenue(
+                name: name, kind: kind, area: .code(area), address: nil, employees: employees, members: members, in: session)
             summary.venues += 1
             if let coveredBy {
                 let cover = try await UnitStore.find(.code(coveredBy), argument: "unit", in: session)

@@ -19,12 +19,14 @@ extension OrganizationsModule {
                 let today = invocation.today
                 let summary = try await DemoDistrict.load(today: today, now: invocation.now, categories: settings, in: invocation.database)
                 return .record(
-                    [("district", .string(DemoDistrict.districtCode)), ("organisations", .int(summary.units)), ("members", .int(summary.members)),
-                     ("reports", .int(summary.reports)), ("seats", .int(summary.seats)), ("pairs", .int(summary.pairs)),
-                     ("projects", .int(summary.projects)), ("points", .int(summary.points)), ("venues", .int(summary.venues))],
+                    [
+                        ("district", .string(DemoDistrict.districtCode)), ("organisations", .int(summary.units)), ("members", .int(summary.members)),
+                        ("reports", .int(summary.reports)), ("seats", .int(summary.seats)), ("pairs", .int(summary.pairs)),
+                        ("projects", .int(summary.projects)), ("points", .int(summary.points)), ("venues", .int(summary.venues)),
+                    ],
                     summary: "demo district loaded; try 'org unit tree unit=\(DemoDistrict.districtCode) depth=2'"
                 )
-            },
+            }
         ]
     }
 }

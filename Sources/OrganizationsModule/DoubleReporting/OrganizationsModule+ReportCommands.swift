@@ -30,7 +30,9 @@ extension OrganizationsModule {
                     .unit(unit), to: UnitReference(try arguments.string("community")), on: try arguments.date("on"),
                     note: arguments.optionalString("note"), in: invocation.database
                 )
-                return .created(id: id, "\(unit.code) reports to \(community.code)", fields: [("unit", .string(unit.code)), ("community", .string(community.code))])
+                return .created(
+                    id: id, "\(unit.code) reports to \(community.code)",
+                    fields: [("unit", .string(unit.code)), ("community", .string(community.code))])
             },
             CommandSpec(
                 "report member", synopsis: "An in-service member reports to a community (党员双报到)",
@@ -48,7 +50,9 @@ extension OrganizationsModule {
                     .member(member), to: UnitReference(try arguments.string("community")), on: try arguments.date("on"),
                     note: arguments.optionalString("note"), in: invocation.database
                 )
-                return .created(id: id, "\(member.label) reports to \(community.code)", fields: [("member", .int(member.id)), ("community", .string(community.code))])
+                return .created(
+                    id: id, "\(member.label) reports to \(community.code)",
+                    fields: [("member", .int(member.id)), ("community", .string(community.code))])
             },
             CommandSpec(
                 "report serve", synopsis: "Log hours served under a report",
@@ -116,7 +120,10 @@ extension OrganizationsModule {
                 let page = try Page(arguments)
                 let rows = try await session.query(
                     ReportStore.Queries.list,
-                    [page.afterKey, scope, arguments.optionalString("kind"), from, to, try arguments.string("state"), try arguments.bool("served"), page.fetchLimit]
+                    [
+                        page.afterKey, scope, arguments.optionalString("kind"), from, to, try arguments.string("state"), try arguments.bool("served"),
+                        page.fetchLimit,
+                    ]
                 )
                 return page.reply(
                     columns: ["id", "kind", "reporter", "name", "community", "reported_on", "ended_on", "services", "hours", "last_served_on"],
@@ -124,11 +131,15 @@ extension OrganizationsModule {
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .string(try row.decode("reporter_kind", as: String.self)), .string(try row.decode("reporter", as: String.self)),
-                             .string(try row.decode("reporter_name", as: String.self)), .string(try row.decode("community", as: String.self)),
-                             .date(try row.decode("reported_on", as: CalendarDate.self)), .date(try row.decode("ended_on", as: CalendarDate?.self)),
-                             .int(try row.decode("services", as: Int64.self)), .decimal(try row.decode("hours", as: Decimal.self)),
-                             .date(try row.decode("last_served_on", as: CalendarDate?.self))]
+                            [
+                                .int(id), .string(try row.decode("reporter_kind", as: String.self)),
+                                .string(try row.decode("reporter", as: String.self)),
+                                .string(try row.decode("reporter_name", as: String.self)), .string(try row.decode("community", as: String.self)),
+                                .date(try row.decode("reported_on", as: CalendarDate.self)),
+                                .date(try row.decode("ended_on", as: CalendarDate?.self)),
+                                .int(try row.decode("services", as: Int64.self)), .decimal(try row.decode("hours", as: Decimal.self)),
+                                .date(try row.decode("last_served_on", as: CalendarDate?.self)),
+                            ]
                         )
                     }
                 )

@@ -59,7 +59,9 @@ enum ReportStore {
     }
 
     /// Records a report to `community` and answers its id.
-    static func report(_ reporter: Reporter, to communityReference: UnitReference, on date: CalendarDate, note: String?, in session: PostgresSession) async throws -> (Int64, Unit) {
+    static func report(
+        _ reporter: Reporter, to communityReference: UnitReference, on date: CalendarDate, note: String?, in session: PostgresSession
+    ) async throws -> (Int64, Unit) {
         let community = try await UnitStore.findActive(communityReference, argument: "community", lock: .share, in: session)
         try MemberStore.requireCommunity(community, argument: "community")
         let unitID: Int64?
@@ -69,7 +71,8 @@ enum ReportStore {
             guard unit.kind.isUnitSide else {
                 throw WorkbenchError(
                     status: .unprocessable, code: OrganizationsErrorCode.reportNotAResidentUnit,
-                    message: "\(unit.label) is a \(unit.kind.label); units that report (双报到) are resident-unit, two-new, joint, regional or industry organisations",
+                    message:
+                        "\(unit.label) is a \(unit.kind.label); units that report (双报到) are resident-unit, two-new, joint, regional or industry organisations",
                     argument: "unit"
                 )
             }
@@ -95,11 +98,14 @@ enum ReportStore {
     }
 
     /// Logs hours served under an open report.
-    static func serve(report reportID: Int64, on date: CalendarDate, hours: Decimal, activity: String, today: CalendarDate, in session: PostgresSession) async throws -> Int64 {
+    static func serve(
+        report reportID: Int64, on date: CalendarDate, hours: Decimal, activity: String, today: CalendarDate, in session: PostgresSession
+    ) async throws -> Int64 {
         let report = try await findForUpdate(reportID, in: session)
         let reportedOn: CalendarDate = try report.decode("reported_on")
         if let ended: CalendarDate = try report.decode("ended_on"), date > ended {
-            throw WorkbenchError.ruleRefused(OrganizationsErrorCode.reportEnded, "report \(reportID) ended on \(ended); service after that cannot be logged against it")
+            throw WorkbenchError.ruleRefused(
+                OrganizationsErrorCode.reportEnded, "report \(reportID) ended on \(ended); service after that cannot be logged against it")
         }
         guard date >= reportedOn else {
             throw WorkbenchError.invalidArgument("on", "report \(reportID) began on \(reportedOn); service before that cannot be logged against it")
@@ -131,10 +137,12 @@ enum ReportStore {
     }
 
     private static func findForUpdate(_ id: Int64, in session: PostgresSession) async throws -> PostgresRow {
-        let row = try await session.row(Queries.findForUpdate, [id], orElse: WorkbenchError(
-            status: .notFound, code: OrganizationsErrorCode.reportNotFound,
-            message: "no report with id \(id); see 'org report list community=<code>'", argument: "report"
-        ))
+        let row = try await session.row(
+            Queries.findForUpdate, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.reportNotFound,
+                message: "no report with id \(id); see 'org report list community=<code>'", argument: "report"
+            ))
         return row
     }
 }

@@ -72,11 +72,13 @@ enum MemberStore {
     }
 
     static func find(_ id: Int64, argument: String = "member", forUpdate: Bool = false, in session: PostgresSession) async throws -> Member {
-        let row = try await session.row(forUpdate ? Queries.findForUpdate : Queries.find, [id], orElse: WorkbenchError(
-            status: .notFound, code: OrganizationsErrorCode.memberNotFound,
-            message: "no member with id \(id) (\(argument)=); find members with 'org member list name=<part of the name>'",
-            argument: argument
-        ))
+        let row = try await session.row(
+            forUpdate ? Queries.findForUpdate : Queries.find, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.memberNotFound,
+                message: "no member with id \(id) (\(argument)=); find members with 'org member list name=<part of the name>'",
+                argument: argument
+            ))
         return try Member(row: row)
     }
 
@@ -142,8 +144,10 @@ enum MemberStore {
     static func list(_ filter: ListFilter, page: Page, in session: PostgresSession) async throws -> [Member] {
         try await session.query(
             Queries.list,
-            [page.afterKey, filter.unitID, filter.underPath, filter.status?.rawValue, filter.isMobile, filter.state,
-             filter.nameContains.map(UnitStore.likeEscaped), filter.residenceID, page.fetchLimit]
+            [
+                page.afterKey, filter.unitID, filter.underPath, filter.status?.rawValue, filter.isMobile, filter.state,
+                filter.nameContains.map(UnitStore.likeEscaped), filter.residenceID, page.fetchLimit,
+            ]
         ).map(Member.init(row:))
     }
 
@@ -156,12 +160,16 @@ enum MemberStore {
 
     static func transfers(of memberID: Int64, in session: PostgresSession) async throws -> [Transfer] {
         try await session.query(Queries.transfers, [memberID]).map { row in
-            Transfer(on: try row.decode("transferred_on"), from: try row.decode("from_code"), to: try row.decode("to_code"), reason: try row.decode("reason"))
+            Transfer(
+                on: try row.decode("transferred_on"), from: try row.decode("from_code"), to: try row.decode("to_code"),
+                reason: try row.decode("reason"))
         }
     }
 
     /// Moves a member to another organisation and records the transfer.
-    static func transfer(_ memberID: Int64, to reference: UnitReference, on date: CalendarDate, reason: String?, in session: PostgresSession) async throws -> (Member, Unit) {
+    static func transfer(
+        _ memberID: Int64, to reference: UnitReference, on date: CalendarDate, reason: String?, in session: PostgresSession
+    ) async throws -> (Member, Unit) {
         let member = try await findActive(memberID, forUpdate: true, in: session)
         let target = try await UnitStore.findActive(reference, argument: "to", lock: .share, in: session)
         guard target.id != member.unitID else {
@@ -192,7 +200,9 @@ enum MemberStore {
 
     /// Transfers every active member in the subtree at `path` to `receiver` (used when a
     /// subtree is dissolved); answers how many moved.
-    static func transferSubtree(path: String, to receiver: Unit, on date: CalendarDate, reason: String, in session: PostgresSession) async throws -> Int {
+    static func transferSubtree(
+        path: String, to receiver: Unit, on date: CalendarDate, reason: String, in session: PostgresSession
+    ) async throws -> Int {
         try await session.execute(Queries.transferSubtree, [path, receiver.id, date, reason])
     }
 }

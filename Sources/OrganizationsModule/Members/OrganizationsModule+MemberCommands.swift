@@ -10,7 +10,8 @@ extension OrganizationsModule {
                 arguments: [
                     .required("name", .string(maxLength: 50), help: "Full name", label: "姓名"),
                     Self.unitArgument("unit", help: "The organisation (branch) the member belongs to", label: "所在党组织"),
-                    .optional("status", .enumeration(MemberStatus.allCases.map(\.rawValue)), default: "formal", help: "formal (正式) or probationary (预备)"),
+                    .optional(
+                        "status", .enumeration(MemberStatus.allCases.map(\.rawValue)), default: "formal", help: "formal (正式) or probationary (预备)"),
                     .optional("joined_on", .pastDate, default: "today", help: "Date the member joined the Party", label: "入党日期"),
                     .optional("phone", .string(maxLength: 20), help: "Phone", label: "电话"),
                     .optional("work_unit", .string(maxLength: 100), help: "In-service unit (在职单位), for in-service members"),
@@ -30,7 +31,9 @@ extension OrganizationsModule {
                     ),
                     in: invocation.database
                 )
-                return .created(id: member.id, "member \(member.label) added to \(member.unitCode)", fields: Array(member.fields(for: invocation.caller).dropFirst()))
+                return .created(
+                    id: member.id, "member \(member.label) added to \(member.unitCode)",
+                    fields: Array(member.fields(for: invocation.caller).dropFirst()))
             },
             CommandSpec(
                 "member show", synopsis: "Show one member with transfer history, reports and points",
@@ -83,9 +86,11 @@ extension OrganizationsModule {
                     rows: members.map { member in
                         (
                             member.id,
-                            [.int(member.id), .string(member.name), member.phone(for: invocation.caller), .string(member.status),
-                             .date(member.joinedOn), .string(member.unitCode), .string(member.workUnit), .string(member.residenceCode),
-                             .bool(member.isMobile), .date(member.leftOn)]
+                            [
+                                .int(member.id), .string(member.name), member.phone(for: invocation.caller), .string(member.status),
+                                .date(member.joinedOn), .string(member.unitCode), .string(member.workUnit), .string(member.residenceCode),
+                                .bool(member.isMobile), .date(member.leftOn),
+                            ]
                         )
                     }
                 )
@@ -106,7 +111,9 @@ extension OrganizationsModule {
                     try arguments.id("member"), to: UnitReference(try arguments.string("to")), on: try arguments.date("on"),
                     reason: arguments.optionalString("reason"), in: invocation.database
                 )
-                return .record([("id", .int(member.id)), ("name", .string(member.name)), ("unit", .string(target.code))], summary: "transferred to \(target.code)")
+                return .record(
+                    [("id", .int(member.id)), ("name", .string(member.name)), ("unit", .string(target.code))],
+                    summary: "transferred to \(target.code)")
             },
             CommandSpec(
                 "member leave", synopsis: "Record that a member left the rolls",
@@ -131,7 +138,11 @@ extension OrganizationsModule {
                 )
                 switch outcome {
                 case .ended(let member):
-                    return .record([("id", .int(member.id)), ("name", .string(member.name)), ("left_on", .date(member.leftOn)), ("reason", .string(member.leaveReason))], summary: "left")
+                    return .record(
+                        [
+                            ("id", .int(member.id)), ("name", .string(member.name)), ("left_on", .date(member.leftOn)),
+                            ("reason", .string(member.leaveReason)),
+                        ], summary: "left")
                 case .recordedAhead(let id, let on):
                     return Self.recordedAheadReply(id, on: on, what: "member \(try arguments.id("member")) leaves the rolls")
                 }

@@ -48,9 +48,12 @@ extension OrganizationsModule {
                         let state = applied != nil ? "applied" : (end.heldReason != nil ? "held" : "pending")
                         return (
                             end.id,
-                            [.int(end.id), .string(end.subject.kind), .int(end.subject.id), .string(try row.decode("subject_name", as: String?.self)),
-                             .string(try row.decode("organisation", as: String.self)), .date(end.effectiveOn), .string(end.requestedBy),
-                             .string(state), .string(end.heldReason)]
+                            [
+                                .int(end.id), .string(end.subject.kind), .int(end.subject.id),
+                                .string(try row.decode("subject_name", as: String?.self)),
+                                .string(try row.decode("organisation", as: String.self)), .date(end.effectiveOn), .string(end.requestedBy),
+                                .string(state), .string(end.heldReason),
+                            ]
                         )
                     }
                 )
@@ -63,8 +66,10 @@ extension OrganizationsModule {
             ) { invocation in
                 let end = try await ScheduledEndStore.cancel(try invocation.arguments.id("id"), in: invocation.database)
                 return .record(
-                    [("id", .int(end.id)), ("kind", .string(end.subject.kind)), ("subject", .int(end.subject.id)),
-                     ("was_due_on", .date(end.effectiveOn))],
+                    [
+                        ("id", .int(end.id)), ("kind", .string(end.subject.kind)), ("subject", .int(end.subject.id)),
+                        ("was_due_on", .date(end.effectiveOn)),
+                    ],
                     summary: "cancelled: \(end.subject.kind) \(end.subject.id) no longer ends on \(end.effectiveOn)"
                 )
             },

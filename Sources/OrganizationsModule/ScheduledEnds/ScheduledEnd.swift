@@ -44,7 +44,8 @@ struct ScheduledEnd: Sendable {
     var heldReason: String?
 
     /// The columns ``init(row:)`` reads, from `organizations.scheduled_ends e`.
-    static let columns = "e.id, e.member_id, e.unit_id, e.report_id, e.seat_id, e.leave_reason, e.cascade, e.effective_on, e.requested_by, e.held_reason"
+    static let columns =
+        "e.id, e.member_id, e.unit_id, e.report_id, e.seat_id, e.leave_reason, e.cascade, e.effective_on, e.requested_by, e.held_reason"
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")

@@ -111,10 +111,12 @@ enum ScheduledEndStore {
 
     /// Withdraws a pending end; a 404 when there is none with that id, a 409 once applied.
     static func cancel(_ id: Int64, in session: PostgresSession) async throws -> ScheduledEnd {
-        let row = try await session.row(Queries.findForUpdate, [id], orElse: WorkbenchError(
-            status: .notFound, code: OrganizationsErrorCode.endingNotFound,
-            message: "no end recorded ahead with id \(id); see 'org ending list'", argument: "id"
-        ))
+        let row = try await session.row(
+            Queries.findForUpdate, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.endingNotFound,
+                message: "no end recorded ahead with id \(id); see 'org ending list'", argument: "id"
+            ))
         let end = try ScheduledEnd(row: row)
         if let applied: Date = try row.decode("applied_at") {
             throw WorkbenchError.conflict(

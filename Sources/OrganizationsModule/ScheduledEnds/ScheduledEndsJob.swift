@@ -64,7 +64,9 @@ public struct ScheduledEndsJob: PeriodicJob {
                     outcome.applied += 1
                     logger.info(
                         "Scheduled end applied",
-                        metadata: ["ending.id": "\(id)", "ending.subject": "\(end.subject.kind) \(end.subject.id)", "ending.on": "\(end.effectiveOn)"]
+                        metadata: [
+                            "ending.id": "\(id)", "ending.subject": "\(end.subject.kind) \(end.subject.id)", "ending.on": "\(end.effectiveOn)",
+                        ]
                     )
                 }
             } catch {
@@ -86,11 +88,12 @@ public struct ScheduledEndsJob: PeriodicJob {
 
     /// The refusal in `error` when a rule refused the end (a 4xx), nil for anything else.
     static func refusal(_ error: any Error) -> WorkbenchError? {
-        let refusal: WorkbenchError? = switch error {
-        case let error as WorkbenchError: error
-        case let error as PostgresError: WorkbenchError(error)
-        default: nil
-        }
+        let refusal: WorkbenchError? =
+            switch error {
+            case let error as WorkbenchError: error
+            case let error as PostgresError: WorkbenchError(error)
+            default: nil
+            }
         guard let refusal, (400..<500).contains(refusal.status.code) else { return nil }
         return refusal
     }

@@ -28,7 +28,9 @@ extension OrganizationsModule {
                     ),
                     in: invocation.database
                 )
-                return .created(id: id, "\(try arguments.string("person")) seated on \(committee.code)", fields: [("committee", .string(committee.code)), ("from", .string(from.code))])
+                return .created(
+                    id: id, "\(try arguments.string("person")) seated on \(committee.code)",
+                    fields: [("committee", .string(committee.code)), ("from", .string(from.code))])
             },
             CommandSpec(
                 "seat end", synopsis: "End a seat before its term is over",
@@ -73,11 +75,13 @@ extension OrganizationsModule {
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .string(try row.decode("committee", as: String.self)), .string(try row.decode("person", as: String.self)),
-                             .int(try row.decode("member_id", as: Int?.self)), .string(try row.decode("from_unit", as: String.self)),
-                             .string(try row.decode("from_name", as: String.self)), .string(try row.decode("title", as: String.self)),
-                             .date(try row.decode("term_start", as: CalendarDate.self)), .date(try row.decode("term_end", as: CalendarDate.self)),
-                             .date(try row.decode("ended_on", as: CalendarDate?.self))]
+                            [
+                                .int(id), .string(try row.decode("committee", as: String.self)), .string(try row.decode("person", as: String.self)),
+                                .int(try row.decode("member_id", as: Int?.self)), .string(try row.decode("from_unit", as: String.self)),
+                                .string(try row.decode("from_name", as: String.self)), .string(try row.decode("title", as: String.self)),
+                                .date(try row.decode("term_start", as: CalendarDate.self)), .date(try row.decode("term_end", as: CalendarDate.self)),
+                                .date(try row.decode("ended_on", as: CalendarDate?.self)),
+                            ]
                         )
                     }
                 )

@@ -54,7 +54,8 @@ enum SeatStore {
         guard committee.kind.hasPartTimeSeats else {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.seatNotACommittee,
-                message: "part-time seats (兼职委员) are on a \(OrganizationKind.street.label) or a \(OrganizationKind.community.label); \(committee.label) is a \(committee.kind.label)",
+                message:
+                    "part-time seats (兼职委员) are on a \(OrganizationKind.street.label) or a \(OrganizationKind.community.label); \(committee.label) is a \(committee.kind.label)",
                 argument: "committee"
             )
         }
@@ -70,7 +71,8 @@ enum SeatStore {
         }
         // A seat lasts at most one committee term.
         let start = draft.termStart
-        let limit = CalendarDate(year: start.year + draft.maximumTermYears, month: start.month, day: start.day)
+        let limit =
+            CalendarDate(year: start.year + draft.maximumTermYears, month: start.month, day: start.day)
             ?? CalendarDate(year: start.year + draft.maximumTermYears, month: start.month, day: start.day - 1)!
         guard draft.termEnd < limit else {
             throw WorkbenchError.invalidArgument(
@@ -91,7 +93,10 @@ enum SeatStore {
     /// Ends a seat before its term is over, or, dated after today, records its end ahead;
     /// answers the person's name.
     static func end(_ id: Int64, _ request: EndRequest, in session: PostgresSession) async throws -> (String, EndOutcome<Void>) {
-        let row = try await session.row(Queries.findForUpdate, [id], orElse: WorkbenchError(status: .notFound, code: OrganizationsErrorCode.seatNotFound, message: "no seat with id \(id); see 'org seat list'", argument: "id"))
+        let row = try await session.row(
+            Queries.findForUpdate, [id],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.seatNotFound, message: "no seat with id \(id); see 'org seat list'", argument: "id"))
         if let ended: CalendarDate = try row.decode("ended_on") {
             throw WorkbenchError.conflict(OrganizationsErrorCode.seatAlreadyEnded, "seat \(id) already ended on \(ended)")
         }

@@ -22,7 +22,8 @@ extension OrganizationsModule {
                     .optional("to", .date, default: "today", help: "Last day of the period"),
                     .optional(
                         "by", .enumeration(["child", "quarter", "month"]),
-                        help: "child: one row per child organisation, the unit's own level and the total; quarter or month: one row per period and the total"
+                        help:
+                            "child: one row per child organisation, the unit's own level and the total; quarter or month: one row per period and the total"
                     ),
                 ],
                 examples: ["org stats unit=QW01", "org stats unit=QW01 by=child", "org stats unit=QW01 by=quarter from=2025-01-01"]
@@ -42,7 +43,7 @@ extension OrganizationsModule {
                     break
                 }
                 return try await SubtreeStatistics.reply(for: unit, from: from, to: to, in: invocation.database)
-            },
+            }
         ]
     }
 }

@@ -91,11 +91,12 @@ extension OrganizationsModule {
             ) { invocation in
                 let unit = try await UnitStore.find(UnitReference(try invocation.arguments.string("unit")), argument: "unit", in: invocation.database)
                 let counts = try await invocation.database.query(UnitQueries.counts, [unit.id, unit.path]).single()
-                var fields = unit.fields + [
-                    ("children", .int(try counts.decode("children", as: Int64.self))),
-                    ("members", .int(try counts.decode("members", as: Int64.self))),
-                    ("members_in_subtree", .int(try counts.decode("members_in_subtree", as: Int64.self))),
-                ]
+                var fields =
+                    unit.fields + [
+                        ("children", .int(try counts.decode("children", as: Int64.self))),
+                        ("members", .int(try counts.decode("members", as: Int64.self))),
+                        ("members_in_subtree", .int(try counts.decode("members_in_subtree", as: Int64.self))),
+                    ]
                 if let dissolution = try await ScheduledEndStore.pending(kind: "unit", id: unit.id, in: invocation.database) {
                     fields.append(("dissolves_on", .date(dissolution.effectiveOn)))
                 }
@@ -125,8 +126,10 @@ extension OrganizationsModule {
                     rows: units.map { unit, members in
                         (
                             unit.id,
-                            [.int(unit.id), .string(unit.code), .string(unit.name), .string(unit.kind.rawValue), .string(unit.parentCode),
-                             .int(members), .date(unit.establishedOn), .date(unit.dissolvedOn)]
+                            [
+                                .int(unit.id), .string(unit.code), .string(unit.name), .string(unit.kind.rawValue), .string(unit.parentCode),
+                                .int(members), .date(unit.establishedOn), .date(unit.dissolvedOn),
+                            ]
                         )
                     }
                 )
@@ -155,7 +158,8 @@ extension OrganizationsModule {
             },
             CommandSpec(
                 "unit move", synopsis: "Move an organisation and its whole subtree under another parent",
-                help: "Re-parents the organisation and everything under it in one transaction. The placement rule table applies; a unit cannot move into its own subtree.",
+                help:
+                    "Re-parents the organisation and everything under it in one transaction. The placement rule table applies; a unit cannot move into its own subtree.",
                 arguments: [
                     Self.unitArgument("unit", help: "The organisation to move"),
                     Self.unitArgument("parent", help: "Its new parent"),
@@ -168,8 +172,10 @@ extension OrganizationsModule {
                     in: invocation.database
                 )
                 return .record(
-                    [("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("parent", .string(result.parent.code)),
-                     ("path", .string(result.unit.path)), ("units_moved", .int(result.moved))],
+                    [
+                        ("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("parent", .string(result.parent.code)),
+                        ("path", .string(result.unit.path)), ("units_moved", .int(result.moved)),
+                    ],
                     summary: "\(result.unit.code) moved under \(result.parent.code) with \(result.moved - 1) organisation(s) below it"
                 )
             },
@@ -181,7 +187,9 @@ extension OrganizationsModule {
                 let (old, new) = try await UnitStore.rename(
                     UnitReference(try invocation.arguments.string("unit")), to: try invocation.arguments.string("name"), in: invocation.database
                 )
-                return .record([("id", .int(new.id)), ("code", .string(new.code)), ("old_name", .string(old.name)), ("name", .string(new.name))], summary: "renamed")
+                return .record(
+                    [("id", .int(new.id)), ("code", .string(new.code)), ("old_name", .string(old.name)), ("name", .string(new.name))],
+                    summary: "renamed")
             },
             CommandSpec(
                 "unit update", synopsis: "Change an organisation's secretary, phone or establishment date",
@@ -243,9 +251,11 @@ extension OrganizationsModule {
                     return Self.recordedAheadReply(id, on: on, what: "\(try invocation.arguments.string("unit")) is dissolved")
                 case .ended(let result):
                     return .record(
-                        [("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("dissolved_on", .date(result.unit.dissolvedOn)),
-                         ("units_dissolved", .int(result.unitsDissolved)), ("members_transferred", .int(result.membersTransferred)),
-                         ("members_to", .string(result.membersReceiver?.code))],
+                        [
+                            ("id", .int(result.unit.id)), ("code", .string(result.unit.code)), ("dissolved_on", .date(result.unit.dissolvedOn)),
+                            ("units_dissolved", .int(result.unitsDissolved)), ("members_transferred", .int(result.membersTransferred)),
+                            ("members_to", .string(result.membersReceiver?.code)),
+                        ],
                         summary: "\(result.unit.code) dissolved"
                     )
                 }
@@ -267,15 +277,19 @@ extension OrganizationsModule {
                 )
                 return .table(
                     columns: ["id", "code", "name", "kind", "parent", "dissolved_on"],
-                    rows: units.map { [.int($0.id), .string($0.code), .string($0.name), .string($0.kind.rawValue), .string($0.parentCode), .date($0.dissolvedOn)] }
+                    rows: units.map {
+                        [.int($0.id), .string($0.code), .string($0.name), .string($0.kind.rawValue), .string($0.parentCode), .date($0.dissolvedOn)]
+                    }
                 )
             },
             CommandSpec("unit kinds", synopsis: "List the kinds of organisation and which may sit under which") { _ in
                 .table(
                     columns: ["kind", "name", "top_level", "may_contain"],
                     rows: OrganizationKind.allCases.map { kind in
-                        [.string(kind.rawValue), .string(kind.chineseName), .bool(OrganizationKind.roots.contains(kind)),
-                         .string(OrganizationKind.allowedChildren[kind, default: []].sorted().map(\.rawValue).joined(separator: ","))]
+                        [
+                            .string(kind.rawValue), .string(kind.chineseName), .bool(OrganizationKind.roots.contains(kind)),
+                            .string(OrganizationKind.allowedChildren[kind, default: []].sorted().map(\.rawValue).joined(separator: ",")),
+                        ]
                     }
                 )
             },

@@ -21,7 +21,9 @@ enum PlacementRule {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.unitKindNotAllowed,
                 message: "a \(child.label) cannot sit under a \(parentKind.label)\(parentName); "
-                    + (allowed.isEmpty ? "a \(parentKind.rawValue) has no child organisations" : "under a \(parentKind.rawValue) may sit: " + allowed.joined(separator: ", ")),
+                    + (allowed.isEmpty
+                        ? "a \(parentKind.rawValue) has no child organisations"
+                        : "under a \(parentKind.rawValue) may sit: " + allowed.joined(separator: ", ")),
                 argument: "parent"
             )
         }

@@ -12,7 +12,6 @@ enum UnitStore {
     /// The advisory lock key for the tree's shape (an arbitrary constant, "organizations.tree").
     static let treeLockKey: Int64 = 0x6F72_672E_7472_6565
 
-
     enum Queries {
         static let find = PostgresStatement(
             "organizations.unit.find",
@@ -115,11 +114,13 @@ enum UnitStore {
     ) async throws -> Unit {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         let binds = reference.binds
-        let row = try await session.row(statement, [binds.id, binds.code], orElse: WorkbenchError(
-            status: .notFound, code: OrganizationsErrorCode.unitNotFound,
-            message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
-            argument: argument
-        ))
+        let row = try await session.row(
+            statement, [binds.id, binds.code],
+            orElse: WorkbenchError(
+                status: .notFound, code: OrganizationsErrorCode.unitNotFound,
+                message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
+                argument: argument
+            ))
         return try Unit(row: row)
     }
 
@@ -176,14 +177,18 @@ enum UnitStore {
         }
         let id: Int64 = try await session.query(
             Queries.insert,
-            [draft.code, draft.name, draft.kind.rawValue, draft.subtype?.rawValue, parent?.id, draft.establishedOn, draft.secretary,
-             draft.phone]
+            [
+                draft.code, draft.name, draft.kind.rawValue, draft.subtype?.rawValue, parent?.id, draft.establishedOn, draft.secretary,
+                draft.phone,
+            ]
         ).single().decode("id")
         return try await find(.id(id), argument: "id", in: session)
     }
 
     /// Re-parents `unit` and its whole subtree under `newParent`; answers how many units moved.
-    static func move(_ reference: UnitReference, under parentReference: UnitReference, in session: PostgresSession) async throws -> (unit: Unit, parent: Unit, moved: Int) {
+    static func move(
+        _ reference: UnitReference, under parentReference: UnitReference, in session: PostgresSession
+    ) async throws -> (unit: Unit, parent: Unit, moved: Int) {
         try await session.query(Queries.lockExclusive, [treeLockKey])
         let unit = try await findActive(reference, argument: "unit", lock: .update, in: session)
         let parent = try await findActive(parentReference, argument: "parent", lock: .share, in: session)
@@ -300,7 +305,9 @@ enum UnitStore {
     }
 
     /// Units whose code starts with, or whose name contains, `text`; best matches first.
-    static func search(_ text: String, kind: OrganizationKind?, includeDissolved: Bool, limit: Int, in session: PostgresSession) async throws -> [Unit] {
+    static func search(
+        _ text: String, kind: OrganizationKind?, includeDissolved: Bool, limit: Int, in session: PostgresSession
+    ) async throws -> [Unit] {
         let pattern = likeEscaped(text)
         return try await session.query(Queries.search, [text, pattern, kind?.rawValue, includeDissolved, limit]).map(Unit.init(row:))
     }

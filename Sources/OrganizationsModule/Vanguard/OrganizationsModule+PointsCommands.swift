@@ -24,7 +24,9 @@ extension OrganizationsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let points = Int(try arguments.int("points"))
-                guard points != 0 else { throw WorkbenchError.invalidArgument("points", "points=0 records nothing; give a positive or negative number") }
+                guard points != 0 else {
+                    throw WorkbenchError.invalidArgument("points", "points=0 records nothing; give a positive or negative number")
+                }
                 let at = try arguments.datetime("at")
                 guard at <= invocation.now.addingTimeInterval(60) else {
                     throw WorkbenchError.invalidArgument("at", "at= is in the future; points are recorded once earned")
@@ -59,7 +61,9 @@ extension OrganizationsModule {
                 )
                 return .table(
                     columns: ["rank", "member", "name", "unit", "points", "entries"],
-                    rows: ranked.map { [.int($0.rank), .int($0.memberID), .string($0.name), .string($0.unitCode), .int($0.points), .int($0.entries)] },
+                    rows: ranked.map {
+                        [.int($0.rank), .int($0.memberID), .string($0.name), .string($0.unitCode), .int($0.points), .int($0.entries)]
+                    },
                     summary: "\(ranked.count) members ranked, \(from) to \(to)"
                 )
             },
@@ -76,9 +80,12 @@ extension OrganizationsModule {
                         let id: Int64 = try row.decode("id")
                         return (
                             id,
-                            [.int(id), .timestamp(try row.decode("awarded_at", as: Date.self)), .string(try row.decode("category", as: String.self)),
-                             .int(try row.decode("points", as: Int64.self)), .string(try row.decode("reason", as: String.self)),
-                             .int(try row.decode("balance", as: Int64.self))]
+                            [
+                                .int(id), .timestamp(try row.decode("awarded_at", as: Date.self)),
+                                .string(try row.decode("category", as: String.self)),
+                                .int(try row.decode("points", as: Int64.self)), .string(try row.decode("reason", as: String.self)),
+                                .int(try row.decode("balance", as: Int64.self)),
+                            ]
                         )
                     }
                 )

@@ -43,7 +43,9 @@ enum PointsStore {
         )
     }
 
-    static func add(member memberID: Int64, category: String, points: Int, reason: String, at instant: Date, in session: PostgresSession) async throws -> (Int64, Member) {
+    static func add(
+        member memberID: Int64, category: String, points: Int, reason: String, at instant: Date, in session: PostgresSession
+    ) async throws -> (Int64, Member) {
         let member = try await MemberStore.findActive(memberID, in: session)
         let id: Int64 = try await session.query(Queries.insert, [member.id, category, points, reason, instant]).single().decode("id")
         return (id, member)
@@ -58,7 +60,9 @@ enum PointsStore {
         var entries: Int
     }
 
-    static func rank(underPath: String?, from: CalendarDate, to: CalendarDate, category: String?, limit: Int, in session: PostgresSession) async throws -> [Ranked] {
+    static func rank(
+        underPath: String?, from: CalendarDate, to: CalendarDate, category: String?, limit: Int, in session: PostgresSession
+    ) async throws -> [Ranked] {
         try await session.query(Queries.rank, [underPath, from, to, category, limit]).map { row in
             Ranked(
                 rank: try row.decode("rank"), memberID: try row.decode("id"), name: try row.decode("name"), unitCode: try row.decode("unit_code"),

@@ -81,7 +81,6 @@ enum CompanyStore {
         )
     }
 
-
     /// The company named by `text` (id or credit code), or a 404 naming `argument`.
     static func find(_ text: String, argument: String = "company", lock: RowLock = .none, in session: PostgresSession) async throws -> Company {
         let reference = CompanyReference.parse(text)
@@ -91,7 +90,8 @@ enum CompanyStore {
                 statement, for: reference,
                 orElse: WorkbenchError(
                     status: .notFound, code: PropertyErrorCode.companyNotFound,
-                    message: "no property company with \(reference) (\(argument)=); list them with 'prop company list name=<part>'", argument: argument
+                    message: "no property company with \(reference) (\(argument)=); list them with 'prop company list name=<part>'",
+                    argument: argument
                 )
             )
         )
@@ -102,17 +102,21 @@ enum CompanyStore {
         do {
             return try CreditCode(validating: text)
         } catch {
-            throw WorkbenchError.invalidArgument(argument, code: PropertyErrorCode.companyCreditCodeInvalid, "\(text) is not a valid credit code: \(error)")
+            throw WorkbenchError.invalidArgument(
+                argument, code: PropertyErrorCode.companyCreditCodeInvalid, "\(text) is not a valid credit code: \(error)")
         }
     }
 
     /// The company's own Party organisation: an active two-new, joint or ordinary branch.
-    static func partyOrganisation(_ text: String, argument: String = "party_org", in session: PostgresSession) async throws -> OrganizationDirectory.Organization {
+    static func partyOrganisation(
+        _ text: String, argument: String = "party_org", in session: PostgresSession
+    ) async throws -> OrganizationDirectory.Organization {
         let unit = try await OrganizationDirectory.activeUnit(text, argument: argument, in: session)
         guard partyKinds.contains(unit.kind) else {
             throw WorkbenchError(
                 status: .unprocessable, code: PropertyErrorCode.companyPartyOrgKind,
-                message: "\(unit.label) is a \(unit.kind); a company's own Party organisation is a \(partyKinds.joined(separator: ", ")) organisation",
+                message:
+                    "\(unit.label) is a \(unit.kind); a company's own Party organisation is a \(partyKinds.joined(separator: ", ")) organisation",
                 argument: argument
             )
         }

@@ -6,7 +6,8 @@ import WorkbenchPostgres
 extension PropertyModule {
     /// `company=`: a company by id or credit code.
     static func companyArgument(_ name: String = "company", required: Bool = true, help: String = "The company (id or credit code)") -> ArgumentSpec {
-        required ? .required(name, .string(maxLength: 32), help: help, label: "物业企业") : .optional(name, .string(maxLength: 32), help: help, label: "物业企业")
+        required
+            ? .required(name, .string(maxLength: 32), help: help, label: "物业企业") : .optional(name, .string(maxLength: 32), help: help, label: "物业企业")
     }
 
     var companyCommands: [CommandSpec] {
@@ -43,7 +44,8 @@ extension PropertyModule {
                 [code.text, try arguments.string("name"), arguments.optionalString("contact"), phone, party?.id, stars, invocation.now]
             ).single().decode("id")
             if let stars {
-                try await session.execute(CompanyStore.Queries.rate, [id, stars, invocation.today, "rated at registration", invocation.caller.userName])
+                try await session.execute(
+                    CompanyStore.Queries.rate, [id, stars, invocation.today, "rated at registration", invocation.caller.userName])
             }
             let coverage = party == nil ? "; no Party organisation yet (coverage gap)" : ""
             return .created(id: id, "company \(try arguments.string("name")) registered\(coverage)", fields: [("credit_code", .string(code.text))])
@@ -59,11 +61,12 @@ extension PropertyModule {
             let session = invocation.database
             let company = try await CompanyStore.find(try invocation.arguments.string("company"), in: session)
             let counts = try await session.query(CompanyStore.Queries.complaintCounts, [company.id, invocation.now]).single()
-            let fields = company.fields + [
-                ("complaints_filed", .int(try counts.decode("total", as: Int64.self))),
-                ("complaints_open", .int(try counts.decode("open", as: Int64.self))),
-                ("complaints_overdue", .int(try counts.decode("overdue", as: Int64.self))),
-            ]
+            let fields =
+                company.fields + [
+                    ("complaints_filed", .int(try counts.decode("total", as: Int64.self))),
+                    ("complaints_open", .int(try counts.decode("open", as: Int64.self))),
+                    ("complaints_overdue", .int(try counts.decode("overdue", as: Int64.self))),
+                ]
             let served = try await session.query(CompanyStore.Queries.servedComplexes, [company.id, invocation.today])
             let ratings = try await session.query(CompanyStore.Queries.ratings, [company.id])
             let servedRows: [[ReplyValue]] = try served.map { row in
@@ -106,15 +109,22 @@ extension PropertyModule {
             let page = try Page(arguments)
             let rows = try await session.query(
                 CompanyStore.Queries.list,
-                [page.afterKey, arguments.optionalString("name"), arguments.optionalBool("covered"), arguments.optionalInt("stars"), scope?.path,
-                 invocation.today, page.fetchLimit]
+                [
+                    page.afterKey, arguments.optionalString("name"), arguments.optionalBool("covered"), arguments.optionalInt("stars"), scope?.path,
+                    invocation.today, page.fetchLimit,
+                ]
             )
             var reply = page.reply(
                 columns: ["id", "credit_code", "name", "party_org", "stars", "complexes"],
                 rows: try rows.map { row in
                     let company = try Company(row: row)
-                    return (company.id, [.int(company.id), .string(company.creditCode), .string(company.name), .string(company.partyUnitCode),
-                                         .int(company.stars), .int(try row.decode("complexes", as: Int64.self))])
+                    return (
+                        company.id,
+                        [
+                            .int(company.id), .string(company.creditCode), .string(company.name), .string(company.partyUnitCode),
+                            .int(company.stars), .int(try row.decode("complexes", as: Int64.self)),
+                        ]
+                    )
                 }
             )
             let uncovered = try await session.query(CompanyStore.Queries.uncoveredCount).single().decode(at: 0, as: Int.self)
@@ -146,7 +156,8 @@ extension PropertyModule {
             var company = try await CompanyStore.find(try arguments.string("company"), lock: .update, in: session)
             let changes = ["name", "contact", "phone", "party_org", "stars"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("name", code: PropertyErrorCode.companyNothingToChange, "give at least one of name=, contact=, phone=, party_org=, stars=")
+                throw WorkbenchError.invalidArgument(
+                    "name", code: PropertyErrorCode.companyNothingToChange, "give at least one of name=, contact=, phone=, party_org=, stars=")
             }
             if let name = arguments.optionalString("name") { company.name = name }
             if let contact = arguments.optionalString("contact") { company.contactName = contact }
@@ -156,7 +167,8 @@ extension PropertyModule {
             }
             if let stars = arguments.optionalInt("stars").map(Int.init) {
                 guard let reason = arguments.optionalString("reason") else {
-                    throw WorkbenchError.invalidArgument("reason", code: PropertyErrorCode.companyRatingReasonMissing, "a new star rating needs reason=: what it was based on")
+                    throw WorkbenchError.invalidArgument(
+                        "reason", code: PropertyErrorCode.companyRatingReasonMissing, "a new star rating needs reason=: what it was based on")
                 }
                 company.stars = stars
                 try await session.execute(CompanyStore.Queries.rate, [company.id, stars, invocation.today, reason, invocation.caller.userName])

@@ -60,8 +60,10 @@ struct ComplaintWorkflow: Sendable {
         let deadline = settings.deadline(filing.severity)
         let row = try await session.query(
             ComplaintQueries.insert,
-            [filing.complex.id, companyID, filing.complex.communityID, filing.severity, filing.subject, filing.description, filing.complainant,
-             filing.phone, at, deadline.amount, deadline.unit.rawValue, timeZone.identifier, settings.warningShare]
+            [
+                filing.complex.id, companyID, filing.complex.communityID, filing.severity, filing.subject, filing.description, filing.complainant,
+                filing.phone, at, deadline.amount, deadline.unit.rawValue, timeZone.identifier, settings.warningShare,
+            ]
         ).single()
         let filed = Filed(id: try row.decode("id"), code: try row.decode("code"), dueAt: try row.decode("due_at"), deadline: deadline)
         try await Self.record(
@@ -100,7 +102,8 @@ struct ComplaintWorkflow: Sendable {
         } else if action == .close {
             eventNote = [verdict ?? "satisfied", note].compactMap { $0 }.joined(separator: "; ")
         }
-        try await Self.record(complaint.id, at: at, kind: action.eventKind, actor: actor, status: (complaint.status, target), note: eventNote, in: session)
+        try await Self.record(
+            complaint.id, at: at, kind: action.eventKind, actor: actor, status: (complaint.status, target), note: eventNote, in: session)
         return try await Self.find(String(complaint.id), in: session)
     }
 

@@ -39,21 +39,24 @@ extension PropertyModule {
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now else {
-                throw WorkbenchError.invalidArgument("at", code: PropertyErrorCode.complaintFiledInFuture, "a complaint cannot be received in the future")
+                throw WorkbenchError.invalidArgument(
+                    "at", code: PropertyErrorCode.complaintFiledInFuture, "a complaint cannot be received in the future")
             }
             let complex = try await ComplexStore.find(
                 try arguments.string("complex"), on: CalendarDate(containing: at, in: invocation.timeZone), in: session
             )
             let filed = try await workflow.file(
                 ComplaintWorkflow.Filing(
-                    complex: complex, severity: try arguments.enumeration("severity", as: ComplaintSeverity.self), subject: try arguments.string("subject"),
+                    complex: complex, severity: try arguments.enumeration("severity", as: ComplaintSeverity.self),
+                    subject: try arguments.string("subject"),
                     description: try arguments.string("description"), complainant: arguments.optionalString("complainant"),
                     phone: try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
                 ),
                 at: at, by: invocation.caller.userName, in: session
             )
             return .created(
-                id: filed.id, "complaint \(filed.code) filed against \(complex.companyName ?? ""), due \(DeadlineText.describe(due: filed.dueAt, now: invocation.now))",
+                id: filed.id,
+                "complaint \(filed.code) filed against \(complex.companyName ?? ""), due \(DeadlineText.describe(due: filed.dueAt, now: invocation.now))",
                 fields: [("code", .string(filed.code)), ("rule", .string(filed.deadline.description)), ("due_at", .timestamp(filed.dueAt))]
             )
         }
@@ -91,9 +94,12 @@ extension PropertyModule {
             let complaint = try Complaint(row: row)
             return (
                 complaint.id,
-                [.int(complaint.id), .string(complaint.code), .string(complaint.complexCode), .string(complaint.companyName),
-                 .string(complaint.severity.rawValue), .string(complaint.subject), .string(complaint.status.rawValue), .timestamp(complaint.filedAt),
-                 .timestamp(complaint.dueAt), .string(complaint.clock(now: now))]
+                [
+                    .int(complaint.id), .string(complaint.code), .string(complaint.complexCode), .string(complaint.companyName),
+                    .string(complaint.severity.rawValue), .string(complaint.subject), .string(complaint.status.rawValue),
+                    .timestamp(complaint.filedAt),
+                    .timestamp(complaint.dueAt), .string(complaint.clock(now: now)),
+                ]
             )
         }
     }
@@ -116,14 +122,18 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let complex = try await arguments.optionalString("complex").asyncMap { try await ComplexStore.find($0, on: invocation.today, in: session) }
+            let complex = try await arguments.optionalString("complex").asyncMap {
+                try await ComplexStore.find($0, on: invocation.today, in: session)
+            }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 ComplaintQueries.list,
-                [page.afterKey, arguments.optionalString("status"), arguments.optionalString("severity"), arguments.optionalString("subject"),
-                 complex?.id, company?.id, scope?.path, try arguments.bool("overdue"), invocation.now, page.fetchLimit]
+                [
+                    page.afterKey, arguments.optionalString("status"), arguments.optionalString("severity"), arguments.optionalString("subject"),
+                    complex?.id, company?.id, scope?.path, try arguments.bool("overdue"), invocation.now, page.fetchLimit,
+                ]
             )
             return page.reply(columns: Self.complaintColumns, rows: try Self.complaintRows(rows, now: invocation.now))
         }
@@ -155,10 +165,14 @@ extension PropertyModule {
     /// One command per ``ComplaintAction``.
     private var complaintActionCommands: [CommandSpec] {
         let workflow = workflow
-        func command(_ action: ComplaintAction, _ synopsis: String, extra: [ArgumentSpec] = [], note: ArgumentSpec? = nil, example: String) -> CommandSpec {
+        func command(
+            _ action: ComplaintAction, _ synopsis: String, extra: [ArgumentSpec] = [], note: ArgumentSpec? = nil, example: String
+        ) -> CommandSpec {
             CommandSpec(
                 "complaint \(action.rawValue)", synopsis: synopsis,
-                arguments: [Self.complaintArgument] + extra + [note ?? .optional("note", .text(maxLength: 2000), help: "A note for the history", label: "备注")],
+                arguments: [Self.complaintArgument] + extra + [
+                    note ?? .optional("note", .text(maxLength: 2000), help: "A note for the history", label: "备注")
+                ],
                 mutates: true, examples: [example]
             ) { invocation in
                 let arguments = invocation.arguments
@@ -181,7 +195,10 @@ extension PropertyModule {
             ),
             command(
                 .close, "Close a resolved complaint on the resident's satisfied verdict (回访满意)",
-                extra: [.optional("verdict", .enumeration(["satisfied", "basically_satisfied"]), default: "satisfied", help: "satisfied or basically_satisfied")],
+                extra: [
+                    .optional(
+                        "verdict", .enumeration(["satisfied", "basically_satisfied"]), default: "satisfied", help: "satisfied or basically_satisfied")
+                ],
                 example: "prop complaint close complaint=PC-2026-000001 verdict=satisfied"
             ),
             command(

@@ -36,11 +36,14 @@ extension PropertyModule {
                 .optional("until", .date, help: "The contract's last day, when known"),
             ],
             mutates: true,
-            examples: ["prop complex add code=XQ01 name=金桥小区 address=\"桐江路8号\" community=SQ01 homes=640 owners_committee=true company=91350100M000100Y43 from=2026-01-01"]
+            examples: [
+                "prop complex add code=XQ01 name=金桥小区 address=\"桐江路8号\" community=SQ01 homes=640 owners_committee=true company=91350100M000100Y43 from=2026-01-01"
+            ]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
+            let community = try await OrganizationDirectory.activeUnit(
+                try arguments.string("community"), argument: "community", kind: "community", in: session)
             var grid: GridDirectory.Grid?
             if gridsLoaded, let text = arguments.optionalString("grid") {
                 let found = try await GridDirectory.grid(text, argument: "grid", in: session)
@@ -57,7 +60,8 @@ extension PropertyModule {
                 guard ["grid_branch", "branch"].contains(unit.kind), unit.path.hasPrefix(community.path + ".") else {
                     throw WorkbenchError(
                         status: .unprocessable, code: PropertyErrorCode.complexBranchNotInCommunity,
-                        message: "branch= must be a grid_branch or branch inside community \(community.code); \(unit.label) is a \(unit.kind) elsewhere",
+                        message:
+                            "branch= must be a grid_branch or branch inside community \(community.code); \(unit.label) is a \(unit.kind) elsewhere",
                         argument: "branch"
                     )
                 }
@@ -65,17 +69,21 @@ extension PropertyModule {
             }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, lock: .share, in: session) }
             if company == nil, arguments.wasGiven("from") || arguments.wasGiven("until") {
-                throw WorkbenchError.invalidArgument("company", code: PropertyErrorCode.complexContractWithoutCompany, "from= and until= date a contract; name its company=")
+                throw WorkbenchError.invalidArgument(
+                    "company", code: PropertyErrorCode.complexContractWithoutCompany, "from= and until= date a contract; name its company=")
             }
             let id: Int64 = try await session.query(
                 ComplexStore.Queries.insert,
-                [try arguments.string("code"), try arguments.string("name"), try arguments.string("address"), community.id, grid?.id, grid?.code,
-                 branch?.id, try arguments.int("homes"), try arguments.bool("owners_committee"), invocation.now]
+                [
+                    try arguments.string("code"), try arguments.string("name"), try arguments.string("address"), community.id, grid?.id, grid?.code,
+                    branch?.id, try arguments.int("homes"), try arguments.bool("owners_committee"), invocation.now,
+                ]
             ).single().decode("id")
             var summary = "complex \(try arguments.string("code")) registered in \(community.code)"
             if let company {
                 try await ComplexStore.assign(
-                    complex: id, company: company.id, from: arguments.optionalDate("from") ?? invocation.today, until: arguments.optionalDate("until"),
+                    complex: id, company: company.id, from: arguments.optionalDate("from") ?? invocation.today,
+                    until: arguments.optionalDate("until"),
                     by: invocation.caller.userName, in: session
                 )
                 summary += ", served by \(company.name)"
@@ -96,10 +104,11 @@ extension PropertyModule {
             let contracts = try await session.query(ComplexStore.Queries.contracts, [complex.id])
             let appointments = try await session.query(CrossAppointmentStore.Queries.current, [complex.id, day])
             let open = try await session.query(ComplaintQueries.openCount, [complex.id, invocation.now]).single()
-            let fields = complex.fields + [
-                ("open_complaints", .int(try open.decode("open", as: Int64.self))),
-                ("overdue_complaints", .int(try open.decode("overdue", as: Int64.self))),
-            ]
+            let fields =
+                complex.fields + [
+                    ("open_complaints", .int(try open.decode("open", as: Int64.self))),
+                    ("overdue_complaints", .int(try open.decode("overdue", as: Int64.self))),
+                ]
             let contractRows: [[ReplyValue]] = try contracts.map { row in
                 [
                     .string(try row.decode("name", as: String.self)), .string(try row.decode("credit_code", as: String.self)),
@@ -110,7 +119,10 @@ extension PropertyModule {
                 fields,
                 sections: [
                     ("contracts", ReplyTable(columns: ["company", "credit_code", "from", "until"], rows: contractRows)),
-                    ("cross_appointments", ReplyTable(columns: CrossAppointmentStore.replyColumns, rows: try appointments.map(CrossAppointmentStore.replyRow))),
+                    (
+                        "cross_appointments",
+                        ReplyTable(columns: CrossAppointmentStore.replyColumns, rows: try appointments.map(CrossAppointmentStore.replyRow))
+                    ),
                 ],
                 summary: complex.label
             )
@@ -137,20 +149,29 @@ extension PropertyModule {
             let session = invocation.database
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
-            let grid = gridsLoaded ? try await arguments.optionalString("grid").asyncMap { try await GridDirectory.grid($0, argument: "grid", in: session) } : nil
+            let grid =
+                gridsLoaded
+                ? try await arguments.optionalString("grid").asyncMap { try await GridDirectory.grid($0, argument: "grid", in: session) } : nil
             let page = try Page(arguments)
             let rows = try await session.query(
                 ComplexStore.Queries.list,
-                [page.afterKey, scope?.path, company?.id, grid?.id, arguments.optionalBool("served"), arguments.optionalBool("owners_committee"),
-                 arguments.optionalDate("on") ?? invocation.today, page.fetchLimit]
+                [
+                    page.afterKey, scope?.path, company?.id, grid?.id, arguments.optionalBool("served"), arguments.optionalBool("owners_committee"),
+                    arguments.optionalDate("on") ?? invocation.today, page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: ["id", "code", "name", "community", "grid", "homes", "owners_committee", "company", "contract_until"],
                 rows: try rows.map { row in
                     let complex = try Complex(row: row)
-                    return (complex.id, [.int(complex.id), .string(complex.code), .string(complex.name), .string(complex.communityCode),
-                                         .string(complex.gridCode), .int(complex.homes), .bool(complex.ownersCommittee), .string(complex.companyName),
-                                         .date(complex.contractEndsOn)])
+                    return (
+                        complex.id,
+                        [
+                            .int(complex.id), .string(complex.code), .string(complex.name), .string(complex.communityCode),
+                            .string(complex.gridCode), .int(complex.homes), .bool(complex.ownersCommittee), .string(complex.companyName),
+                            .date(complex.contractEndsOn),
+                        ]
+                    )
                 }
             )
         }
@@ -177,7 +198,8 @@ extension PropertyModule {
             let complex = try await ComplexStore.find(try arguments.string("complex"), on: from, forUpdate: true, in: session)
             let company = try await CompanyStore.find(try arguments.string("company"), lock: .share, in: session)
             let ended = try await ComplexStore.assign(
-                complex: complex.id, company: company.id, from: from, until: arguments.optionalDate("until"), by: invocation.caller.userName, in: session
+                complex: complex.id, company: company.id, from: from, until: arguments.optionalDate("until"), by: invocation.caller.userName,
+                in: session
             )
             let previous = ended.map { _ in "; the previous contract (\(complex.companyName ?? "?")) ends the day before" } ?? ""
             let updated = try await ComplexStore.find(String(complex.id), on: from, in: session)

@@ -74,7 +74,8 @@ enum CrossAppointmentStore {
     static func replyRow(_ row: PostgresRow) throws -> [ReplyValue] {
         let side: PartySide = try row.decode("party_side")
         return [
-            .int(try row.decode("id", as: Int64.self)), .string(try row.decode("complex_code", as: String.self)), .string(try row.decode("person_name", as: String.self)),
+            .int(try row.decode("id", as: Int64.self)), .string(try row.decode("complex_code", as: String.self)),
+            .string(try row.decode("person_name", as: String.self)),
             .string(side.rawValue), .string(try row.decode("party_post", as: String.self)),
             .string(try row.decode("company_name", as: String.self)), .string(try row.decode("company_post", as: String.self)),
             .date(try row.decode("starts_on", as: CalendarDate.self)), .date(try row.decode("ends_on", as: CalendarDate?.self)),

@@ -46,10 +46,13 @@ extension PropertyModule {
             }
             if arguments.wasGiven("member"), arguments.wasGiven("name") {
                 throw WorkbenchError.invalidArgument(
-                    "name", code: PropertyErrorCode.crossappPersonTwice, "name the person once: member=<id> for a Party member, or name= for anyone else"
+                    "name", code: PropertyErrorCode.crossappPersonTwice,
+                    "name the person once: member=<id> for a Party member, or name= for anyone else"
                 )
             }
-            let member = try await arguments.optionalID("member").asyncMap { try await OrganizationDirectory.activeMember($0, argument: "member", in: session) }
+            let member = try await arguments.optionalID("member").asyncMap {
+                try await OrganizationDirectory.activeMember($0, argument: "member", in: session)
+            }
             // On the complex's branch side, a Party member is one of that branch's members.
             if side == .complexBranch, let member, let branch = complex.branchCode, member.unitCode != branch {
                 throw WorkbenchError(
@@ -60,12 +63,15 @@ extension PropertyModule {
                 )
             }
             guard let person = member?.name ?? arguments.optionalString("name") else {
-                throw WorkbenchError.invalidArgument("name", code: PropertyErrorCode.crossappPersonMissing, "name the person with member=<id> or name=")
+                throw WorkbenchError.invalidArgument(
+                    "name", code: PropertyErrorCode.crossappPersonMissing, "name the person with member=<id> or name=")
             }
             let id: Int64 = try await session.query(
                 CrossAppointmentStore.Queries.insert,
-                [complex.id, companyID, person, member?.id, side, try arguments.string("party_post"), try arguments.string("company_post"), from,
-                 arguments.optionalDate("until")]
+                [
+                    complex.id, companyID, person, member?.id, side, try arguments.string("party_post"), try arguments.string("company_post"), from,
+                    arguments.optionalDate("until"),
+                ]
             ).single().decode("id")
             return .created(id: id, "\(person) cross-appointed at \(complex.label) (\(complex.companyName ?? "")) from \(from)")
         }
@@ -92,7 +98,8 @@ extension PropertyModule {
             let row = try await session.row(
                 CrossAppointmentStore.Queries.find, [id],
                 orElse: WorkbenchError(
-                    status: .notFound, code: PropertyErrorCode.crossappNotFound, message: "no cross-appointment with id \(id); see 'prop crossapp list'",
+                    status: .notFound, code: PropertyErrorCode.crossappNotFound,
+                    message: "no cross-appointment with id \(id); see 'prop crossapp list'",
                     argument: "id"
                 )
             )
@@ -125,7 +132,9 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let complex = try await arguments.optionalString("complex").asyncMap { try await ComplexStore.find($0, on: invocation.today, in: session) }
+            let complex = try await arguments.optionalString("complex").asyncMap {
+                try await ComplexStore.find($0, on: invocation.today, in: session)
+            }
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
@@ -160,9 +169,14 @@ extension PropertyModule {
                 columns: ["id", "code", "name", "community", "company", "homes"],
                 rows: try rows.map { row in
                     let id: Int64 = try row.decode("id")
-                    return (id, [.int(id), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
-                                 .string(try row.decode("community_code", as: String.self)), .string(try row.decode("company_name", as: String.self)),
-                                 .int(try row.decode("homes", as: Int64.self))])
+                    return (
+                        id,
+                        [
+                            .int(id), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
+                            .string(try row.decode("community_code", as: String.self)), .string(try row.decode("company_name", as: String.self)),
+                            .int(try row.decode("homes", as: Int64.self)),
+                        ]
+                    )
                 }
             )
         }

@@ -40,7 +40,8 @@ enum ChecklistStore {
                     .union(checklist.items.filter { item in recorded.contains { $0.code == item.code && $0 != item } }.map(\.code))
                 throw ModuleSettingsError(
                     module: "property", key: "checklist.version",
-                    problem: "version \(checklist.version) is already recorded with other items (\(changed.sorted().joined(separator: ", ")) differ); "
+                    problem:
+                        "version \(checklist.version) is already recorded with other items (\(changed.sorted().joined(separator: ", ")) differ); "
                         + "evaluations pinned it, so give the changed checklist a new version"
                 )
             }

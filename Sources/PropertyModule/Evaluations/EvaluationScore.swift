@@ -18,7 +18,10 @@ struct EvaluationScore: Sendable, Equatable {
     /// Codes of the negative items violated, in checklist order.
     var violatedItems: [String]
 
-    init(evaluationID: Int64, companyID: Int64, version: String, positivePoints: Decimal, positiveTotal: Decimal, deductions: Decimal, metItems: [String], violatedItems: [String]) {
+    init(
+        evaluationID: Int64, companyID: Int64, version: String, positivePoints: Decimal, positiveTotal: Decimal, deductions: Decimal,
+        metItems: [String], violatedItems: [String]
+    ) {
         self.evaluationID = evaluationID
         self.companyID = companyID
         self.version = version

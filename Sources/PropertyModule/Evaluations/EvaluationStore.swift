@@ -104,7 +104,8 @@ enum EvaluationStore {
             )
         }
         return checklist.items.map { item in
-            let outcome = item.kind == .positive ? (met.contains(item.code) ? "met" : "not_met") : (violated.contains(item.code) ? "violated" : "clear")
+            let outcome =
+                item.kind == .positive ? (met.contains(item.code) ? "met" : "not_met") : (violated.contains(item.code) ? "violated" : "clear")
             return (item, outcome, evidence[item.code] ?? "")
         }
     }
@@ -123,7 +124,8 @@ enum EvaluationStore {
                 )
             }
             guard ArgumentType.length(of: note) <= 500 else {
-                throw WorkbenchError.invalidArgument("evidence", code: PropertyErrorCode.evaluationEvidenceForm, "the evidence for \(code) is longer than 500 characters")
+                throw WorkbenchError.invalidArgument(
+                    "evidence", code: PropertyErrorCode.evaluationEvidenceForm, "the evidence for \(code) is longer than 500 characters")
             }
             notes[code] = note
         }

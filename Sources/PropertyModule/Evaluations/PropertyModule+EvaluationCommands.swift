@@ -5,7 +5,9 @@ import WorkbenchPostgres
 extension PropertyModule {
     /// `quarter=`: a quarter written `2026Q3`.
     static func quarterArgument(required: Bool = true, help: String = "The quarter, e.g. 2026Q3") -> ArgumentSpec {
-        required ? .required("quarter", .string(maxLength: 16), help: help, label: "季度") : .optional("quarter", .string(maxLength: 16), help: help, label: "季度")
+        required
+            ? .required("quarter", .string(maxLength: 16), help: help, label: "季度")
+            : .optional("quarter", .string(maxLength: 16), help: help, label: "季度")
     }
 
     /// The quarter `quarter=` names, or a 400 saying how to write one.
@@ -44,7 +46,8 @@ extension PropertyModule {
                 """,
             arguments: [
                 Self.companyArgument(), Self.quarterArgument(),
-                .required("met", .text(maxLength: 1000), help: "Positive items met: codes separated by commas (any case), all, or none", label: "正面清单"),
+                .required(
+                    "met", .text(maxLength: 1000), help: "Positive items met: codes separated by commas (any case), all, or none", label: "正面清单"),
                 .optional("except", .text(maxLength: 1000), help: "With met=all: the positive items not met"),
                 .optional("violated", .text(maxLength: 1000), help: "Negative items violated, separated by commas", label: "负面清单"),
                 .optional("evidence", .text(maxLength: 8000), help: "Evidence by item: 'P01: 台账齐全; N02: 8月电梯困人'", label: "佐证"),
@@ -58,7 +61,8 @@ extension PropertyModule {
             let session = invocation.database
             let quarter = try Self.quarter(arguments)!
             guard quarter.firstDay <= invocation.today else {
-                throw WorkbenchError.ruleRefused(PropertyErrorCode.evaluationQuarterNotStarted, "\(quarter) has not started; evaluate a quarter once it is under way or over")
+                throw WorkbenchError.ruleRefused(
+                    PropertyErrorCode.evaluationQuarterNotStarted, "\(quarter) has not started; evaluate a quarter once it is under way or over")
             }
             let company = try await CompanyStore.find(try arguments.string("company"), lock: .update, in: session)
             // Item codes are case-insensitive (p01 is P01), like credit codes; all and none are words.
@@ -81,7 +85,8 @@ extension PropertyModule {
                 checklist: checklist, met: met, violated: codes(arguments.optionalString("violated")),
                 evidence: try EvaluationStore.evidence(arguments.optionalString("evidence"))
             )
-            let standing: Int64? = try await session.queryOptionalRow(EvaluationStore.Queries.standing, [company.id, quarter.description])?.decode("id")
+            let standing: Int64? = try await session.queryOptionalRow(EvaluationStore.Queries.standing, [company.id, quarter.description])?.decode(
+                "id")
             let revise = try arguments.bool("revise")
             if let standing, !revise {
                 throw WorkbenchError.conflict(
@@ -95,18 +100,27 @@ extension PropertyModule {
             }
             try await session.execute(
                 EvaluationStore.Queries.insert,
-                [id, company.id, quarter.description, checklist.version, invocation.caller.userName, arguments.optionalString("note"), invocation.now]
+                [
+                    id, company.id, quarter.description, checklist.version, invocation.caller.userName, arguments.optionalString("note"),
+                    invocation.now,
+                ]
             )
             try await session.execute(
                 EvaluationStore.Queries.insertItems,
-                [id, checklist.version, outcomes.map(\.item.code), outcomes.map(\.item.kind.rawValue), outcomes.map(\.outcome), outcomes.map(\.evidence)]
+                [
+                    id, checklist.version, outcomes.map(\.item.code), outcomes.map(\.item.kind.rawValue), outcomes.map(\.outcome),
+                    outcomes.map(\.evidence),
+                ]
             )
             let points = outcomes.filter { $0.outcome == "met" }.reduce(Decimal(0)) { $0 + $1.item.weight }
             let deductions = outcomes.filter { $0.outcome == "violated" }.reduce(Decimal(0)) { $0 + $1.item.weight }
             let superseded = standing.map { ", superseding evaluation \($0)" } ?? ""
             return .created(
-                id: id, "\(quarter) evaluation of \(company.name) recorded: \(points) of \(checklist.positiveTotal) points, −\(deductions)\(superseded)",
-                fields: [("checklist_version", .string(checklist.version)), ("positive_points", .decimal(points)), ("deductions", .decimal(deductions))]
+                id: id,
+                "\(quarter) evaluation of \(company.name) recorded: \(points) of \(checklist.positiveTotal) points, −\(deductions)\(superseded)",
+                fields: [
+                    ("checklist_version", .string(checklist.version)), ("positive_points", .decimal(points)), ("deductions", .decimal(deductions)),
+                ]
             )
         }
     }
@@ -126,11 +140,14 @@ extension PropertyModule {
             let quarter = try Self.quarter(arguments)
             let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
             guard arguments.optionalID("evaluation") != nil || (company != nil && quarter != nil) else {
-                throw WorkbenchError.invalidArgument("evaluation", code: PropertyErrorCode.evaluationWhich, "give evaluation=<id>, or company= and quarter=")
+                throw WorkbenchError.invalidArgument(
+                    "evaluation", code: PropertyErrorCode.evaluationWhich, "give evaluation=<id>, or company= and quarter=")
             }
-            guard let row = try await session.queryOptionalRow(
-                EvaluationStore.Queries.find, [arguments.optionalID("evaluation"), company?.id, quarter?.description]
-            ) else {
+            guard
+                let row = try await session.queryOptionalRow(
+                    EvaluationStore.Queries.find, [arguments.optionalID("evaluation"), company?.id, quarter?.description]
+                )
+            else {
                 throw WorkbenchError(
                     status: .notFound, code: PropertyErrorCode.evaluationNotFound,
                     message: "no such evaluation; list them with 'prop eval list quarter=<quarter>'", argument: "evaluation"
@@ -155,9 +172,10 @@ extension PropertyModule {
                 ])
             }
             let companyID: Int64 = try row.decode("company_id")
-            let figures = try await ComplaintFigures.load(
-                quarter: evaluatedQuarter, companies: [companyID], scopePath: nil, now: invocation.now, timeZone: invocation.timeZone, in: session
-            )[companyID] ?? ComplaintFigures()
+            let figures =
+                try await ComplaintFigures.load(
+                    quarter: evaluatedQuarter, companies: [companyID], scopePath: nil, now: invocation.now, timeZone: invocation.timeZone, in: session
+                )[companyID] ?? ComplaintFigures()
             let breakdown = formula.score(
                 positivePoints: score.positivePoints, positiveTotal: score.positiveTotal, deductions: score.deductions,
                 violations: score.violations, decided: figures.decided, onTime: figures.onTime
@@ -166,7 +184,8 @@ extension PropertyModule {
                 ("id", .int(id)), ("company", .string(try row.decode("company_name", as: String.self))),
                 ("credit_code", .string(try row.decode("credit_code", as: String.self))), ("quarter", .string(evaluatedQuarter.description)),
                 ("checklist_version", .string(try row.decode("checklist_version", as: String.self))),
-                ("evaluator", .string(try row.decode("evaluator", as: String.self))), ("recorded_at", .timestamp(try row.decode("recorded_at", as: Date.self))),
+                ("evaluator", .string(try row.decode("evaluator", as: String.self))),
+                ("recorded_at", .timestamp(try row.decode("recorded_at", as: Date.self))),
                 ("standing", .bool(supersededBy == nil)), ("superseded_by", supersededBy.map { .int($0) } ?? .null),
                 ("note", .string(try row.decode("note", as: String?.self))),
                 ("positive_points", .decimal("\(score.positivePoints)")), ("positive_total", .decimal("\(score.positiveTotal)")),
@@ -201,16 +220,24 @@ extension PropertyModule {
                 EvaluationStore.Queries.list, [page.afterKey, quarter?.description, company?.id, try arguments.bool("superseded"), page.fetchLimit]
             )
             return page.reply(
-                columns: ["id", "company", "credit_code", "quarter", "checklist_version", "positive_points", "deductions", "violated", "evaluator",
-                          "recorded_at", "superseded_by"],
+                columns: [
+                    "id", "company", "credit_code", "quarter", "checklist_version", "positive_points", "deductions", "violated", "evaluator",
+                    "recorded_at", "superseded_by",
+                ],
                 rows: try rows.map { row in
                     let id: Int64 = try row.decode("id")
-                    return (id, [.int(id), .string(try row.decode("company_name", as: String.self)), .string(try row.decode("credit_code", as: String.self)),
-                                 .string(try row.decode("quarter", as: String.self)), .string(try row.decode("checklist_version", as: String.self)),
-                                 .decimal(try row.decode("positive_points", as: Decimal.self)), .decimal(try row.decode("deductions", as: Decimal.self)),
-                                 .string(try row.decode("violated", as: String.self)), .string(try row.decode("evaluator", as: String.self)),
-                                 .timestamp(try row.decode("recorded_at", as: Date.self)),
-                                 (try row.decode("superseded_by", as: Int64?.self)).map { .int($0) } ?? .null])
+                    return (
+                        id,
+                        [
+                            .int(id), .string(try row.decode("company_name", as: String.self)),
+                            .string(try row.decode("credit_code", as: String.self)),
+                            .string(try row.decode("quarter", as: String.self)), .string(try row.decode("checklist_version", as: String.self)),
+                            .decimal(try row.decode("positive_points", as: Decimal.self)), .decimal(try row.decode("deductions", as: Decimal.self)),
+                            .string(try row.decode("violated", as: String.self)), .string(try row.decode("evaluator", as: String.self)),
+                            .timestamp(try row.decode("recorded_at", as: Date.self)),
+                            (try row.decode("superseded_by", as: Int64?.self)).map { .int($0) } ?? .null,
+                        ]
+                    )
                 }
             )
         }

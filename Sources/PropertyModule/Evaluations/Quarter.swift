@@ -43,7 +43,9 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The first day.
     public var firstDay: CalendarDate { CalendarDate(year: year, month: number * 3 - 2, day: 1)! }
     /// The first day of the next quarter (the end, exclusive).
-    public var nextFirstDay: CalendarDate { number == 4 ? CalendarDate(year: year + 1, month: 1, day: 1)! : CalendarDate(year: year, month: number * 3 + 1, day: 1)! }
+    public var nextFirstDay: CalendarDate {
+        number == 4 ? CalendarDate(year: year + 1, month: 1, day: 1)! : CalendarDate(year: year, month: number * 3 + 1, day: 1)!
+    }
 
     /// `2026Q3`.
     public var description: String { "\(year)Q\(number)" }

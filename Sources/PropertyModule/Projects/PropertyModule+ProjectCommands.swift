@@ -67,11 +67,14 @@ extension PropertyModule {
                         "\(company.label) has no Party organisation; record it first with 'prop company update company=\(company.creditCode) party_org=<code>'"
                     )
                 }
-                let community = try await OrganizationDirectory.activeUnit(try arguments.string("community"), argument: "community", kind: "community", in: session)
+                let community = try await OrganizationDirectory.activeUnit(
+                    try arguments.string("community"), argument: "community", kind: "community", in: session)
                 let id: Int64 = try await session.query(
                     ProjectQueries.insert,
-                    [company.id, community.id, try arguments.string("title"), arguments.optionalString("description"),
-                     arguments.optionalDate("on") ?? invocation.today, invocation.now]
+                    [
+                        company.id, community.id, try arguments.string("title"), arguments.optionalString("description"),
+                        arguments.optionalDate("on") ?? invocation.today, invocation.now,
+                    ]
                 ).single().decode("id")
                 return .created(id: id, "\(company.name) claimed \"\(try arguments.string("title"))\" from \(community.code)")
             },
@@ -89,9 +92,12 @@ extension PropertyModule {
                 let arguments = invocation.arguments
                 let session = invocation.database
                 let id = try arguments.id("id")
-                let row = try await session.row(ProjectQueries.find, [id], orElse: WorkbenchError(
-                    status: .notFound, code: PropertyErrorCode.projectNotFound, message: "no project with id \(id); see 'prop project list'", argument: "id"
-                ))
+                let row = try await session.row(
+                    ProjectQueries.find, [id],
+                    orElse: WorkbenchError(
+                        status: .notFound, code: PropertyErrorCode.projectNotFound, message: "no project with id \(id); see 'prop project list'",
+                        argument: "id"
+                    ))
                 let current: ProjectStatus = try row.decode("status")
                 let target = try arguments.enumeration("status", as: ProjectStatus.self)
                 guard current.next.contains(target) else {
@@ -103,14 +109,17 @@ extension PropertyModule {
                 let outcome = arguments.optionalString("outcome")
                 if target.isFinished, outcome == nil {
                     throw WorkbenchError.invalidArgument(
-                        "outcome", code: PropertyErrorCode.projectOutcomeMissing, "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
+                        "outcome", code: PropertyErrorCode.projectOutcomeMissing,
+                        "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
                     )
                 }
                 let finished = target.isFinished ? arguments.optionalDate("on") ?? invocation.today : nil
                 try await session.execute(ProjectQueries.update, [id, current, target, finished, target.isFinished ? outcome : nil, invocation.now])
                 return .record(
-                    [("id", .int(id)), ("title", .string(try row.decode("title", as: String.self))), ("status", .string(target.rawValue)),
-                     ("finished_on", .date(finished)), ("outcome", .string(target.isFinished ? outcome : nil))],
+                    [
+                        ("id", .int(id)), ("title", .string(try row.decode("title", as: String.self))), ("status", .string(target.rawValue)),
+                        ("finished_on", .date(finished)), ("outcome", .string(target.isFinished ? outcome : nil)),
+                    ],
                     summary: "project \(id) \(target.rawValue)"
                 )
             },
@@ -135,10 +144,17 @@ extension PropertyModule {
                     columns: ["id", "company", "community", "title", "status", "claimed_on", "finished_on", "outcome"],
                     rows: try rows.map { row in
                         let id: Int64 = try row.decode("id")
-                        return (id, [.int(id), .string(try row.decode("company_name", as: String.self)), .string(try row.decode("community_code", as: String.self)),
-                                     .string(try row.decode("title", as: String.self)), .string(try row.decode("status", as: String.self)),
-                                     .date(try row.decode("claimed_on", as: CalendarDate.self)), .date(try row.decode("finished_on", as: CalendarDate?.self)),
-                                     .string(try row.decode("outcome", as: String?.self))])
+                        return (
+                            id,
+                            [
+                                .int(id), .string(try row.decode("company_name", as: String.self)),
+                                .string(try row.decode("community_code", as: String.self)),
+                                .string(try row.decode("title", as: String.self)), .string(try row.decode("status", as: String.self)),
+                                .date(try row.decode("claimed_on", as: CalendarDate.self)),
+                                .date(try row.decode("finished_on", as: CalendarDate?.self)),
+                                .string(try row.decode("outcome", as: String?.self)),
+                            ]
+                        )
                     }
                 )
             },

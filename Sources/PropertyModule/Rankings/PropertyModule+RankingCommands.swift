@@ -7,7 +7,8 @@ extension PropertyModule {
     var rankingCommands: [CommandSpec] {
         let formula = settings.ranking
         let scopeArgument = OrganizationDirectory.unitArgument(
-            "scope", required: false, help: "A street (or any organisation): only companies serving complexes there in the quarter, and their complaints there"
+            "scope", required: false,
+            help: "A street (or any organisation): only companies serving complexes there in the quarter, and their complaints there"
         )
         /// The list as a record (quarter, scope, counts per list, and for a published one when
         /// and by whom and under which formula) with its `entries` table.
@@ -42,7 +43,8 @@ extension PropertyModule {
                 let quarter = try Self.quarter(arguments)!
                 let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: invocation.database)
                 let ranking = try await RankingStore.compute(
-                    quarter: quarter, scopePath: scope?.path, formula: formula, now: invocation.now, timeZone: invocation.timeZone, in: invocation.database
+                    quarter: quarter, scopePath: scope?.path, formula: formula, now: invocation.now, timeZone: invocation.timeZone,
+                    in: invocation.database
                 )
                 return reply(
                     ranking, quarter: quarter, scope: scope, published: nil,
@@ -64,7 +66,8 @@ extension PropertyModule {
                 let quarter = try Self.quarter(arguments)!
                 guard invocation.today >= quarter.nextFirstDay else {
                     throw WorkbenchError.ruleRefused(
-                        PropertyErrorCode.rankingQuarterNotOver, "\(quarter) runs until \(quarter.nextFirstDay) (exclusive); publish its list once it is over"
+                        PropertyErrorCode.rankingQuarterNotOver,
+                        "\(quarter) runs until \(quarter.nextFirstDay) (exclusive); publish its list once it is over"
                     )
                 }
                 let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
@@ -73,7 +76,8 @@ extension PropertyModule {
                 )
                 guard ranking.entries.contains(where: { $0.list != .notEvaluated }) else {
                     throw WorkbenchError.ruleRefused(
-                        PropertyErrorCode.rankingNothingEvaluated, "no company\(scope.map { " in \($0.code)" } ?? "") has an evaluation for \(quarter); record them with 'prop eval record'"
+                        PropertyErrorCode.rankingNothingEvaluated,
+                        "no company\(scope.map { " in \($0.code)" } ?? "") has an evaluation for \(quarter); record them with 'prop eval record'"
                     )
                 }
                 let id = try await RankingStore.publish(
@@ -93,7 +97,8 @@ extension PropertyModule {
                 guard let published = try await RankingStore.published(quarter: quarter, scopeID: scope?.id, in: session) else {
                     throw WorkbenchError(
                         status: .notFound, code: PropertyErrorCode.rankingNotPublished,
-                        message: "no list of \(quarter)\(scope.map { " for \($0.code)" } ?? "") is published; 'prop ranking quarter=\(quarter)' computes it, "
+                        message:
+                            "no list of \(quarter)\(scope.map { " for \($0.code)" } ?? "") is published; 'prop ranking quarter=\(quarter)' computes it, "
                             + "'prop ranking publish' freezes it",
                         argument: "quarter"
                     )
@@ -101,7 +106,8 @@ extension PropertyModule {
                 let encoder = ReplyEncoder(timeZone: invocation.timeZone)
                 return reply(
                     published.ranking, quarter: quarter, scope: scope, published: published,
-                    summary: "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), published \(encoder.textValue(.timestamp(published.publishedAt))) "
+                    summary:
+                        "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), published \(encoder.textValue(.timestamp(published.publishedAt))) "
                         + "by \(published.publishedBy): \(published.ranking.counts); \(published.formula)"
                 )
             },

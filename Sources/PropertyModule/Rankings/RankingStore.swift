@@ -57,7 +57,8 @@ enum RankingStore {
     static func compute(
         quarter: Quarter, scopePath: String?, formula: RankingFormula, now: Date, timeZone: TimeZone, in session: PostgresSession
     ) async throws -> Ranking {
-        let companies = try await session.query(Queries.companies, [scopePath, quarter.firstDay, quarter.nextFirstDay, quarter.description]).map { row in
+        let companies = try await session.query(Queries.companies, [scopePath, quarter.firstDay, quarter.nextFirstDay, quarter.description]).map {
+            row in
             Ranking.Company(id: try row.decode("id"), name: try row.decode("name"), creditCode: try row.decode("credit_code"))
         }
         var evaluations: [Int64: EvaluationScore] = [:]
@@ -81,10 +82,13 @@ enum RankingStore {
         for entry in ranking.entries {
             try await session.execute(
                 Queries.insertEntry,
-                [id, entry.companyID, entry.rank, entry.list.rawValue, entry.companyName, entry.creditCode, entry.evaluation?.evaluationID,
-                 entry.evaluation?.version, entry.breakdown?.score, entry.breakdown?.checklistScore, entry.evaluation?.positivePoints,
-                 entry.evaluation?.positiveTotal, entry.evaluation?.deductions, entry.evaluation?.metItems ?? [], entry.evaluation?.violatedItems ?? [],
-                 entry.complaints.filed, entry.complaints.decided, entry.complaints.onTime, entry.breakdown?.complaintScore]
+                [
+                    id, entry.companyID, entry.rank, entry.list.rawValue, entry.companyName, entry.creditCode, entry.evaluation?.evaluationID,
+                    entry.evaluation?.version, entry.breakdown?.score, entry.breakdown?.checklistScore, entry.evaluation?.positivePoints,
+                    entry.evaluation?.positiveTotal, entry.evaluation?.deductions, entry.evaluation?.metItems ?? [],
+                    entry.evaluation?.violatedItems ?? [],
+                    entry.complaints.filed, entry.complaints.decided, entry.complaints.onTime, entry.breakdown?.complaintScore,
+                ]
             )
         }
         return id
@@ -119,7 +123,9 @@ enum RankingStore {
             return RankingEntry(
                 companyID: try row.decode("company_id"), companyName: try row.decode("company_name"), creditCode: try row.decode("credit_code"),
                 rank: try row.decode("rank"), list: list, evaluation: evaluation,
-                complaints: ComplaintFigures(filed: try row.decode("complaints_filed"), decided: try row.decode("complaints_decided"), onTime: try row.decode("complaints_on_time")),
+                complaints: ComplaintFigures(
+                    filed: try row.decode("complaints_filed"), decided: try row.decode("complaints_decided"),
+                    onTime: try row.decode("complaints_on_time")),
                 breakdown: try score.map { score in
                     RankingFormula.Breakdown(
                         checklistScore: try row.decode("checklist_score"), complaintScore: try row.decode("complaint_score"), score: score, list: list

@@ -70,7 +70,8 @@ public struct PropertySettings: Sendable, Equatable {
             let key = "complaint_deadlines.\(severity.rawValue)"
             guard let text = config.string(forKey: ConfigKey(key)) else { continue }
             guard let deadline = CalendarDuration(text) else {
-                throw ModuleSettingsError(module: "property", key: key, problem: "'\(text)' is not a deadline; write e.g. '2 days', '3 working_days' or '48 hours'")
+                throw ModuleSettingsError(
+                    module: "property", key: key, problem: "'\(text)' is not a deadline; write e.g. '2 days', '3 working_days' or '48 hours'")
             }
             settings.complaintDeadlines[severity] = deadline
         }
@@ -82,7 +83,8 @@ public struct PropertySettings: Sendable, Equatable {
         }
         if let share = config.double(forKey: "warning_share") {
             guard share > 0, share < 1 else {
-                throw ModuleSettingsError(module: "property", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
+                throw ModuleSettingsError(
+                    module: "property", key: "warning_share", problem: "\(share) is not between 0 and 1 (0.8 warns at 80 % of the deadline)")
             }
             settings.warningShare = share
         }
@@ -104,20 +106,24 @@ public struct PropertySettings: Sendable, Equatable {
         if positive == nil, negative == nil {
             if let version, version != Checklist.standard.version {
                 throw ModuleSettingsError(
-                    module: "property", key: "checklist.version", problem: "'\(version)' names a new checklist but checklist.positive and checklist.negative are not given"
+                    module: "property", key: "checklist.version",
+                    problem: "'\(version)' names a new checklist but checklist.positive and checklist.negative are not given"
                 )
             }
             return .standard
         }
         guard let version, (1...32).contains(version.count) else {
-            throw ModuleSettingsError(module: "property", key: "checklist.version", problem: "a configured checklist needs a version of 1 to 32 characters, e.g. \"2027.1\"")
+            throw ModuleSettingsError(
+                module: "property", key: "checklist.version", problem: "a configured checklist needs a version of 1 to 32 characters, e.g. \"2027.1\""
+            )
         }
         var items: [ChecklistItem] = []
         for (kind, texts) in [(ChecklistItem.Kind.positive, positive ?? []), (.negative, negative ?? [])] {
             for text in texts {
                 guard let item = ChecklistItem(text, kind: kind) else {
                     throw ModuleSettingsError(
-                        module: "property", key: "checklist.\(kind.rawValue)", problem: "'\(text)' is not '<code> <weight> <title>', e.g. 'P01 12 企业建立党组织'"
+                        module: "property", key: "checklist.\(kind.rawValue)",
+                        problem: "'\(text)' is not '<code> <weight> <title>', e.g. 'P01 12 企业建立党组织'"
                     )
                 }
                 guard !items.contains(where: { $0.code == item.code }) else {
@@ -136,8 +142,10 @@ public struct PropertySettings: Sendable, Equatable {
         var formula = RankingFormula()
         func decimal(_ key: String, in range: ClosedRange<Decimal>) throws -> Decimal? {
             guard let number = config.double(forKey: ConfigKey(key)) else { return nil }
-            guard number.isFinite, let value = Decimal(string: String(number), locale: Locale(identifier: "en_US_POSIX")), range.contains(value) else {
-                throw ModuleSettingsError(module: "property", key: key, problem: "\(number) is not a number from \(range.lowerBound) to \(range.upperBound)")
+            guard number.isFinite, let value = Decimal(string: String(number), locale: Locale(identifier: "en_US_POSIX")), range.contains(value)
+            else {
+                throw ModuleSettingsError(
+                    module: "property", key: key, problem: "\(number) is not a number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }

@@ -18,7 +18,8 @@ public struct CoverageStudy: Sendable {
     /// `coverage 81.3 %: 13 of 16 grids within 15 min walk (1000 m) of an open station, 3 uncovered`
     /// with the household share and unlocated grids when there are any.
     public var summary: String {
-        var text = "coverage \(Self.percent(analysis.share)): \(analysis.coveredCount) of \(analysis.places.count) \(placeNoun) within "
+        var text =
+            "coverage \(Self.percent(analysis.share)): \(analysis.coveredCount) of \(analysis.places.count) \(placeNoun) within "
             + "\(analysis.circle.description) of an open station, \(analysis.places.count - analysis.coveredCount) uncovered"
         if let households = analysis.householdShare { text += "; households covered \(Self.percent(households))" }
         if analysis.unlocated > 0 { text += "; \(analysis.unlocated) grids without a centroid not counted" }

@@ -17,7 +17,9 @@ extension StationsModule {
                 help: "Measure leaf grids' centroids (default when the grids module is loaded and the scope has located grids) or a hexagon lattice"
             ),
             .optional("cell", .int(50...5000), help: "The lattice's spacing in metres (default modules.stations.lattice_cell_metres)"),
-            .optional("extent", .string(maxLength: 100), help: "The lattice's box as south,west,north,east degrees (default: the scope's grids or stations)"),
+            .optional(
+                "extent", .string(maxLength: 100), help: "The lattice's box as south,west,north,east degrees (default: the scope's grids or stations)"
+            ),
         ]
     }
 
@@ -41,7 +43,8 @@ extension StationsModule {
         var grids: [GridDirectory.LocatedGrid] = []
         let wanted = arguments.optionalString("of")
         if wanted == "grids", !gridsLoaded {
-            throw WorkbenchError.invalidArgument("of", code: StationsErrorCode.coverageNoGridsModule, "the grids module is not enabled; use of=hexagons")
+            throw WorkbenchError.invalidArgument(
+                "of", code: StationsErrorCode.coverageNoGridsModule, "the grids module is not enabled; use of=hexagons")
         }
         if gridsLoaded, wanted != "hexagons" || !arguments.wasGiven("extent") {
             grids = try await GridDirectory.leafGrids(under: scope.path, in: session)
@@ -59,7 +62,8 @@ extension StationsModule {
             }
             places = located.map { grid in
                 CoveragePlace(
-                    kind: .grid, code: grid.code, name: grid.name, point: GeoPoint(latitude: grid.centroid!.latitude, longitude: grid.centroid!.longitude),
+                    kind: .grid, code: grid.code, name: grid.name,
+                    point: GeoPoint(latitude: grid.centroid!.latitude, longitude: grid.centroid!.longitude),
                     households: grid.households, outline: grid.boundary.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
                 )
             }
@@ -84,7 +88,8 @@ extension StationsModule {
             return ("\(code) \(try row.decode("name", as: String.self))", try row.decode("metres", as: Double.self))
         }
         return CoverageStudy(
-            scope: scope, analysis: CoverageAnalysis(circle: circle, places: places, nearest: nearest, unlocated: kind == .grid ? grids.count - located.count : 0),
+            scope: scope,
+            analysis: CoverageAnalysis(circle: circle, places: places, nearest: nearest, unlocated: kind == .grid ? grids.count - located.count : 0),
             box: box, kind: kind
         )
     }
@@ -106,7 +111,8 @@ extension StationsModule {
         if let text = arguments.optionalString("extent") {
             guard let box = GeoBox(parsing: text) else {
                 throw WorkbenchError.invalidArgument(
-                    "extent", code: StationsErrorCode.coverageBadExtent, "'\(text)' is not south,west,north,east in degrees with south < north and west < east"
+                    "extent", code: StationsErrorCode.coverageBadExtent,
+                    "'\(text)' is not south,west,north,east in degrees with south < north and west < east"
                 )
             }
             return box
@@ -132,7 +138,8 @@ extension StationsModule {
     var coverageCommand: CommandSpec {
         CommandSpec(
             "coverage", synopsis: "The share of a scope within the 15-minute (or 500-metre) circle of an open station, and the gaps",
-            help: coverageHelp + " The figures (coverage_rate and households_coverage_rate are percentages), then the gaps table, farthest from a station first; limit= shows more.",
+            help: coverageHelp
+                + " The figures (coverage_rate and households_coverage_rate are percentages), then the gaps table, farthest from a station first; limit= shows more.",
             arguments: coverageArguments + [.optional("limit", .int(1...1000), default: "50", help: "How many uncovered places to list")],
             examples: [
                 "station coverage scope=SZQ-ZXJ minutes=15 mode=walk", "station coverage scope=SZQ-ZXJ metres=500",

@@ -77,7 +77,8 @@ public struct OpeningHours: Sendable, Equatable, CustomStringConvertible {
         intervals.sort()
         for (earlier, later) in zip(intervals, intervals.dropFirst()) where earlier.weekday == later.weekday && later.opens < earlier.closes {
             throw OpeningHoursError(
-                problem: "on \(earlier.weekday.abbreviation) \(earlier.opensText)-\(earlier.closesText) overlaps \(later.opensText)-\(later.closesText)"
+                problem:
+                    "on \(earlier.weekday.abbreviation) \(earlier.opensText)-\(earlier.closesText) overlaps \(later.opensText)-\(later.closesText)"
             )
         }
         guard !intervals.isEmpty else { throw OpeningHoursError(problem: "the hours open on no day") }

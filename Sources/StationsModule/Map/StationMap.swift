@@ -166,7 +166,8 @@ struct StationMap: Sendable {
         if grid { entries.append((square("place covered"), "已覆盖网格")) }
         entries.append((square("place uncovered"), grid ? "未覆盖网格" : "未覆盖区域（蜂窝格）"))
         let analysis = study.analysis
-        entries.append((nil, "覆盖率 \(CoverageStudy.percent(analysis.share))（\(analysis.coveredCount)/\(analysis.places.count) 个\(grid ? "网格" : "蜂窝格")）"))
+        entries.append(
+            (nil, "覆盖率 \(CoverageStudy.percent(analysis.share))（\(analysis.coveredCount)/\(analysis.places.count) 个\(grid ? "网格" : "蜂窝格")）"))
         let boxWidth = 240.0, rowHeight = 20.0
         let boxHeight = rowHeight * Double(entries.count + 1) + 8
         let left = right - boxWidth - 10, top = bottom - boxHeight - 10

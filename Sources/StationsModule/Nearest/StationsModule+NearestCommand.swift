@@ -18,7 +18,9 @@ extension StationsModule {
                 .optional("at", .datetime, help: "The time open_now= and the open_now column refer to (default now)"),
                 .optional("limit", .int(1...100), default: "5", help: "How many stations"),
             ],
-            examples: ["station nearest lat=34.8642 lon=117.5581 service=充电 open_now=true", "station nearest lat=34.8611 lon=117.5622 crs=gcj02 limit=3"]
+            examples: [
+                "station nearest lat=34.8642 lon=117.5581 service=充电 open_now=true", "station nearest lat=34.8611 lon=117.5622 crs=gcj02 limit=3",
+            ]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
@@ -37,7 +39,10 @@ extension StationsModule {
             }
             let rows = try await session.query(
                 statement,
-                [point.latitude, point.longitude, service?.first?.code, Int64(moment.weekday.rawValue), moment.timeText, try arguments.int("limit"), openNow]
+                [
+                    point.latitude, point.longitude, service?.first?.code, Int64(moment.weekday.rawValue), moment.timeText,
+                    try arguments.int("limit"), openNow,
+                ]
             )
             var conditions: [String] = []
             if let name = service?.first?.name { conditions.append("with \(name)") }

@@ -66,7 +66,8 @@ enum ServiceCatalogue {
     static func resolve(_ text: String, argument: String, in session: PostgresSession) async throws -> [StationService] {
         let words = words(text)
         guard !words.isEmpty else {
-            throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=充电,饮水")
+            throw WorkbenchError.invalidArgument(
+                argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=充电,饮水")
         }
         if words == ["all"] { return try await session.query(Queries.standard).map(StationService.init(row:)) }
         let found = try await session.query(Queries.find, [words]).map(StationService.init(row:))
@@ -92,7 +93,8 @@ enum ServiceCatalogue {
             throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=理发")
         }
         for name in names where ArgumentType.length(of: name) > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
-            throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceBadExtra, "'\(name)' is not a service name of 1 to 20 characters without blanks")
+            throw WorkbenchError.invalidArgument(
+                argument, code: StationsErrorCode.serviceBadExtra, "'\(name)' is not a service name of 1 to 20 characters without blanks")
         }
         let known = try await session.query(Queries.find, [names]).map(StationService.init(row:))
         let new = names.filter { name in !known.contains { $0.code == name || $0.name == name } }

@@ -26,19 +26,25 @@ extension StationsModule {
                 throw WorkbenchError.invalidArgument("services", code: StationsErrorCode.serviceNoneNamed, "name services= or extras= (or both)")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
-            var services = try await arguments.optionalString("services").asyncMap {
-                try await ServiceCatalogue.resolve($0, argument: "services", in: session)
-            } ?? []
-            services += try await arguments.optionalString("extras").asyncMap {
-                try await ServiceCatalogue.extras($0, argument: "extras", in: session)
-            } ?? []
+            var services =
+                try await arguments.optionalString("services").asyncMap {
+                    try await ServiceCatalogue.resolve($0, argument: "services", in: session)
+                } ?? []
+            services +=
+                try await arguments.optionalString("extras").asyncMap {
+                    try await ServiceCatalogue.extras($0, argument: "extras", in: session)
+                } ?? []
             let added = try await session.query(ServiceCatalogue.Queries.offer, [station.id, services.map(\.code), invocation.now])
                 .map { try $0.decode("service", as: String.self) }
             let now = try await Self.services(of: station.id, in: session)
             let names = services.filter { added.contains($0.code) }.map(\.name)
             return .record(
-                [("station", .string(station.label)), ("added", .list(names.map { .string($0) })), ("services", .list(now.map { .string($0.name) }))],
-                summary: names.isEmpty ? "\(station.label) already offers these services" : "\(station.label) now offers \(names.joined(separator: "、"))"
+                [
+                    ("station", .string(station.label)), ("added", .list(names.map { .string($0) })),
+                    ("services", .list(now.map { .string($0.name) })),
+                ],
+                summary: names.isEmpty
+                    ? "\(station.label) already offers these services" : "\(station.label) now offers \(names.joined(separator: "、"))"
             )
         }
     }
@@ -68,7 +74,10 @@ extension StationsModule {
             _ = try await session.execute(ServiceCatalogue.Queries.withdraw, [station.id, services.map(\.code)])
             let now = try await Self.services(of: station.id, in: session)
             return .record(
-                [("station", .string(station.label)), ("removed", .list(services.map { .string($0.name) })), ("services", .list(now.map { .string($0.name) }))],
+                [
+                    ("station", .string(station.label)), ("removed", .list(services.map { .string($0.name) })),
+                    ("services", .list(now.map { .string($0.name) })),
+                ],
                 summary: "\(station.label) no longer offers \(services.map(\.name).joined(separator: "、"))"
             )
         }
@@ -88,7 +97,10 @@ extension StationsModule {
                     columns: ["code", "name", "standard", "offered_since"],
                     rows: try rows.map { row in
                         let service = try StationService(row: row)
-                        return [.string(service.code), .string(service.name), .bool(service.isStandard), .timestamp(try row.decode("added_at", as: Date.self))]
+                        return [
+                            .string(service.code), .string(service.name), .bool(service.isStandard),
+                            .timestamp(try row.decode("added_at", as: Date.self)),
+                        ]
                     },
                     summary: "\(station.label): \(rows.count) services"
                 )

@@ -49,14 +49,18 @@ public struct StationsSettings: Sendable, Equatable {
         func number(_ key: String, in range: ClosedRange<Double>, _ meaning: String) throws -> Double? {
             guard let value = config.double(forKey: ConfigKey(key)) else { return nil }
             guard value.isFinite, range.contains(value) else {
-                throw ModuleSettingsError(module: "stations", key: key, problem: "\(value) is not \(meaning) from \(range.lowerBound) to \(range.upperBound)")
+                throw ModuleSettingsError(
+                    module: "stations", key: key, problem: "\(value) is not \(meaning) from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
-        settings.speeds.walkKilometresPerHour = try number("speeds.walk_kmh", in: 1...10, "a walking speed in km/h") ?? settings.speeds.walkKilometresPerHour
-        settings.speeds.ebikeKilometresPerHour = try number("speeds.ebike_kmh", in: 5...25, "an e-bike speed in km/h (GB 17761 caps e-bikes at 25)")
+        settings.speeds.walkKilometresPerHour =
+            try number("speeds.walk_kmh", in: 1...10, "a walking speed in km/h") ?? settings.speeds.walkKilometresPerHour
+        settings.speeds.ebikeKilometresPerHour =
+            try number("speeds.ebike_kmh", in: 5...25, "an e-bike speed in km/h (GB 17761 caps e-bikes at 25)")
             ?? settings.speeds.ebikeKilometresPerHour
-        settings.speeds.detourFactor = try number("speeds.detour_factor", in: 1...3, "a detour factor (route ÷ straight line)")
+        settings.speeds.detourFactor =
+            try number("speeds.detour_factor", in: 1...3, "a detour factor (route ÷ straight line)")
             ?? settings.speeds.detourFactor
         settings.latticeCellMetres = try number("lattice_cell_metres", in: 50...5000, "a cell size in metres") ?? settings.latticeCellMetres
         self = settings

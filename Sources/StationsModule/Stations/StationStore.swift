@@ -6,7 +6,8 @@ import WorkbenchPostgres
 enum StationStore {
     enum Queries {
         static let find = PostgresStatement(
-            "stations.station.find", Station.selection + " WHERE s.id = COALESCE($1::bigint, (SELECT id FROM stations.stations WHERE upper(code) = upper($2)))"
+            "stations.station.find",
+            Station.selection + " WHERE s.id = COALESCE($1::bigint, (SELECT id FROM stations.stations WHERE upper(code) = upper($2)))"
         )
         static let findForUpdate = PostgresStatement("stations.station.find_for_update", find.sql + " FOR UPDATE OF s")
         static let insert = PostgresStatement(
@@ -26,7 +27,8 @@ enum StationStore {
             WHERE id = $1
             """
         )
-        static let clearIntervals = PostgresStatement("stations.station.clear_intervals", "DELETE FROM stations.opening_intervals WHERE station_id = $1")
+        static let clearIntervals = PostgresStatement(
+            "stations.station.clear_intervals", "DELETE FROM stations.opening_intervals WHERE station_id = $1")
         /// `$1` station, `$2` weekdays, `$3` opening times, `$4` closing times.
         static let insertIntervals = PostgresStatement(
             "stations.station.insert_intervals",
@@ -36,7 +38,8 @@ enum StationStore {
             """
         )
         static let close = PostgresStatement(
-            "stations.station.close", "UPDATE stations.stations SET status = 'closed', closed_on = $2, closed_reason = $3, updated_at = $4 WHERE id = $1"
+            "stations.station.close",
+            "UPDATE stations.stations SET status = 'closed', closed_on = $2, closed_reason = $3, updated_at = $4 WHERE id = $1"
         )
         static let reopen = PostgresStatement(
             "stations.station.reopen",
@@ -92,8 +95,10 @@ enum StationStore {
         _ = try await session.execute(Queries.clearIntervals, [station])
         _ = try await session.execute(
             Queries.insertIntervals,
-            [station, hours.intervals.map { Int64($0.weekday.rawValue) }, hours.intervals.map { $0.opensText + ":00" },
-             hours.intervals.map { $0.closesText + ":00" }]
+            [
+                station, hours.intervals.map { Int64($0.weekday.rawValue) }, hours.intervals.map { $0.opensText + ":00" },
+                hours.intervals.map { $0.closesText + ":00" },
+            ]
         )
     }
 }

@@ -62,17 +62,21 @@ extension StationsModule {
             let hours = try Self.openingHours(try arguments.string("hours"))
             let position = try Self.position(arguments)!
             let host = try await OrganizationDirectory.activeUnit(try arguments.string("host"), argument: "host", in: session)
-            var services = try await arguments.optionalString("services").asyncMap {
-                try await ServiceCatalogue.resolve($0, argument: "services", in: session)
-            } ?? []
-            services += try await arguments.optionalString("extras").asyncMap {
-                try await ServiceCatalogue.extras($0, argument: "extras", in: session)
-            } ?? []
+            var services =
+                try await arguments.optionalString("services").asyncMap {
+                    try await ServiceCatalogue.resolve($0, argument: "services", in: session)
+                } ?? []
+            services +=
+                try await arguments.optionalString("extras").asyncMap {
+                    try await ServiceCatalogue.extras($0, argument: "extras", in: session)
+                } ?? []
             let code = try arguments.string("code")
             let id: Int64 = try await session.query(
                 StationStore.Queries.insert,
-                [code, try arguments.string("name"), StationKind(argument: try arguments.string("kind"))!, try arguments.string("address"),
-                 position.latitude, position.longitude, host.id, hours.description, arguments.optionalInt("capacity"), invocation.now]
+                [
+                    code, try arguments.string("name"), StationKind(argument: try arguments.string("kind"))!, try arguments.string("address"),
+                    position.latitude, position.longitude, host.id, hours.description, arguments.optionalInt("capacity"), invocation.now,
+                ]
             ).single().decode("id")
             try await StationStore.storeIntervals(of: hours, station: id, in: session)
             _ = try await session.execute(ServiceCatalogue.Queries.offer, [id, services.map(\.code), invocation.now])
@@ -131,8 +135,10 @@ extension StationsModule {
             let page = try Page(arguments)
             let rows = try await session.query(
                 StationStore.Queries.list,
-                [page.afterKey, scope?.path, arguments.optionalString("kind").flatMap(StationKind.init(argument:)), status == "all" ? nil : status,
-                 service?.first?.code, arguments.optionalBool("open_now"), Int64(moment.weekday.rawValue), moment.timeText, page.fetchLimit]
+                [
+                    page.afterKey, scope?.path, arguments.optionalString("kind").flatMap(StationKind.init(argument:)), status == "all" ? nil : status,
+                    service?.first?.code, arguments.optionalBool("open_now"), Int64(moment.weekday.rawValue), moment.timeText, page.fetchLimit,
+                ]
             )
             return page.reply(
                 columns: ["id", "code", "name", "kind", "host", "address", "hours", "services", "status"],
@@ -140,9 +146,11 @@ extension StationsModule {
                     let station = try Station(row: row)
                     return (
                         station.id,
-                        [.int(station.id), .string(station.code), .string(station.name), .string(station.kind.chinese), .string(station.hostCode),
-                         .string(station.address), .string(station.hours), .list(station.services.map { .string($0) }),
-                         .string(station.status.rawValue)]
+                        [
+                            .int(station.id), .string(station.code), .string(station.name), .string(station.kind.chinese), .string(station.hostCode),
+                            .string(station.address), .string(station.hours), .list(station.services.map { .string($0) }),
+                            .string(station.status.rawValue),
+                        ]
                     )
                 }
             )
@@ -152,7 +160,8 @@ extension StationsModule {
     private var updateStationCommand: CommandSpec {
         CommandSpec(
             "update", synopsis: "Change a station's name, kind, address, place, host, hours or capacity",
-            help: "Give only what changes. A new place needs both lat= and lon= (crs=gcj02 converts). Services change with 'station service add|remove'.",
+            help:
+                "Give only what changes. A new place needs both lat= and lon= (crs=gcj02 converts). Services change with 'station service add|remove'.",
             arguments: [
                 Self.stationArgument(),
                 .optional("name", .string(maxLength: 100), help: "New name"),
@@ -170,7 +179,9 @@ extension StationsModule {
             let session = invocation.database
             let changes = ["name", "kind", "address", "lat", "lon", "host", "hours", "capacity"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("station", code: StationsErrorCode.stationNothingToChange, "name at least one of name=, kind=, address=, lat= and lon=, host=, hours=, capacity=")
+                throw WorkbenchError.invalidArgument(
+                    "station", code: StationsErrorCode.stationNothingToChange,
+                    "name at least one of name=, kind=, address=, lat= and lon=, host=, hours=, capacity=")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
             let hours = try arguments.optionalString("hours").map(Self.openingHours)
@@ -180,9 +191,11 @@ extension StationsModule {
             }
             _ = try await session.execute(
                 StationStore.Queries.update,
-                [station.id, arguments.optionalString("name"), arguments.optionalString("kind").flatMap(StationKind.init(argument:)),
-                 arguments.optionalString("address"), position?.latitude, position?.longitude, host?.id, hours?.description,
-                 arguments.optionalInt("capacity"), invocation.now]
+                [
+                    station.id, arguments.optionalString("name"), arguments.optionalString("kind").flatMap(StationKind.init(argument:)),
+                    arguments.optionalString("address"), position?.latitude, position?.longitude, host?.id, hours?.description,
+                    arguments.optionalInt("capacity"), invocation.now,
+                ]
             )
             if let hours { try await StationStore.storeIntervals(of: hours, station: station.id, in: session) }
             let updated = try await StationStore.find(String(station.id), in: session)
@@ -206,12 +219,14 @@ extension StationsModule {
             let session = invocation.database
             let day = arguments.optionalDate("on") ?? invocation.today
             guard day <= invocation.today else {
-                throw WorkbenchError.invalidArgument("on", code: StationsErrorCode.stationFutureClosing, "\(day) is in the future; close the station on the day it closes")
+                throw WorkbenchError.invalidArgument(
+                    "on", code: StationsErrorCode.stationFutureClosing, "\(day) is in the future; close the station on the day it closes")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
             guard station.status == .open else {
                 throw WorkbenchError.conflict(
-                    StationsErrorCode.stationAlreadyClosed, "\(station.label) closed on \(station.closedOn.map(\.description) ?? "?"); reopen it with 'station reopen' first"
+                    StationsErrorCode.stationAlreadyClosed,
+                    "\(station.label) closed on \(station.closedOn.map(\.description) ?? "?"); reopen it with 'station reopen' first"
                 )
             }
             _ = try await session.execute(StationStore.Queries.close, [station.id, day, try arguments.string("reason"), invocation.now])

@@ -23,13 +23,17 @@ extension StationsModule {
                 .optional("services", .string(maxLength: 400), help: "Services used (codes or names, comma-separated)", label: "使用服务"),
             ],
             mutates: true,
-            examples: ["station visit log station=YZ01 platform=美团 services=充电,饮水", "station visit log station=YZ01 platform=顺丰 worker=SF-8812 at=2026-11-20T12:30"]
+            examples: [
+                "station visit log station=YZ01 platform=美团 services=充电,饮水",
+                "station visit log station=YZ01 platform=顺丰 worker=SF-8812 at=2026-11-20T12:30",
+            ]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
             let at = arguments.optionalDatetime("at") ?? invocation.now
             guard at <= invocation.now.addingTimeInterval(60) else {
-                throw WorkbenchError.invalidArgument("at", code: StationsErrorCode.visitFuture, "a visit cannot be logged ahead of time; give the time it happened")
+                throw WorkbenchError.invalidArgument(
+                    "at", code: StationsErrorCode.visitFuture, "a visit cannot be logged ahead of time; give the time it happened")
             }
             let worker = try arguments.optionalString("worker").map { try WorkerID.checked($0, argument: "worker") }
             let station = try await StationStore.find(try arguments.string("station"), in: session)
@@ -39,14 +43,16 @@ extension StationsModule {
                     "station \(station.label) closed on \(station.closedOn.map(\.description) ?? "?") (\(station.closedReason ?? "")); a closed station takes no visits (reopen it with 'station reopen' if it is open again)"
                 )
             }
-            let used = try await arguments.optionalString("services").asyncMap {
-                try await ServiceCatalogue.resolve($0, argument: "services", in: session)
-            } ?? []
+            let used =
+                try await arguments.optionalString("services").asyncMap {
+                    try await ServiceCatalogue.resolve($0, argument: "services", in: session)
+                } ?? []
             let offered = try await Self.services(of: station.id, in: session)
             if let missing = used.first(where: { service in !offered.contains { $0.code == service.code } }) {
                 throw WorkbenchError(
                     status: .unprocessable, code: StationsErrorCode.visitServiceNotOffered,
-                    message: "\(station.label) does not offer \(missing.name); it offers \(offered.isEmpty ? "nothing yet" : offered.map(\.name).joined(separator: "、"))",
+                    message:
+                        "\(station.label) does not offer \(missing.name); it offers \(offered.isEmpty ? "nothing yet" : offered.map(\.name).joined(separator: "、"))",
                     argument: "services"
                 )
             }
@@ -77,9 +83,13 @@ extension StationsModule {
                 .optional("service", .string(maxLength: 40), help: "Only visits that used this service"),
                 .optional("from", .date, help: "First day"),
                 .optional("to", .date, help: "Last day"),
-                .optional("by", .enumeration(VisitGrouping.allCases.map(\.rawValue)), help: "Count per station, service, platform, hour, weekday or week"),
+                .optional(
+                    "by", .enumeration(VisitGrouping.allCases.map(\.rawValue)), help: "Count per station, service, platform, hour, weekday or week"),
             ] + Page.arguments(),
-            examples: ["station visits station=YZ01 from=2026-11-01", "station visits scope=SZQ-ZXJ by=hour", "station visits by=platform from=2026-10-01 to=2026-10-31"]
+            examples: [
+                "station visits station=YZ01 from=2026-11-01", "station visits scope=SZQ-ZXJ by=hour",
+                "station visits by=platform from=2026-10-01 to=2026-10-31",
+            ]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
@@ -114,10 +124,12 @@ extension StationsModule {
                         let services: [String] = try row.decode("services")
                         return (
                             id,
-                            [.int(id), .timestamp(try row.decode("visited_at", as: Date.self)),
-                             .string("\(try row.decode("station_code", as: String.self)) \(try row.decode("station_name", as: String.self))"),
-                             .string(try row.decode("platform", as: String.self)), .string(try row.decode("worker", as: String?.self)),
-                             .list(services.map { .string($0) })]
+                            [
+                                .int(id), .timestamp(try row.decode("visited_at", as: Date.self)),
+                                .string("\(try row.decode("station_code", as: String.self)) \(try row.decode("station_name", as: String.self))"),
+                                .string(try row.decode("platform", as: String.self)), .string(try row.decode("worker", as: String?.self)),
+                                .list(services.map { .string($0) }),
+                            ]
                         )
                     }
                 )
@@ -125,7 +137,10 @@ extension StationsModule {
                 return reply
             }
             var groups = try await session.query(grouping.statement, filters + [zone.identifier]).map { row in
-                (key: try row.decode("key", as: String.self), visits: try row.decode("visits", as: Int64.self), workers: try row.decode("workers", as: Int64.self))
+                (
+                    key: try row.decode("key", as: String.self), visits: try row.decode("visits", as: Int64.self),
+                    workers: try row.decode("workers", as: Int64.self)
+                )
             }
             switch grouping {
             case .hour:
@@ -143,8 +158,10 @@ extension StationsModule {
             return .table(
                 columns: [grouping.rawValue, "visits", "workers", "share"],
                 rows: groups.map { group in
-                    [.string(group.key), .int(group.visits), .int(group.workers),
-                     .string(visits == 0 ? "–" : String(format: "%.1f %%", Double(group.visits) * 100 / Double(visits)))]
+                    [
+                        .string(group.key), .int(group.visits), .int(group.workers),
+                        .string(visits == 0 ? "–" : String(format: "%.1f %%", Double(group.visits) * 100 / Double(visits))),
+                    ]
                 },
                 summary: summary + (grouping == .service ? " (a visit counts for every service it used)" : "")
             )

@@ -8,7 +8,8 @@ enum WorkerID {
     static func checked(_ text: String, argument: String) throws -> String {
         guard text.range(of: #"^[A-Za-z0-9._:-]{3,64}$"#, options: .regularExpression) != nil else {
             throw WorkbenchError.invalidArgument(
-                argument, code: StationsErrorCode.visitBadWorkerId, "a worker id is 3 to 64 letters, digits and . _ : - (a badge number or a hash), not a name"
+                argument, code: StationsErrorCode.visitBadWorkerId,
+                "a worker id is 3 to 64 letters, digits and . _ : - (a badge number or a hash), not a name"
             )
         }
         if containsPersonalNumber(text) {

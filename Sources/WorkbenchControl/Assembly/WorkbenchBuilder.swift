@@ -57,7 +57,8 @@ public struct WorkbenchBuilder: Sendable {
 
     /// Describes a workbench; nothing happens until ``migrate()`` and ``build()``.
     public init(
-        modules: [any WorkbenchModule.Type], pool: PostgresPool, ownerPool: PostgresPool? = nil, configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
+        modules: [any WorkbenchModule.Type], pool: PostgresPool, ownerPool: PostgresPool? = nil,
+        configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
         clock: any WorkbenchClock = SystemClock(), timeZone: TimeZone, commandTimeout: Duration, version: String,
         statistics: ControlStatistics = ControlStatistics(), statusFields: @escaping @Sendable () -> [ReplyField] = { [] },
         topLevel: [CommandSpec] = [], builtInBudget: Duration = BuiltInCommands.defaultBudget,

@@ -12,7 +12,8 @@ public enum AuditLog {
     /// the `withConnection` closure — and a failure to write it fails that round trip.
     public static func append(_ record: AuditRecord, on session: PostgresSession) throws {
         let arguments = String(decoding: try JSONSerialization.data(withJSONObject: record.arguments, options: [.sortedKeys]), as: UTF8.self)
-        let milliseconds = Double(record.duration.components.seconds) * 1000
+        let milliseconds =
+            Double(record.duration.components.seconds) * 1000
             + Double(record.duration.components.attoseconds) / 1e15
         session.send(
             Queries.append,

@@ -37,7 +37,8 @@ extension AuditTail {
             )
             if let status = arguments.optionalString("status") {
                 guard let statuses = AuditTail.statuses(status) else {
-                    throw WorkbenchError.invalidArgument("status", "status=\"\(status)\" is not valid: expected a status such as 403 or a class such as 4xx")
+                    throw WorkbenchError.invalidArgument(
+                        "status", "status=\"\(status)\" is not valid: expected a status such as 403 or a class such as 4xx")
                 }
                 tail.statuses = statuses
             }
@@ -46,12 +47,13 @@ extension AuditTail {
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.timeZone = invocation.timeZone
                 let start = from?.startOfDay(in: invocation.timeZone) ?? .distantPast
-                let end = try to.map { day -> Date in
-                    guard let next = calendar.date(byAdding: .day, value: 1, to: day.startOfDay(in: invocation.timeZone)) else {
-                        throw WorkbenchError.invalidArgument("to", "to=\(day) is out of range")
-                    }
-                    return next
-                } ?? .distantFuture
+                let end =
+                    try to.map { day -> Date in
+                        guard let next = calendar.date(byAdding: .day, value: 1, to: day.startOfDay(in: invocation.timeZone)) else {
+                            throw WorkbenchError.invalidArgument("to", "to=\(day) is out of range")
+                        }
+                        return next
+                    } ?? .distantFuture
                 guard start < end else {
                     throw WorkbenchError.invalidArgument("to", "to= must not come before from=")
                 }

@@ -46,12 +46,16 @@ extension CalendarCommands {
         var days: [Day] = []
         var seen: [CalendarDate: Int] = [:]
         for number in 1..<(rows.rows.count + 1) {
-            func refused(_ column: String, _ message: String, status: ReplyStatus = .badRequest, code: String = WorkbenchErrorCode.argumentInvalid) -> WorkbenchError {
+            func refused(
+                _ column: String, _ message: String, status: ReplyStatus = .badRequest, code: String = WorkbenchErrorCode.argumentInvalid
+            ) -> WorkbenchError {
                 WorkbenchError(status: status, code: code, message: "row \(number), column \(column): \(message)", argument: column)
             }
             let text = rows.value("date", row: number) ?? ""
             guard let day = CalendarDate(text.trimmingCharacters(in: .whitespaces)), ArgumentType.dateRange.contains(day) else {
-                throw refused("date", "\"\(text)\" is not a date as YYYY-MM-DD from \(ArgumentType.dateRange.lowerBound) to \(ArgumentType.dateRange.upperBound)")
+                throw refused(
+                    "date",
+                    "\"\(text)\" is not a date as YYYY-MM-DD from \(ArgumentType.dateRange.lowerBound) to \(ArgumentType.dateRange.upperBound)")
             }
             let kind = (rows.value("kind", row: number) ?? "").trimmingCharacters(in: .whitespaces)
             guard kind == "holiday" || kind == "workday" else { throw refused("kind", "\"\(kind)\" is not holiday or workday") }
@@ -75,8 +79,11 @@ extension CalendarCommands {
         let unchanged = days.count - added - updated
         let years = Set(days.map(\.day.year)).sorted().map(String.init).joined(separator: ", ")
         return .record(
-            [("rows", .int(Int64(days.count))), ("added", .int(Int64(added))), ("changed", .int(Int64(updated))), ("unchanged", .int(Int64(unchanged))),
-             ("years", .string(years))],
+            [
+                ("rows", .int(Int64(days.count))), ("added", .int(Int64(added))), ("changed", .int(Int64(updated))),
+                ("unchanged", .int(Int64(unchanged))),
+                ("years", .string(years)),
+            ],
             summary: "imported \(days.count) day\(days.count == 1 ? "" : "s") of \(years): \(added) added, \(updated) changed, \(unchanged) unchanged"
         )
     }

@@ -36,7 +36,8 @@ public enum CalendarCommands {
                 """,
             arguments: [
                 .required("date", .date, help: "The day", label: "日期"),
-                .required("kind", .enumeration(["holiday", "workday"]), help: "holiday (a weekday off) or workday (a weekend day worked)", label: "类型"),
+                .required(
+                    "kind", .enumeration(["holiday", "workday"]), help: "holiday (a weekday off) or workday (a weekend day worked)", label: "类型"),
                 .required("name", .string(maxLength: 50), help: "What it is, e.g. 国庆节 or 国庆节调休上班", label: "名称"),
             ],
             role: .admin,

@@ -51,7 +51,8 @@ public struct ErrorMappingStage: CommandMiddleware {
             return internalError(error, logger: logger)
         case is CancellationError:
             return WorkbenchError(
-                status: .unavailable, code: WorkbenchErrorCode.commandCancelled, message: "the command was cancelled (the daemon is stopping); nothing was changed"
+                status: .unavailable, code: WorkbenchErrorCode.commandCancelled,
+                message: "the command was cancelled (the daemon is stopping); nothing was changed"
             )
         default:
             return internalError(error, logger: logger)

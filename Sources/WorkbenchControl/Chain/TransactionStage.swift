@@ -53,7 +53,8 @@ public struct TransactionStage: CommandMiddleware {
             return try await pool.withConnection { session in
                 try await session.withTransaction { transaction in
                     if let requestID = request.requestID {
-                        try IdempotencyStore.claim(requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)
+                        try IdempotencyStore.claim(
+                            requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)
                     }
                     var context = context
                     context.database = transaction

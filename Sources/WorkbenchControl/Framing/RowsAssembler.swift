@@ -63,10 +63,13 @@ public struct RowsAssembler: Sendable {
             current.rows.append("")
         case .tooLong(let bytes):
             // Its bytes were dropped as they came, so they do not count towards the total.
-            current.problem = current.problem ?? WorkbenchError(
-                status: .lineTooLong, code: WorkbenchErrorCode.rowsLineTooLong,
-                message: "row \(row) of the request has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) a line may hold; nothing was run"
-            )
+            current.problem =
+                current.problem
+                ?? WorkbenchError(
+                    status: .lineTooLong, code: WorkbenchErrorCode.rowsLineTooLong,
+                    message:
+                        "row \(row) of the request has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) a line may hold; nothing was run"
+                )
             current.rows.append("")
         case .withRows, .refused:
             current.rows.append("")

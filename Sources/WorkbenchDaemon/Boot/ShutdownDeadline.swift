@@ -28,7 +28,8 @@ struct ShutdownDeadline: Service {
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: seconds)
-            logger.critical("Shutdown took longer than daemon.shutdown_timeout; exiting without finishing", metadata: ["daemon.shutdown_timeout": "\(timeout)"])
+            logger.critical(
+                "Shutdown took longer than daemon.shutdown_timeout; exiting without finishing", metadata: ["daemon.shutdown_timeout": "\(timeout)"])
             _exit(1)
         }
     }

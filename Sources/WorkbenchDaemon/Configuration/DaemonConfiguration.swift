@@ -203,7 +203,11 @@ public struct DaemonConfiguration: Sendable {
             ("control.command_timeout", "\(commandTimeout)"),
             ("control.request_id_retention", "\(requestIDRetention)"),
             ("database.url", databaseURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? "(embedded cluster)"),
-            ("database.owner_url", databaseOwnerURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo } ?? (databaseURL == nil ? "(embedded cluster)" : "none")),
+            (
+                "database.owner_url",
+                databaseOwnerURL.map { PostgresConnectionSettings(conninfo: $0).redactedConninfo }
+                    ?? (databaseURL == nil ? "(embedded cluster)" : "none")
+            ),
             ("database.pool.size", "\(pool.size)"),
             ("database.pool.acquire_timeout", "\(pool.acquireTimeout)"),
             ("database.pool.io_threads", "\(pool.eventLoops)"),
@@ -220,10 +224,11 @@ public struct DaemonConfiguration: Sendable {
         }
         for role in Role.allCases.reversed() {
             let grant = access.grants[role]
-            lines.append((
-                "access.\(role.rawValue)",
-                "users: \(grant?.users.sorted().joined(separator: ",") ?? "") groups: \(grant?.groups.sorted().joined(separator: ",") ?? "")"
-            ))
+            lines.append(
+                (
+                    "access.\(role.rawValue)",
+                    "users: \(grant?.users.sorted().joined(separator: ",") ?? "") groups: \(grant?.groups.sorted().joined(separator: ",") ?? "")"
+                ))
         }
         lines.append(("modules.enabled", enabledModules?.joined(separator: ", ") ?? "all"))
         return lines

@@ -53,48 +53,55 @@ public final class DaemonMetrics: Sendable {
     /// Samples `pool`'s figures at each rendering: `dangjian_pool_*` and
     /// `dangjian_database_round_trips_total`.
     public func sample(pool: PostgresPool) {
-        add(Source { [pool] in
-            let figures = pool.statistics
-            return Figures(gauges: [
-                ("dangjian_pool_size", [], figures.size), ("dangjian_pool_connections", [("state", "open")], figures.open),
-                ("dangjian_pool_connections", [("state", "idle")], figures.idle),
-                ("dangjian_pool_connections", [("state", "leased")], figures.leased),
-                ("dangjian_pool_waiting", [], figures.waiting),
-                ("dangjian_database_statements_in_flight", [], figures.statementsInFlight),
-            ], counters: [
-                ("dangjian_pool_connections_opened_total", [], figures.connectionsOpened),
-                ("dangjian_pool_connections_discarded_total", [], figures.connectionsDiscarded),
-                ("dangjian_pool_acquire_timeouts_total", [], figures.acquireTimeouts),
-                ("dangjian_database_round_trips_total", [], figures.roundTrips),
-            ])
-        })
+        add(
+            Source { [pool] in
+                let figures = pool.statistics
+                return Figures(
+                    gauges: [
+                        ("dangjian_pool_size", [], figures.size), ("dangjian_pool_connections", [("state", "open")], figures.open),
+                        ("dangjian_pool_connections", [("state", "idle")], figures.idle),
+                        ("dangjian_pool_connections", [("state", "leased")], figures.leased),
+                        ("dangjian_pool_waiting", [], figures.waiting),
+                        ("dangjian_database_statements_in_flight", [], figures.statementsInFlight),
+                    ],
+                    counters: [
+                        ("dangjian_pool_connections_opened_total", [], figures.connectionsOpened),
+                        ("dangjian_pool_connections_discarded_total", [], figures.connectionsDiscarded),
+                        ("dangjian_pool_acquire_timeouts_total", [], figures.acquireTimeouts),
+                        ("dangjian_database_round_trips_total", [], figures.roundTrips),
+                    ])
+            })
     }
 
     /// Samples the control server's figures: `dangjian_control_*` and `dangjian_requests_total`.
     public func sample(control statistics: ControlStatistics) {
-        add(Source { [statistics] in
-            let figures = statistics.snapshot
-            return Figures(gauges: [("dangjian_control_connections", [], figures.connections)], counters: [
-                ("dangjian_control_connections_accepted_total", [], figures.accepted),
-                ("dangjian_control_connections_refused_total", [("reason", "too_many_connections")], figures.refused),
-                ("dangjian_control_connections_closed_total", [("reason", "unread_replies")], figures.writeTimeouts),
-                ("dangjian_requests_total", [("class", "2xx")], figures.requests - figures.clientErrors - figures.serverErrors),
-                ("dangjian_requests_total", [("class", "4xx")], figures.clientErrors),
-                ("dangjian_requests_total", [("class", "5xx")], figures.serverErrors),
-            ])
-        })
+        add(
+            Source { [statistics] in
+                let figures = statistics.snapshot
+                return Figures(
+                    gauges: [("dangjian_control_connections", [], figures.connections)],
+                    counters: [
+                        ("dangjian_control_connections_accepted_total", [], figures.accepted),
+                        ("dangjian_control_connections_refused_total", [("reason", "too_many_connections")], figures.refused),
+                        ("dangjian_control_connections_closed_total", [("reason", "unread_replies")], figures.writeTimeouts),
+                        ("dangjian_requests_total", [("class", "2xx")], figures.requests - figures.clientErrors - figures.serverErrors),
+                        ("dangjian_requests_total", [("class", "4xx")], figures.clientErrors),
+                        ("dangjian_requests_total", [("class", "5xx")], figures.serverErrors),
+                    ])
+            })
         Gauge(label: "dangjian_start_time_seconds").record(statistics.startedAt.timeIntervalSince1970)
     }
 
     /// Samples the embedded cluster's supervisor: `dangjian_embedded_postgres_restarts_total`
     /// and `dangjian_embedded_postgres_up`.
     public func sample(embedded: EmbeddedPostgres) {
-        add(Source { [embedded] in
-            Figures(
-                gauges: [("dangjian_embedded_postgres_up", [], embedded.serverPID == nil ? 0 : 1)],
-                counters: [("dangjian_embedded_postgres_restarts_total", [], embedded.restarts)]
-            )
-        })
+        add(
+            Source { [embedded] in
+                Figures(
+                    gauges: [("dangjian_embedded_postgres_up", [], embedded.serverPID == nil ? 0 : 1)],
+                    counters: [("dangjian_embedded_postgres_restarts_total", [], embedded.restarts)]
+                )
+            })
     }
 
     /// `dangjian_build_info{version}` = 1.

@@ -44,13 +44,15 @@ public struct RowsSpec: Sendable {
         for column in columns where column.required {
             guard let index = rows.columns.firstIndex(of: column.name) else {
                 throw WorkbenchError(
-                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingColumn, message: "the header needs column \(column.name) (\(column.help))",
+                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingColumn,
+                    message: "the header needs column \(column.name) (\(column.help))",
                     argument: column.name
                 )
             }
             if let blank = rows.rows.firstIndex(where: { $0[index].allSatisfy(\.isWhitespace) }) {
                 throw WorkbenchError(
-                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingValue, message: "row \(blank + 1), column \(column.name): a value is needed",
+                    status: .badRequest, code: WorkbenchErrorCode.rowsMissingValue,
+                    message: "row \(blank + 1), column \(column.name): a value is needed",
                     argument: column.name
                 )
             }

@@ -63,7 +63,8 @@ public struct HelpFormatter: Sendable {
             }
         }
         if caller.role == nil {
-            lines.append("Your peer credentials map to no role; ask an administrator to add your user or group to the access section of the configuration.")
+            lines.append(
+                "Your peer credentials map to no role; ask an administrator to add your user or group to the access section of the configuration.")
         }
         lines.append("Requests are <module> <command> [name=value …] [--json]; quote values with blanks: name=\"第一 网格\".")
         return .text(lines, summary: "help")
@@ -94,7 +95,8 @@ public struct HelpFormatter: Sendable {
                 let lines = prefixed.map { "  " + $0.path.joined(separator: " ") + "  " + $0.synopsis }
                 return .text(lines, summary: "help \(moduleID) \(rest.joined(separator: " "))")
             }
-            throw WorkbenchError.unknownCommand("no command '\(first) \(rest.joined(separator: " "))' that you may run; 'help \(moduleID)' lists them")
+            throw WorkbenchError.unknownCommand(
+                "no command '\(first) \(rest.joined(separator: " "))' that you may run; 'help \(moduleID)' lists them")
         }
         if let command = table.topLevel.first(where: { $0.path == words }), caller.may(command.role) {
             return details(command)
@@ -131,7 +133,8 @@ public struct HelpFormatter: Sendable {
             }
         }
         if let rows = command.rows {
-            lines.append("rows (end the line with <<N, then N tab-separated lines: a header naming the columns, then at most \(rows.maximumRows) rows):")
+            lines.append(
+                "rows (end the line with <<N, then N tab-separated lines: a header naming the columns, then at most \(rows.maximumRows) rows):")
             let width = rows.columns.map(\.name.count).max() ?? 0
             for column in rows.columns {
                 lines.append("  " + Self.pad(column.name, width) + "  " + column.help + (column.required ? " (required)" : " (optional)"))

@@ -149,38 +149,41 @@ public struct ReplyEncoder: Sendable {
             if reply.status == .created, let id = fields.first(where: { $0.name == "id" }) {
                 members.append(("id", { writer in self.jsonValue(id.value, &writer) }))
             }
-            members.append((
-                "record",
-                { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
-            ))
+            members.append(
+                (
+                    "record",
+                    { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
+                ))
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .table(let table):
             members.append(("columns", { $0.array(table.columns) { $0.string($1) } }))
             members.append(("rows", { self.jsonRows(table, &$0) }))
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .document(let fields, let sections):
-            members.append((
-                "record",
-                { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
-            ))
-            members.append((
-                "tables",
-                { writer in
-                    writer.object(
-                        sections.map { section in
-                            (
-                                section.name,
-                                { writer in
-                                    writer.object([
-                                        ("columns", { $0.array(section.table.columns) { $0.string($1) } }),
-                                        ("rows", { self.jsonRows(section.table, &$0) }),
-                                    ])
-                                }
-                            )
-                        }
-                    )
-                }
-            ))
+            members.append(
+                (
+                    "record",
+                    { writer in writer.object(fields.map { field in (field.name, { self.jsonValue(field.value, &$0) }) }) }
+                ))
+            members.append(
+                (
+                    "tables",
+                    { writer in
+                        writer.object(
+                            sections.map { section in
+                                (
+                                    section.name,
+                                    { writer in
+                                        writer.object([
+                                            ("columns", { $0.array(section.table.columns) { $0.string($1) } }),
+                                            ("rows", { self.jsonRows(section.table, &$0) }),
+                                        ])
+                                    }
+                                )
+                            }
+                        )
+                    }
+                ))
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .text(let lines):
             members.append(("lines", { $0.array(lines) { $0.string($1) } }))

@@ -50,7 +50,8 @@ public struct RequestRows: Sendable, Equatable {
     /// a 400 naming its row.
     public init(lines: [String]) throws(WorkbenchError) {
         guard let header = lines.first else {
-            throw WorkbenchError(status: .badRequest, code: WorkbenchErrorCode.rowsMissingHeader, message: "the rows form needs a header line naming the columns")
+            throw WorkbenchError(
+                status: .badRequest, code: WorkbenchErrorCode.rowsMissingHeader, message: "the rows form needs a header line naming the columns")
         }
         let columns = header.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         if let blank = columns.firstIndex(where: \.isEmpty) {

@@ -294,7 +294,9 @@ final class PipelinedConnection: @unchecked Sendable {
     private func send(_ batch: PostgresBatch) throws -> [PipelineReader.Step] {
         guard let handle else { throw PostgresResultReader.connectionError(handle: nil, statement: batch.statementNames.joined(separator: ", ")) }
         func check(_ status: Int32) throws {
-            guard status == 1 else { throw PostgresResultReader.connectionError(handle: handle, statement: batch.statementNames.joined(separator: ", ")) }
+            guard status == 1 else {
+                throw PostgresResultReader.connectionError(handle: handle, statement: batch.statementNames.joined(separator: ", "))
+            }
         }
         switch batch {
         case .script(let sql):

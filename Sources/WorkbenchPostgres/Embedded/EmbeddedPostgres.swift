@@ -107,10 +107,12 @@ public final class EmbeddedPostgres: Service, Sendable {
     private func supervise() async {
         while true {
             let exitOrStop = FirstAnswer<Int32?>()
-            guard let server = state.withLock({ state -> ChildProcess? in
-                state.exitOrStop = exitOrStop
-                return state.stopping ? nil : state.server
-            }) else { return }
+            guard
+                let server = state.withLock({ state -> ChildProcess? in
+                    state.exitOrStop = exitOrStop
+                    return state.stopping ? nil : state.server
+                })
+            else { return }
             // Ends when the server exits (this task then ends too) or a stop is requested.
             Task { exitOrStop.answer(await server.exited()) }
             guard let status = await exitOrStop.value, !state.withLock({ $0.stopping }) else { return }
@@ -197,10 +199,12 @@ public final class EmbeddedPostgres: Service, Sendable {
         try prepareLog()
         try await ChildProcess.run(
             launcher.executable,
-            launcher.arguments(binDirectory + "/initdb", [
-                "--pgdata", configuration.dataDirectory, "--encoding", "UTF8", "--locale", "C.UTF-8",
-                "--auth-local", "trust", "--auth-host", "reject", "--username", account.name, "--no-instructions",
-            ]),
+            launcher.arguments(
+                binDirectory + "/initdb",
+                [
+                    "--pgdata", configuration.dataDirectory, "--encoding", "UTF8", "--locale", "C.UTF-8",
+                    "--auth-local", "trust", "--auth-host", "reject", "--username", account.name, "--no-instructions",
+                ]),
             logFile: configuration.logFile
         )
     }

@@ -153,10 +153,12 @@ public final class PostgresPool: Service, Sendable {
     }
 
     private func connect() async throws -> PipelinedConnection {
-        let loop = loops.first(where: \.inEventLoop) ?? state.withLock { state -> PostgresEventLoop in
-            state.nextLoop += 1
-            return loops[state.nextLoop % loops.count]
-        }
+        let loop =
+            loops.first(where: \.inEventLoop)
+            ?? state.withLock { state -> PostgresEventLoop in
+                state.nextLoop += 1
+                return loops[state.nextLoop % loops.count]
+            }
         do {
             let connection = try await PipelinedConnection.connect(
                 settings: configuration.connection, on: loop, cancelGrace: configuration.cancelGrace,

@@ -18,7 +18,8 @@ public enum PostgresTimestamp {
             days -= 1
         }
         let (year, month, day) = civilFromDays(days)
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+        var text =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
         if offsetSeconds == 0 { return text + "Z" }
         let magnitude = Int64(abs(offsetSeconds))

@@ -52,9 +52,10 @@ struct Pgbench {
     /// plans are not measured on either side.
     func run(mix: CommandMix, clients: Int, seconds: Int, warmup: Int) throws -> LatencySummary {
         try withDirectory { directory in
-            let arguments = mix.pgbenchScripts + [
-                "-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(warmup + seconds), "-l", benchConninfo,
-            ]
+            let arguments =
+                mix.pgbenchScripts + [
+                    "-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(warmup + seconds), "-l", benchConninfo,
+                ]
             let output = try launch(arguments, directory: directory)
             let (histogram, _) = try Self.readLogs(in: directory, output: output, warmup: warmup, seconds: seconds)
             return LatencySummary(histogram, seconds: Double(seconds))
@@ -66,7 +67,8 @@ struct Pgbench {
     /// as for the built-in scripts.
     func run(scripts: SameWorkScripts, clients: Int, seconds: Int, warmup: Int) throws -> (scripts: LatencySummary, commandsPerSecond: Double) {
         try withDirectory { directory in
-            let arguments = ["-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(warmup + seconds), "-l"]
+            let arguments =
+                ["-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(warmup + seconds), "-l"]
                 + (try scripts.arguments(directory: directory))
             let size = arguments.reduce(0) { $0 + $1.utf8.count + 1 }
             guard size < 1_000_000 else {

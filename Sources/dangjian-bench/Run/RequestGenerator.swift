@@ -105,6 +105,8 @@ struct RequestGenerator {
     mutating func report() -> Request {
         let category = random.pick(ChineseNames.caseCategories)
         let description = random.pick(ChineseNames.caseDetails)
-        return Request(kind: .caseReport, line: "grid case report grid=\(random.pick(workload.gridCodes)) category=\(category) description=\(description) reporter=压测网格员")
+        return Request(
+            kind: .caseReport,
+            line: "grid case report grid=\(random.pick(workload.gridCodes)) category=\(category) description=\(description) reporter=压测网格员")
     }
 }

@@ -135,7 +135,8 @@ struct RunCommand: ParsableCommand {
                     let types = ParameterTypes(units: capture.units, connection: connection)
                     let scripts = try SameWorkScripts(units: capture.units, shares: mix.sameWorkShares) { types.type(of: $0, parameter: $1) }
                     if let saveScripts { try scripts.save(in: URL(fileURLWithPath: saveScripts)) }
-                    Console.line("Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(warmup) s warm-up + \(seconds) s …")
+                    Console.line(
+                        "Running \(mix.sameWorkLabel) (\(scripts.scripts.count) scripts): \(clients) clients, \(warmup) s warm-up + \(seconds) s …")
                     let (summary, commandsPerSecond) = try runner.run(scripts: scripts, clients: clients, seconds: seconds, warmup: warmup)
                     sameWork = RunReport.SameWork(
                         scripts: summary, commandsPerSecond: commandsPerSecond, scriptCount: scripts.scripts.count,
@@ -157,7 +158,8 @@ struct RunCommand: ParsableCommand {
         var report = RunReport(
             startedAt: ISO8601DateFormatter().string(from: Date()), mix: mix, clients: clients, seconds: seconds, warmupSeconds: warmup,
             pipeline: pipeline, seededCases: workload.caseCount, daemon: daemon,
-            daemonByCommand: Dictionary(uniqueKeysWithValues: tally.byKind.map { ($0.key.rawValue, LatencySummary($0.value, seconds: Double(seconds))) }),
+            daemonByCommand: Dictionary(
+                uniqueKeysWithValues: tally.byKind.map { ($0.key.rawValue, LatencySummary($0.value, seconds: Double(seconds))) }),
             succeeded: tally.succeeded, errors: tally.errors, connectionFailures: tally.connectionFailures, pgbench: pgbenchSummary,
             pgbenchLabel: mix.pgbenchLabel, ratio: pgbenchSummary.map { daemon.perSecond / $0.perSecond },
             idleResidentMegabytes: Double(idle?.residentBytes ?? 0) / 1_048_576, peakResidentMegabytes: Double(resources.peakBytes) / 1_048_576,
@@ -188,7 +190,8 @@ struct RunCommand: ParsableCommand {
         }
         let daemonPing = LatencySummary(pings.latency, seconds: Double(seconds))
         guard let executable = redisServer ?? RedisServer.executable() else {
-            return .init(daemonPing: daemonPing, redisPing: nil, ratio: nil, note: "redis-server is not installed (Debian package redis-server); no Redis row")
+            return .init(
+                daemonPing: daemonPing, redisPing: nil, ratio: nil, note: "redis-server is not installed (Debian package redis-server); no Redis row")
         }
         let redis = try RedisServer(executable: executable, maxClients: clients)
         defer { redis.stop() }
@@ -197,7 +200,8 @@ struct RunCommand: ParsableCommand {
             RequestGenerator(repeating: .redisPing, line: "PING")
         }
         let redisPing = LatencySummary(redisTally.latency, seconds: Double(seconds))
-        let failures = redisTally.errors.values.reduce(0, +) + redisTally.connectionFailures.count + pings.errors.values.reduce(0, +)
+        let failures =
+            redisTally.errors.values.reduce(0, +) + redisTally.connectionFailures.count + pings.errors.values.reduce(0, +)
             + pings.connectionFailures.count
         return .init(
             daemonPing: daemonPing, redisPing: redisPing, ratio: redisPing.perSecond > 0 ? daemonPing.perSecond / redisPing.perSecond : nil,

@@ -111,19 +111,25 @@ struct RunReport: Codable {
             rows.append(sameRow)
         }
         if let ratio { rows.append(["ratio dangjiand/pgbench", String(format: "%.2f×", ratio), "", "", "", "", ""]) }
-        if let sameWorkRatio { rows.append(["ratio dangjiand/pgbench, the mix's own statements", String(format: "%.2f×", sameWorkRatio), "", "", "", "", ""]) }
+        if let sameWorkRatio {
+            rows.append(["ratio dangjiand/pgbench, the mix's own statements", String(format: "%.2f×", sameWorkRatio), "", "", "", "", ""])
+        }
         if let transport {
             rows.append(row("dangjiand ping", transport.daemonPing))
             if let redis = transport.redisPing { rows.append(row("redis-server PING", redis)) }
             if let ratio = transport.ratio { rows.append(["ratio ping/redis PING", String(format: "%.2f×", ratio), "", "", "", "", ""]) }
         }
         lines += Self.table(header: header, rows: rows)
-        lines.append("(per second: commands answered; pgbench's rows count transactions, and the mix's own statements the daemon commands they replay)")
+        lines.append(
+            "(per second: commands answered; pgbench's rows count transactions, and the mix's own statements the daemon commands they replay)")
         if let sameWork {
             lines.append(
                 "The mix's own statements: \(sameWork.scriptCount) scripts from \(sameWork.capturedCommands) captured commands "
                     + "(\(sameWork.capturedStatements) statements)"
-                    + (sameWork.discarded.isEmpty ? "" : "; samples discarded: " + sameWork.discarded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                    + (sameWork.discarded.isEmpty
+                        ? ""
+                        : "; samples discarded: "
+                            + sameWork.discarded.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             )
         }
         if let sameWorkError { lines.append("No pgbench run of the mix's own statements: \(sameWorkError)") }
@@ -136,12 +142,15 @@ struct RunReport: Codable {
         )
         lines.append("")
         let failures = errors.values.reduce(0, +)
-        lines.append("Succeeded: \(ProgressBar.grouped(succeeded)); refused or failed: \(ProgressBar.grouped(failures)); broken connections: \(connectionFailures.count)")
+        lines.append(
+            "Succeeded: \(ProgressBar.grouped(succeeded)); refused or failed: \(ProgressBar.grouped(failures)); broken connections: \(connectionFailures.count)"
+        )
         for (code, count) in errors.sorted(by: { $0.value > $1.value }) { lines.append("  \(code): \(ProgressBar.grouped(count))") }
         for failure in connectionFailures.prefix(5) { lines.append("  \(failure)") }
         lines.append(
             String(
-                format: "Daemon: RSS %.1f MB before the load (idle), %.1f MB peak, %.1f MB idle after it; CPU %.1f s in the window (%.0f %% of a core)",
+                format:
+                    "Daemon: RSS %.1f MB before the load (idle), %.1f MB peak, %.1f MB idle after it; CPU %.1f s in the window (%.0f %% of a core)",
                 idleResidentMegabytes, peakResidentMegabytes, idleAfterLoadResidentMegabytes, daemonCPUSeconds, cpu.daemonPercent
             )
         )
@@ -163,7 +172,9 @@ struct RunReport: Codable {
             lines.append("Single commands on the idle daemon:")
             lines += Self.table(
                 header: ["", "runs", "median ms", "max ms"],
-                rows: singleCommands.map { [$0.command, String($0.runs), Self.milliseconds($0.medianMilliseconds), Self.milliseconds($0.maxMilliseconds)] }
+                rows: singleCommands.map {
+                    [$0.command, String($0.runs), Self.milliseconds($0.medianMilliseconds), Self.milliseconds($0.maxMilliseconds)]
+                }
             )
         }
         lines.append("")

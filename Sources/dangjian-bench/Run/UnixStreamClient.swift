@@ -72,7 +72,8 @@ final class UnixStreamClient<Framing: ReplyFraming> {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                throw BenchError(count == 0 ? "the daemon closed the connection" : "reading the control socket failed: \(String(cString: strerror(errno)))")
+                throw BenchError(
+                    count == 0 ? "the daemon closed the connection" : "reading the control socket failed: \(String(cString: strerror(errno)))")
             }
             pending = buffer.withUnsafeBytes { scanner.feed(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }.reversed()
         }

@@ -26,7 +26,8 @@ final class WindowCPU: @unchecked Sendable {
         let machine = ProcessStats.machineTicks() ?? (0, 0)
         readings.append(
             Reading(
-                daemon: ProcessStats.read(pid: daemonPID)?.cpuSeconds ?? 0, daemonContextSwitches: ProcessStats.contextSwitches(pid: daemonPID) ?? 0, own: ProcessStats.ownCPUSeconds(),
+                daemon: ProcessStats.read(pid: daemonPID)?.cpuSeconds ?? 0, daemonContextSwitches: ProcessStats.contextSwitches(pid: daemonPID) ?? 0,
+                own: ProcessStats.ownCPUSeconds(),
                 machineBusyTicks: machine.busy, machineTotalTicks: machine.total
             )
         )

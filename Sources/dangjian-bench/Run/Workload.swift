@@ -23,7 +23,9 @@ struct Workload: Sendable {
     /// Reads the sample from the database `connection` reaches.
     static func load(from connection: PostgresConnection) throws -> Workload {
         func codes(_ sql: String) throws -> [String] {
-            try connection.execute(PostgresStatement(unnamed: sql), [OrganisationPlan.cityCode, sampleSize]).map { try $0.decode(at: 0, as: String.self) }
+            try connection.execute(PostgresStatement(unnamed: sql), [OrganisationPlan.cityCode, sampleSize]).map {
+                try $0.decode(at: 0, as: String.self)
+            }
         }
         let city = "(SELECT path FROM organizations.units WHERE code = $1)"
         let units = try codes(
@@ -69,6 +71,8 @@ struct Workload: Sendable {
         guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, !sample.isEmpty else {
             throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
         }
-        return Workload(unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: sample, caseCount: count, streetCodes: streets, districtCodes: districts)
+        return Workload(
+            unitCodes: units, communityCodes: communities, gridCodes: grids, caseIDs: sample, caseCount: count, streetCodes: streets,
+            districtCodes: districts)
     }
 }

@@ -15,7 +15,8 @@ struct ParameterTypes {
                 defer { _ = try? connection.executeScript("DEALLOCATE dangjian_bench_probe") }
                 known[sql] = try connection.execute(
                     PostgresStatement(
-                        unnamed: "SELECT t::text FROM pg_prepared_statements, unnest(parameter_types) WITH ORDINALITY AS p(t, n) WHERE name = 'dangjian_bench_probe' ORDER BY n"
+                        unnamed:
+                            "SELECT t::text FROM pg_prepared_statements, unnest(parameter_types) WITH ORDINALITY AS p(t, n) WHERE name = 'dangjian_bench_probe' ORDER BY n"
                     ),
                     []
                 ).map { try $0.decode(at: 0, as: String.self) }

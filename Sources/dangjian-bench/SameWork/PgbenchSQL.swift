@@ -24,14 +24,16 @@ enum PgbenchSQL {
             switch character {
             case "'":
                 // E'…' (backslash escapes) when an E stands right before, not as part of a word.
-                let escaped = index > 0 && (characters[index - 1] == "E" || characters[index - 1] == "e")
+                let escaped =
+                    index > 0 && (characters[index - 1] == "E" || characters[index - 1] == "e")
                     && !(index > 1 && isIdentifierCharacter(characters[index - 2]))
                 let (text, next) = quotedLiteral(characters, from: index, backslashEscapes: escaped)
                 index = next
                 if escaped {
                     output.append(contentsOf: text.unicodeScalars)
                 } else {
-                    output.append(contentsOf: (hasVariableLikeColon(decodeStandard(text)) ? escapedLiteral(decodeStandard(text)) : text).unicodeScalars)
+                    output.append(
+                        contentsOf: (hasVariableLikeColon(decodeStandard(text)) ? escapedLiteral(decodeStandard(text)) : text).unicodeScalars)
                 }
                 continue
             case "\"":

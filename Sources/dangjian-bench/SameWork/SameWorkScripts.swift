@@ -35,7 +35,8 @@ struct SameWorkScripts: Sendable {
     /// `parameterType(sql, n)` the type of parameter n of a statement (nil: left untyped).
     init(units: [StatementCapture.Unit], shares: [String: Double], parameterType: (String, Int) -> String?) throws {
         guard units.count <= Self.maximumScripts else {
-            throw BenchError("\(units.count) captured samples make more scripts than pgbench takes (\(Self.maximumScripts)); use fewer --same-work-samples")
+            throw BenchError(
+                "\(units.count) captured samples make more scripts than pgbench takes (\(Self.maximumScripts)); use fewer --same-work-samples")
         }
         var names: [String: String] = [:]
         var variables: [(name: String, value: String)] = []

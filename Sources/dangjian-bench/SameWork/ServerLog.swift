@@ -68,7 +68,8 @@ enum ServerLog {
                     let rest = record.message.dropFirst("execute ".count)
                     guard let separator = rest.range(of: ": ") else { continue }
                     statements.append(
-                        LoggedStatement(pid: record.pid, sql: String(rest[separator.upperBound...]), preparedName: String(rest[..<separator.lowerBound]))
+                        LoggedStatement(
+                            pid: record.pid, sql: String(rest[separator.upperBound...]), preparedName: String(rest[..<separator.lowerBound]))
                     )
                 } else {
                     continue

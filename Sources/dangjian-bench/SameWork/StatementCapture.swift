@@ -173,7 +173,8 @@ struct StatementCapture {
         var current: Int?
         for statement in statements {
             if statement.pid == ownPID {
-                if let range = statement.sql.range(of: "'" + markerText), let number = Int(statement.sql[range.upperBound...].prefix { $0.isNumber }) {
+                if let range = statement.sql.range(of: "'" + markerText), let number = Int(statement.sql[range.upperBound...].prefix { $0.isNumber })
+                {
                     current = number
                     windows[number] = windows[number] ?? []
                 }

@@ -67,7 +67,8 @@ struct CaseHistory {
         let shares: [(String, Double)] =
             switch ageSeconds {
             case ..<day: [("reported", 0.40), ("accepted", 0.30), ("in_progress", 0.25), ("resolved", 0.05)]
-            case ..<(7 * day): [("reported", 0.05), ("accepted", 0.15), ("in_progress", 0.40), ("resolved", 0.25), ("closed", 0.12), ("cancelled", 0.03)]
+            case ..<(7 * day):
+                [("reported", 0.05), ("accepted", 0.15), ("in_progress", 0.40), ("resolved", 0.25), ("closed", 0.12), ("cancelled", 0.03)]
             case ..<(30 * day): [("in_progress", 0.10), ("resolved", 0.10), ("closed", 0.76), ("cancelled", 0.04)]
             default: [("resolved", 0.01), ("closed", 0.95), ("cancelled", 0.04)]
             }
@@ -129,8 +130,9 @@ struct CaseHistory {
             if due > asOf { break }
             if level < Self.automaticCeiling {
                 events.append(
-                    Event(at: due, kind: "escalated", actor: "dangjiand", fromStatus: status, toStatus: status,
-                          fromLevel: Self.levels[level], toLevel: Self.levels[level + 1], note: "超时自动上报")
+                    Event(
+                        at: due, kind: "escalated", actor: "dangjiand", fromStatus: status, toStatus: status,
+                        fromLevel: Self.levels[level], toLevel: Self.levels[level + 1], note: "超时自动上报")
                 )
                 level += 1
                 escalatedTo.append(Self.levels[level])
@@ -138,8 +140,10 @@ struct CaseHistory {
                 clock = due
                 continue
             }
-            events.append(Event(at: due, kind: "overdue", actor: "dangjiand", fromStatus: status, toStatus: status,
-                                fromLevel: Self.levels[level], toLevel: Self.levels[level]))
+            events.append(
+                Event(
+                    at: due, kind: "overdue", actor: "dangjiand", fromStatus: status, toStatus: status,
+                    fromLevel: Self.levels[level], toLevel: Self.levels[level]))
             overdueNoted = true
             missedDeadlines += 1
             break
@@ -164,8 +168,10 @@ struct CaseHistory {
         if target == "cancelled" {
             at = later(0.3)
             cancelReason = "重复上报"
-            events.append(Event(at: at, kind: "cancelled", actor: assigneeName(&random), fromStatus: "reported", toStatus: "cancelled",
-                                fromLevel: Self.levels[level], toLevel: Self.levels[level], note: cancelReason))
+            events.append(
+                Event(
+                    at: at, kind: "cancelled", actor: assigneeName(&random), fromStatus: "reported", toStatus: "cancelled",
+                    fromLevel: Self.levels[level], toLevel: Self.levels[level], note: cancelReason))
             status = "cancelled"
             updatedAt = at
             return
@@ -176,8 +182,10 @@ struct CaseHistory {
             at = later(0.15)
             let next = level + 1
             if next == 3 { department = random.pick(ChineseNames.departments) }
-            events.append(Event(at: at, kind: "escalated", actor: assignee ?? reporter, fromStatus: status, toStatus: status,
-                                fromLevel: Self.levels[level], toLevel: Self.levels[next], note: "需上级协调"))
+            events.append(
+                Event(
+                    at: at, kind: "escalated", actor: assignee ?? reporter, fromStatus: status, toStatus: status,
+                    fromLevel: Self.levels[level], toLevel: Self.levels[next], note: "需上级协调"))
             level = next
             escalatedTo.append(Self.levels[level])
             clock = at
@@ -187,14 +195,18 @@ struct CaseHistory {
         at = later(0.4)
         resolvedAt = at
         resolvedOnTime = at <= clock + Self.deadline(level: level, urgent: urgent) && missedDeadlines == 0
-        events.append(Event(at: at, kind: "resolved", actor: assignee ?? reporter, fromStatus: status, toStatus: "resolved",
-                            fromLevel: Self.levels[level], toLevel: Self.levels[level], note: "已处置完毕"))
+        events.append(
+            Event(
+                at: at, kind: "resolved", actor: assignee ?? reporter, fromStatus: status, toStatus: "resolved",
+                fromLevel: Self.levels[level], toLevel: Self.levels[level], note: "已处置完毕"))
         status = "resolved"
         if target == "closed" {
             at = later(0.3)
             closedAt = at
-            events.append(Event(at: at, kind: "confirmed", actor: reporter, fromStatus: "resolved", toStatus: "closed",
-                                fromLevel: Self.levels[level], toLevel: Self.levels[level], note: "回访满意"))
+            events.append(
+                Event(
+                    at: at, kind: "confirmed", actor: reporter, fromStatus: "resolved", toStatus: "closed",
+                    fromLevel: Self.levels[level], toLevel: Self.levels[level], note: "回访满意"))
             status = "closed"
         }
         updatedAt = at
@@ -202,7 +214,8 @@ struct CaseHistory {
 
     private mutating func transition(_ kind: String, at: Int64, actor: String) {
         let to = kind == "accepted" ? "accepted" : "in_progress"
-        events.append(Event(at: at, kind: kind, actor: actor, fromStatus: status, toStatus: to, fromLevel: Self.levels[level], toLevel: Self.levels[level]))
+        events.append(
+            Event(at: at, kind: kind, actor: actor, fromStatus: status, toStatus: to, fromLevel: Self.levels[level], toLevel: Self.levels[level]))
         status = to
     }
 

@@ -204,7 +204,9 @@ struct DatasetLoader {
 
     /// One batch of cases with one COPY, then their events with another (events reference
     /// the cases). The batch's events take ids from a block of ``eventsPerCaseAtMost`` per case.
-    private func loadCases(_ range: Range<Int>, _ plan: OrganisationPlan, first: FirstIDs, _ connection: PostgresConnection, queue: SeedBatchQueue) throws {
+    private func loadCases(
+        _ range: Range<Int>, _ plan: OrganisationPlan, first: FirstIDs, _ connection: PostgresConnection, queue: SeedBatchQueue
+    ) throws {
         var random = SeedRandom(seed: seed, stream: "cases-\(range.lowerBound)")
         let asOfSeconds = Int64(asOf.timeIntervalSince1970.rounded(.down))
         let history: Int64 = 3 * 365 * 86_400
@@ -307,8 +309,10 @@ struct DatasetLoader {
             ),
             []
         ).single()
-        return (try row.decode(at: 0, as: Int64.self), try row.decode(at: 1, as: Int64.self), try row.decode(at: 2, as: Int64.self),
-                try row.decode(at: 3, as: Int64.self), try row.decode(at: 4, as: Int64.self))
+        return (
+            try row.decode(at: 0, as: Int64.self), try row.decode(at: 1, as: Int64.self), try row.decode(at: 2, as: Int64.self),
+            try row.decode(at: 3, as: Int64.self), try row.decode(at: 4, as: Int64.self)
+        )
     }
 
     private func transaction(_ connection: PostgresConnection, _ body: () throws -> Void) throws {

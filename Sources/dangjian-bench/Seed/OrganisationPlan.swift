@@ -83,7 +83,9 @@ struct OrganisationPlan: Sendable {
                     let community = unit(communityCode, ChineseNames.place(communityIndex * 3 + 1) + "社区党委", "community", parent: street, level: 3)
                     communityIDs.append(community)
                     for twoNewNumber in 1...DatasetShape.twoNewPerCommunity {
-                        _ = unit(communityCode + "-N\(twoNewNumber)", ChineseNames.place(communityIndex + twoNewNumber) + "商贸公司党支部", "two_new", parent: community, level: 4)
+                        _ = unit(
+                            communityCode + "-N\(twoNewNumber)", ChineseNames.place(communityIndex + twoNewNumber) + "商贸公司党支部", "two_new",
+                            parent: community, level: 4)
                     }
                     // Communities sit on a lattice about 1.3 km apart around the district's centre.
                     let side = 18

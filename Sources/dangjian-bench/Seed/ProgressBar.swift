@@ -37,7 +37,8 @@ struct ProgressBar {
         let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: width - filled)
         let percent = min(100, done * 100 / total)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let line = "\(label.padding(toLength: 12, withPad: " ", startingAt: 0)) [\(bar)] \(String(format: "%3d", percent)) %  "
+        let line =
+            "\(label.padding(toLength: 12, withPad: " ", startingAt: 0)) [\(bar)] \(String(format: "%3d", percent)) %  "
             + "\(Self.grouped(done)) / \(Self.grouped(total))  \(String(format: "%.1f", seconds)) s"
         let text = interactive ? "\r\u{1B}[K" + line + (final ? "\n" : "") : line + "\n"
         FileHandle.standardError.write(Data(text.utf8))

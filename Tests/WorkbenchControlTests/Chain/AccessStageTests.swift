@@ -48,10 +48,16 @@ struct AccessStageTests {
         ),
         Case(line: "status", caller: StageProbe.viewer, refusal: nil, audited: false),
         Case(line: "note list", caller: StageProbe.viewer, refusal: nil, audited: false),
-        Case(line: "notes list", caller: StageProbe.stranger, refusal: "'notes list' needs role viewer; you (user nobody, uid 65534) have no role", audited: true),
-        Case(line: "notes add", caller: StageProbe.viewer, refusal: "'notes add' needs role operator; you (user viewer1, uid 1001) have role viewer", audited: true),
+        Case(
+            line: "notes list", caller: StageProbe.stranger, refusal: "'notes list' needs role viewer; you (user nobody, uid 65534) have no role",
+            audited: true),
+        Case(
+            line: "notes add", caller: StageProbe.viewer, refusal: "'notes add' needs role operator; you (user viewer1, uid 1001) have role viewer",
+            audited: true),
         Case(line: "notes add", caller: operatorCaller, refusal: nil, audited: false),
-        Case(line: "audit tail", caller: operatorCaller, refusal: "'audit tail' needs role admin; you (user operator1, uid 1000) have role operator", audited: true),
+        Case(
+            line: "audit tail", caller: operatorCaller, refusal: "'audit tail' needs role admin; you (user operator1, uid 1000) have role operator",
+            audited: true),
         Case(line: "audit tail", caller: StageProbe.admin, refusal: nil, audited: false),
     ]
 
@@ -78,7 +84,11 @@ struct AccessStageTests {
                     PostgresStatement(unnamed: "SELECT command, peer_user FROM workbench.audit_log WHERE reply_status = 403 ORDER BY id")
                 ).map { "\(try $0.decode("command", as: String.self)) \(try $0.decode("peer_user", as: String.self))" }
             }
-            #expect(rows == Self.cases.filter(\.audited).map { "\($0.line.split(separator: " ").dropFirst($0.line.hasPrefix("note") ? 1 : 0).joined(separator: " ")) \($0.caller.userName)" })
+            #expect(
+                rows
+                    == Self.cases.filter(\.audited).map {
+                        "\($0.line.split(separator: " ").dropFirst($0.line.hasPrefix("note") ? 1 : 0).joined(separator: " ")) \($0.caller.userName)"
+                    })
         }
     }
 }

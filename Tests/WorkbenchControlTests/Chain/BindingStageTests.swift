@@ -9,14 +9,17 @@ struct BindingStageTests {
             (
                 ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""),
                 [
-                    CommandSpec("add", synopsis: "Add", arguments: [.required("title", .string(), help: "Title")], mutates: true) { _ in .message("x") },
+                    CommandSpec("add", synopsis: "Add", arguments: [.required("title", .string(), help: "Title")], mutates: true) { _ in .message("x")
+                    },
                     CommandSpec("list", synopsis: "List", arguments: [.optional("n", .int(1...10), default: "5", help: "")]) { _ in .message("x") },
                 ]
             )
         ],
         builtIns: [
             CommandSpec(local: "ping", synopsis: "Ping", operands: .noWords, isOpenToAnyone: true) { _ in .message("pong") },
-            CommandSpec(local: "help", synopsis: "Help", operands: OperandSpec(usage: "[module [command…]]"), isOpenToAnyone: true) { _ in .message("help") },
+            CommandSpec(local: "help", synopsis: "Help", operands: OperandSpec(usage: "[module [command…]]"), isOpenToAnyone: true) { _ in
+                .message("help")
+            },
         ]
     )
 
@@ -32,8 +35,11 @@ struct BindingStageTests {
         Refusal(line: "ping extra", code: "argument.unexpected_word", message: "'ping' takes no arguments", argument: "extra"),
         Refusal(line: "ping x=1", code: "argument.unexpected_word", message: "'ping' takes no arguments", argument: "x=1"),
         Refusal(line: "notes add", code: "argument.missing", message: "missing argument title: Title; expected text", argument: "title"),
-        Refusal(line: "notes list n=99", code: "argument.invalid", message: "n=\"99\" is not valid: expected a whole number from 1 to 10", argument: "n"),
-        Refusal(line: "notes list request_id=r1", code: "argument.unknown", message: "unknown argument \"request_id\" for 'notes list'; it takes: n", argument: "request_id"),
+        Refusal(
+            line: "notes list n=99", code: "argument.invalid", message: "n=\"99\" is not valid: expected a whole number from 1 to 10", argument: "n"),
+        Refusal(
+            line: "notes list request_id=r1", code: "argument.unknown", message: "unknown argument \"request_id\" for 'notes list'; it takes: n",
+            argument: "request_id"),
     ])
     func refusesBadWords(_ refusal: Refusal) async throws {
         let probe = StageProbe()

@@ -20,7 +20,9 @@ struct ErrorMappingStageTests {
     static let friendly = WorkbenchError.conflict("notes.duplicate_title", "a note with this title exists; choose another title")
 
     static let cases: [Case] = [
-        Case(name: "a module's refusal passes through", error: WorkbenchError.ruleRefused("notes.refused", "no"), status: 422, code: "notes.refused", message: "no"),
+        Case(
+            name: "a module's refusal passes through", error: WorkbenchError.ruleRefused("notes.refused", "no"), status: 422, code: "notes.refused",
+            message: "no"),
         Case(
             name: "a named constraint gets the module's error",
             error: PostgresError(code: .server, message: "duplicate key", sqlState: .uniqueViolation, constraint: "notes_title_key"),
@@ -41,7 +43,8 @@ struct ErrorMappingStageTests {
         ),
         Case(
             name: "a rule about a record's state is a 422",
-            error: PostgresError(code: .server, message: "check", sqlState: .checkViolation, constraint: "stations_closing_whole", schema: "stations"),
+            error: PostgresError(
+                code: .server, message: "check", sqlState: .checkViolation, constraint: "stations_closing_whole", schema: "stations"),
             status: 422, code: "stations.stations_closing_whole", message: "a closed station has its closing day and reason"
         ),
         Case(
@@ -51,10 +54,13 @@ struct ErrorMappingStageTests {
         ),
         Case(
             name: "a duplicate by a commented unique constraint is a 409 naming the argument",
-            error: PostgresError(code: .server, message: "duplicate key", sqlState: .uniqueViolation, constraint: "stations_code_key", schema: "stations"),
+            error: PostgresError(
+                code: .server, message: "duplicate key", sqlState: .uniqueViolation, constraint: "stations_code_key", schema: "stations"),
             status: 409, code: "stations.stations_code_key", message: "code: another station has this code"
         ),
-        Case(name: "a pool timeout is 503", error: PostgresError(code: .poolTimeout, message: "busy"), status: 503, code: "database.busy", message: nil),
+        Case(
+            name: "a pool timeout is 503", error: PostgresError(code: .poolTimeout, message: "busy"), status: 503, code: "database.busy", message: nil
+        ),
         Case(
             name: "cancellation is 503 command.cancelled", error: CancellationError(), status: 503, code: "command.cancelled",
             message: "the command was cancelled (the daemon is stopping); nothing was changed"
@@ -64,14 +70,20 @@ struct ErrorMappingStageTests {
 
     static let catalog = ConstraintCatalog(rules: [
         ConstraintRule(schema: "stations", name: "stations_code_form", kind: .check, comment: "code: a station code starts with a letter")!,
-        ConstraintRule(schema: "stations", name: "stations_closing_whole", kind: .check, comment: "-: a closed station has its closing day and reason")!,
+        ConstraintRule(
+            schema: "stations", name: "stations_closing_whole", kind: .check, comment: "-: a closed station has its closing day and reason")!,
         ConstraintRule(schema: "stations", name: "stations_code_key", kind: .uniqueness, comment: "code: another station has this code")!,
     ])
 
     @Test(arguments: cases)
     func mapsErrors(_ check: Case) async throws {
         let table = try CommandTable(
-            modules: [(ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""), [CommandSpec("add", synopsis: "Add") { _ in .message("never") }])]
+            modules: [
+                (
+                    ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""),
+                    [CommandSpec("add", synopsis: "Add") { _ in .message("never") }]
+                )
+            ]
         )
         let stage = ErrorMappingStage(constraintErrors: ["notes": ["notes_title_key": Self.friendly]], catalog: Self.catalog)
         let (outcome, _) = await StageProbe().run([stage], try StageProbe.resolved("notes add", in: table)) { _, _ in throw check.error }

@@ -5,7 +5,9 @@ import WorkbenchKit
 @Suite("Lookup and statistics stages")
 struct LookupAndStatisticsStageTests {
     static let table = try! CommandTable(
-        modules: [(ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""), [CommandSpec("list", synopsis: "List") { _ in .message("x") }])],
+        modules: [
+            (ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""), [CommandSpec("list", synopsis: "List") { _ in .message("x") }])
+        ],
         topLevel: [CommandSpec("audit tail", synopsis: "Audit", role: .admin) { _ in .message("x") }],
         builtIns: [CommandSpec(local: "ping", synopsis: "Ping", operands: .noWords, isOpenToAnyone: true) { _ in .message("pong") }]
     )

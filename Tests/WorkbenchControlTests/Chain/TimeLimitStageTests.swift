@@ -5,12 +5,18 @@ import WorkbenchKit
 @Suite("Time-limit stage: 504 for a command that does not finish")
 struct TimeLimitStageTests {
     static let table = try! CommandTable(
-        modules: [(ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""), [CommandSpec("wait", synopsis: "Wait") { _ in .message("never") }])]
+        modules: [
+            (
+                ModuleDescriptor(id: "notes", alias: "note", title: "笔记", summary: ""),
+                [CommandSpec("wait", synopsis: "Wait") { _ in .message("never") }]
+            )
+        ]
     )
 
     @Test func aCommandThatNeverFinishesIsCancelledWith504() async throws {
         let started = ContinuousClock.now
-        let (outcome, _) = await StageProbe().run([TimeLimitStage(limit: .milliseconds(200))], try StageProbe.resolved("notes wait", in: Self.table)) { _, _ in
+        let (outcome, _) = await StageProbe().run([TimeLimitStage(limit: .milliseconds(200))], try StageProbe.resolved("notes wait", in: Self.table))
+        { _, _ in
             // Never finishes on its own: only cancellation ends it.
             try await Task.sleep(for: .seconds(3600))
             return .message("woke")
@@ -34,13 +40,24 @@ struct TimeLimitStageTests {
 
     /// What a command that outlives the limit ends with after cancellation decides the reply.
     @Test(arguments: [
-        Case(name: "a cancelled 503 becomes 504", outcome: .failure(WorkbenchError(status: .unavailable, code: "command.cancelled", message: "x")), expected: .failure(WorkbenchError(status: .timedOut, code: "command.timeout", message: "the command took longer than 0.05 seconds and was cancelled; nothing was changed"))),
-        Case(name: "a statement timeout becomes 504", outcome: .failure(WorkbenchError(status: .timedOut, code: "database.timeout", message: "x")), expected: .failure(WorkbenchError(status: .timedOut, code: "command.timeout", message: "the command took longer than 0.05 seconds and was cancelled; nothing was changed"))),
+        Case(
+            name: "a cancelled 503 becomes 504", outcome: .failure(WorkbenchError(status: .unavailable, code: "command.cancelled", message: "x")),
+            expected: .failure(
+                WorkbenchError(
+                    status: .timedOut, code: "command.timeout",
+                    message: "the command took longer than 0.05 seconds and was cancelled; nothing was changed"))),
+        Case(
+            name: "a statement timeout becomes 504", outcome: .failure(WorkbenchError(status: .timedOut, code: "database.timeout", message: "x")),
+            expected: .failure(
+                WorkbenchError(
+                    status: .timedOut, code: "command.timeout",
+                    message: "the command took longer than 0.05 seconds and was cancelled; nothing was changed"))),
         Case(name: "a refusal of its own stays", outcome: .failure(refusal), expected: .failure(refusal)),
         Case(name: "a reply that came anyway stays", outcome: .success(.message("done")), expected: .success(.message("done"))),
     ])
     func aLateCommandsOwnOutcome(_ check: Case) async throws {
-        let (outcome, _) = await StageProbe().run([TimeLimitStage(limit: .milliseconds(50))], try StageProbe.resolved("notes wait", in: Self.table)) { _, _ in
+        let (outcome, _) = await StageProbe().run([TimeLimitStage(limit: .milliseconds(50))], try StageProbe.resolved("notes wait", in: Self.table)) {
+            _, _ in
             // Outlive the limit, ignoring the cancellation, then end as the case says.
             try? await Task.sleep(for: .milliseconds(300))
             try? await Task.sleep(for: .milliseconds(300))
