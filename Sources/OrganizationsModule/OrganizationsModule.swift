@@ -70,6 +70,14 @@ public struct OrganizationsModule: WorkbenchModule {
             + coverageCommands + statisticsCommands + demoCommands
     }
 
+    /// The 409 for a second end recorded ahead of the same `what`.
+    private static func endAlreadyRecorded(_ what: String, argument: String) -> WorkbenchError {
+        .conflict(
+            OrganizationsErrorCode.endingAlreadyRecorded, argument: argument,
+            "this \(what) already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
+        )
+    }
+
     /// Friendly replies for the constraints an operator can run into.
     public var constraintErrors: [String: WorkbenchError] {
         [
@@ -100,22 +108,10 @@ public struct OrganizationsModule: WorkbenchModule {
             "venues_members_among_employees": .ruleRefused(
                 OrganizationsErrorCode.venueMembersExceedEmployees, "members= cannot exceed employees="
             ),
-            "scheduled_ends_pending_member_key": .conflict(
-                OrganizationsErrorCode.endingAlreadyRecorded, argument: "member",
-                "this member already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
-            ),
-            "scheduled_ends_pending_unit_key": .conflict(
-                OrganizationsErrorCode.endingAlreadyRecorded, argument: "unit",
-                "this organisation already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
-            ),
-            "scheduled_ends_pending_report_key": .conflict(
-                OrganizationsErrorCode.endingAlreadyRecorded, argument: "id",
-                "this report already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
-            ),
-            "scheduled_ends_pending_seat_key": .conflict(
-                OrganizationsErrorCode.endingAlreadyRecorded, argument: "id",
-                "this seat already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
-            ),
+            "scheduled_ends_pending_member_key": Self.endAlreadyRecorded("member", argument: "member"),
+            "scheduled_ends_pending_unit_key": Self.endAlreadyRecorded("organisation", argument: "unit"),
+            "scheduled_ends_pending_report_key": Self.endAlreadyRecorded("report", argument: "id"),
+            "scheduled_ends_pending_seat_key": Self.endAlreadyRecorded("seat", argument: "id"),
             "units_dissolved_after_established": .ruleRefused(
                 OrganizationsErrorCode.unitDissolvedBeforeEstablished, "an organisation cannot be dissolved before it was established"
             ),

@@ -102,6 +102,14 @@ enum ServiceCatalogue {
         return try await resolve(names.joined(separator: ","), argument: argument, in: session)
     }
 
+    /// The services a command names in `services=` (from the catalogue) and `extras=` (new
+    /// extras recorded), in that order; none when neither argument was given.
+    static func named(in arguments: Arguments, in session: PostgresSession) async throws -> [StationService] {
+        let standard = try await arguments.optionalString("services").asyncMap { try await resolve($0, argument: "services", in: session) }
+        let extra = try await arguments.optionalString("extras").asyncMap { try await extras($0, argument: "extras", in: session) }
+        return (standard ?? []) + (extra ?? [])
+    }
+
     /// `hot_meal 暖餐, drinking_water 饮水, …`.
     static func standardList(in session: PostgresSession) async throws -> String {
         try await session.query(Queries.standard).map { try StationService(row: $0).label }.joined(separator: ", ")

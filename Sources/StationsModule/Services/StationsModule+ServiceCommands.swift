@@ -26,14 +26,7 @@ extension StationsModule {
                 throw WorkbenchError.invalidArgument("services", code: StationsErrorCode.serviceNoneNamed, "name services= or extras= (or both)")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
-            var services =
-                try await arguments.optionalString("services").asyncMap {
-                    try await ServiceCatalogue.resolve($0, argument: "services", in: session)
-                } ?? []
-            services +=
-                try await arguments.optionalString("extras").asyncMap {
-                    try await ServiceCatalogue.extras($0, argument: "extras", in: session)
-                } ?? []
+            let services = try await ServiceCatalogue.named(in: arguments, in: session)
             let added = try await session.query(ServiceCatalogue.Queries.offer, [station.id, services.map(\.code), invocation.now])
                 .map { try $0.decode("service", as: String.self) }
             let now = try await Self.services(of: station.id, in: session)

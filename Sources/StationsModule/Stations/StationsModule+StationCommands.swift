@@ -62,14 +62,7 @@ extension StationsModule {
             let hours = try Self.openingHours(try arguments.string("hours"))
             let position = try Self.position(arguments)!
             let host = try await OrganizationDirectory.activeUnit(try arguments.string("host"), argument: "host", in: session)
-            var services =
-                try await arguments.optionalString("services").asyncMap {
-                    try await ServiceCatalogue.resolve($0, argument: "services", in: session)
-                } ?? []
-            services +=
-                try await arguments.optionalString("extras").asyncMap {
-                    try await ServiceCatalogue.extras($0, argument: "extras", in: session)
-                } ?? []
+            let services = try await ServiceCatalogue.named(in: arguments, in: session)
             let code = try arguments.string("code")
             let id: Int64 = try await session.query(
                 StationStore.Queries.insert,

@@ -45,7 +45,7 @@ extension CalendarCommands {
         guard let rows = invocation.rows else { throw WorkbenchError.syntax("calendar import reads rows") }
         var days: [Day] = []
         var seen: [CalendarDate: Int] = [:]
-        for number in 1..<(rows.rows.count + 1) {
+        for number in rows.rows.indices.map({ $0 + 1 }) {
             func refused(
                 _ column: String, _ message: String, status: ReplyStatus = .badRequest, code: String = WorkbenchErrorCode.argumentInvalid
             ) -> WorkbenchError {
