@@ -73,11 +73,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: The core module (audit log, request ids, migrations, the working calendar)
+
+        .target(
+            name: "CoreModule",
+            dependencies: [
+                "WorkbenchKit", "WorkbenchPostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+
         // MARK: The control socket
 
         .target(
             name: "WorkbenchControl",
             dependencies: [
+                "CoreModule",
                 "WorkbenchKit",
                 "WorkbenchPostgres",
                 .product(name: "Logging", package: "swift-log"),
@@ -87,9 +102,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
-            exclude: ["Migrations"],
-            swiftSettings: strictSettings,
-            plugins: ["EmbedMigrations"]
+            swiftSettings: strictSettings
         ),
 
         // MARK: Domain modules
@@ -221,6 +234,7 @@ let package = Package(
                 "WorkbenchPostgres",
                 "WorkbenchKit",
                 "WorkbenchControl",
+                "CoreModule",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
@@ -238,9 +252,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "CoreModuleTests",
+            dependencies: ["CoreModule", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "WorkbenchControlTests",
             dependencies: [
-                "WorkbenchControl", "WorkbenchKit", "WorkbenchTestSupport",
+                "WorkbenchControl", "CoreModule", "WorkbenchKit", "WorkbenchTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -251,7 +270,7 @@ let package = Package(
             name: "WorkbenchDaemonTests",
             dependencies: [
                 "WorkbenchDaemon", "OrganizationsModule", "GridsModule", "PropertyModule", "StationsModule", "ConsultationsModule",
-                "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport",
+                "WorkbenchControl", "CoreModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport",
             ],
             swiftSettings: strictSettings
         ),
@@ -288,7 +307,7 @@ let package = Package(
         .testTarget(
             name: "dangjian-benchTests",
             dependencies: [
-                "dangjian-bench", "OrganizationsModule", "GridsModule", "WorkbenchControl", "WorkbenchKit", "WorkbenchPostgres",
+                "dangjian-bench", "OrganizationsModule", "GridsModule", "WorkbenchControl", "CoreModule", "WorkbenchKit", "WorkbenchPostgres",
                 "WorkbenchTestSupport",
             ],
             swiftSettings: strictSettings

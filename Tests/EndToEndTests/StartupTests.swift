@@ -21,7 +21,7 @@ struct StartupTests {
         let second = try await DaemonUnderTest.start(conninfo: conninfo, waitUntilReady: false)
         #expect(try await second.waitForExit() == 1)
         #expect(second.log.contains("migrations.checksum_mismatch"))
-        #expect(second.log.contains("migration workbench 1 (Sources/WorkbenchControl/Migrations/0001_audit_log_and_idempotency.sql)"))
+        #expect(second.log.contains("migration workbench 1 (Sources/CoreModule/Migrations/0001_audit_log_and_idempotency.sql)"))
     }
 
     @Test func aSuperuserDatabaseURLStopsStartUpSayingWhichRolesToCreate() async throws {

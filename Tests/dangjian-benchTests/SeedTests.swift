@@ -1,3 +1,4 @@
+import CoreModule
 import Foundation
 import GridsModule
 import OrganizationsModule
@@ -18,7 +19,7 @@ struct SeedTests {
     static func migratedDatabase() async throws -> String {
         try await TestCluster.withPool(size: 1) { pool, conninfo in
             try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate(
-                [CoreMigrations.all, OrganizationsModule.moduleMigrations, GridsModule.moduleMigrations]
+                [CoreModule.moduleMigrations, OrganizationsModule.moduleMigrations, GridsModule.moduleMigrations]
             )
             return conninfo
         }

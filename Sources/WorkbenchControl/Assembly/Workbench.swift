@@ -2,9 +2,9 @@ public import ServiceLifecycle
 public import WorkbenchKit
 
 /// A workbench as ``WorkbenchBuilder`` put it together: the initialised modules, the command
-/// table, the dispatcher in front of the command chain, and the modules' background jobs.
+/// table, the dispatcher in front of the command chain, and the modules' background jobs (the core's among them).
 public struct Workbench: Sendable {
-    /// The initialised modules, in load order.
+    /// The initialised modules, in load order: the core module first.
     public let modules: [any WorkbenchModule]
     /// Every command served.
     public let table: CommandTable

@@ -1,13 +1,15 @@
 public import Configuration
+public import CoreModule
 public import Foundation
 public import Logging
 public import WorkbenchKit
 public import WorkbenchPostgres
 
 /// Puts a workbench together, once, for the daemon and for every test harness: applies the
-/// migrations, initialises the modules in `requires` order with their ``ModuleContext``,
-/// builds the command table (the modules' commands, the top-level commands, the built-ins)
-/// and composes the command chain behind a ``CommandDispatcher``.
+/// migrations, initialises the core module (`CoreModule`: audit log, request ids, migrations,
+/// the working calendar) and then the domain modules in `requires` order with their
+/// ``ModuleContext``, builds the command table (the modules' commands, the core's at the top
+/// level, the built-ins) and composes the command chain behind a ``CommandDispatcher``.
 ///
 /// ```swift
 /// let builder = WorkbenchBuilder(modules: plan.modules, pool: pool, timeZone: zone, commandTimeout: .seconds(30), version: "1.0")
@@ -21,8 +23,9 @@ public import WorkbenchPostgres
 /// ``TimeLimitStage``, ``ErrorMappingStage``, ``TransactionStage``, then the
 /// ``CommandRunner``.
 public struct WorkbenchBuilder: Sendable {
-    /// The module types, in load order: each after the modules it requires (the daemon's
-    /// `ModuleLoadPlan` orders them; harnesses list requirements first).
+    /// The domain module types, in load order: each after the modules it requires (the daemon's
+    /// `ModuleLoadPlan` orders them; harnesses list requirements first). The core module is
+    /// not listed: it is always loaded, first.
     public var modules: [any WorkbenchModule.Type]
     /// The database pool modules and commands use: the runtime role (``DatabaseRoles``).
     public var pool: PostgresPool
@@ -44,9 +47,10 @@ public struct WorkbenchBuilder: Sendable {
     /// The daemon's own status fields that need no database (where it is, the modules, the
     /// embedded server).
     public var statusFields: @Sendable () -> [ReplyField]
-    /// Top-level commands beyond the ones every workbench has (`migrations`, `audit tail`,
-    /// `calendar …`).
+    /// Top-level commands beyond the core module's (`migrations`, `audit tail`, `calendar …`).
     public var topLevel: [CommandSpec]
+    /// How long `request_id` replies are kept (`control.request_id_retention`).
+    public var requestIDRetention: Duration
     /// How long `version` and `status` wait for the database.
     public var builtInBudget: Duration
     /// Gives the logger of a part: `control`, `migrations`, or a module's id.
@@ -61,9 +65,11 @@ public struct WorkbenchBuilder: Sendable {
         configuration: ConfigReader = ConfigReader(provider: InMemoryProvider(values: [:])),
         clock: any WorkbenchClock = SystemClock(), timeZone: TimeZone, commandTimeout: Duration, version: String,
         statistics: ControlStatistics = ControlStatistics(), statusFields: @escaping @Sendable () -> [ReplyField] = { [] },
-        topLevel: [CommandSpec] = [], builtInBudget: Duration = BuiltInCommands.defaultBudget,
-        metrics: (@Sendable () -> String)? = nil, logger: @escaping @Sendable (String) -> Logger
+        topLevel: [CommandSpec] = [], requestIDRetention: Duration = CoreModule.defaultRequestIDRetention,
+        builtInBudget: Duration = BuiltInCommands.defaultBudget, metrics: (@Sendable () -> String)? = nil,
+        logger: @escaping @Sendable (String) -> Logger
     ) {
+        self.requestIDRetention = requestIDRetention
         self.metrics = metrics
         self.modules = modules
         self.pool = pool
@@ -82,7 +88,7 @@ public struct WorkbenchBuilder: Sendable {
 
     /// The core's migrations, then each module's, in load order.
     public var migrationSets: [ModuleMigrations] {
-        [CoreMigrations.all] + modules.map { $0.moduleMigrations }
+        [CoreModule.moduleMigrations] + modules.map { $0.moduleMigrations }
     }
 
     /// Applies pending migrations through ``ownerPool`` (all in one transaction, under an
@@ -119,7 +125,7 @@ public struct WorkbenchBuilder: Sendable {
         try await pool.withConnection { try await RuntimeRoleCheck.read(schemas: schemas, on: $0) }.verify(setting: setting)
     }
 
-    /// Initialises the modules, builds the command table and the chain.
+    /// Initialises the core module and the domain modules, builds the command table and the chain.
     ///
     /// - Throws: ``WorkbenchError`` (500 `startup.*`) for a module listed before one it
     ///   requires or a clash in the command table; what a module's initialiser throws.
@@ -127,6 +133,10 @@ public struct WorkbenchBuilder: Sendable {
         var loaded: [String: any WorkbenchModule] = [:]
         var entries: [(ModuleDescriptor, [CommandSpec])] = []
         var constraintErrors: [String: [String: WorkbenchError]] = [:]
+        let core = try await CoreModule(context: context(for: CoreModule.self, loaded: [:]), workbench: modules, requestIDRetention: requestIDRetention)
+        loaded[CoreModule.id] = core
+        constraintErrors[CoreModule.id] = core.constraintErrors
+        var topLevelCommands = core.commands
         for type in modules {
             for requirement in type.requires where loaded[requirement] == nil {
                 throw WorkbenchError(
@@ -134,13 +144,13 @@ public struct WorkbenchBuilder: Sendable {
                     message: "module \(type.id) requires module \(requirement), which must be loaded before it"
                 )
             }
-            let context = ModuleContext(
-                config: configuration.scoped(to: ConfigKey("modules.\(type.id)")), logger: logger(type.id), database: pool,
-                clock: clock, timeZone: timeZone, loadedModules: loaded
-            )
-            let module = try await Self.initialise(type, context: context)
+            let module = try await Self.initialise(type, context: context(for: type, loaded: loaded))
             loaded[type.id] = module
-            entries.append((ModuleDescriptor(type), module.commands))
+            if type.servesCommandsAtTopLevel {
+                topLevelCommands += module.commands
+            } else {
+                entries.append((ModuleDescriptor(type), module.commands))
+            }
             constraintErrors[type.id] = module.constraintErrors
         }
         let sets = migrationSets
@@ -172,7 +182,7 @@ public struct WorkbenchBuilder: Sendable {
         _ = await serverVersion.ask()
         let table = try CommandTable(
             modules: entries,
-            topLevel: Self.coreCommands(sets: sets, runner: runner, moduleIDs: modules.map { $0.id }, extra: topLevel),
+            topLevel: topLevelCommands + topLevel,
             builtIns: BuiltInCommands.all(
                 info: info, statistics: statistics, pool: pool, serverVersion: serverVersion, budget: builtInBudget, metrics: metrics
             )
@@ -191,20 +201,17 @@ public struct WorkbenchBuilder: Sendable {
             TransactionStage(pool: pool)
         }
         let dispatcher = CommandDispatcher(table: table, chain: chain, timeZone: timeZone, clock: clock, logger: logger("control"))
-        return Workbench(
-            modules: modules.compactMap { loaded[$0.id] }, table: table, dispatcher: dispatcher,
-            services: modules.flatMap { loaded[$0.id]?.services ?? [] }
-        )
+        let all: [any WorkbenchModule] = [core] + modules.compactMap { loaded[$0.id] }
+        return Workbench(modules: all, table: table, dispatcher: dispatcher, services: all.flatMap(\.services))
     }
 
-    /// The core's own commands (`migrations`, `calendar …`, the builder's `extra`) and
-    /// `audit tail`, whose `module=` takes the modules' ids, `workbench` and the first word of
-    /// every core command.
-    private static func coreCommands(sets: [ModuleMigrations], runner: MigrationRunner, moduleIDs: [String], extra: [CommandSpec]) -> [CommandSpec] {
-        let commands = [MigrationsCommand.spec(sets: sets, runner: runner)] + CalendarCommands.all + extra
-        var names = ["workbench"] + moduleIDs
-        for group in commands.compactMap(\.path.first) + ["audit"] where !names.contains(group) { names.append(group) }
-        return [commands[0], AuditTail.command(modules: names)] + commands.dropFirst()
+    /// The context of a module: its `modules.<id>` section, its logger, the runtime pool, and
+    /// the modules loaded before it.
+    private func context(for type: any WorkbenchModule.Type, loaded: [String: any WorkbenchModule]) -> ModuleContext {
+        ModuleContext(
+            config: configuration.scoped(to: ConfigKey("modules.\(type.id)")), logger: logger(type.id), database: pool,
+            clock: clock, timeZone: timeZone, loadedModules: loaded
+        )
     }
 
     /// Logs a warning when this year or the next has no holidays in the working calendar.

@@ -1,3 +1,4 @@
+import CoreModule
 import Logging
 public import WorkbenchKit
 public import WorkbenchPostgres

@@ -1,3 +1,4 @@
+import CoreModule
 public import WorkbenchKit
 public import WorkbenchPostgres
 

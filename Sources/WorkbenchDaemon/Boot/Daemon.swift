@@ -142,7 +142,8 @@ public struct Daemon: Sendable {
             statusFields: Self.statusFields(
                 database: databaseDescription, modules: plan.modules.map { $0.id }, embedded: embedded, metrics: metricsAddress
             ),
-            metrics: { metrics.exposition() }, logger: { Logger(label: "dangjiand.\($0)") }
+            requestIDRetention: configuration.requestIDRetention, metrics: { metrics.exposition() },
+            logger: { Logger(label: "dangjiand.\($0)") }
         )
         notifier.status("applying migrations")
         try await migrate(builder, owner: owner, createRoles: embedded != nil, logger: logger)
@@ -153,7 +154,7 @@ public struct Daemon: Sendable {
         let workbench = try await builder.build()
         for module in workbench.modules {
             let id = type(of: module).id
-            logger.info("Module loaded", metadata: ["module": "\(id)", "module.commands": "\(workbench.table.commands(ofModule: id).count)"])
+            logger.info("Module loaded", metadata: ["module": "\(id)", "module.commands": "\(module.commands.count)"])
         }
 
         // Control socket.
@@ -174,7 +175,6 @@ public struct Daemon: Sendable {
         if let embedded { all.append(embedded) }
         all.append(pool)
         all += workbench.services
-        all.append(RequestIDJanitor(pool: pool, retention: configuration.requestIDRetention, logger: Logger(label: "dangjiand.janitor")))
         all.append(ReloadService(configurationPath: configurationPath, access: access, levels: levels, notifier: notifier, logger: logger))
         all.append(server)
         if let metricsServer { all.append(metricsServer) }

@@ -31,6 +31,10 @@ public protocol WorkbenchModule: Sendable {
     static var migrations: [Migration] { get }
     /// Where the migration files live, for error messages.
     static var migrationsDirectory: String { get }
+    /// Whether the module's commands are served at the top level (`calendar show`) rather
+    /// than under its id and alias (`grids case show`). Only the core module does this: its
+    /// commands are the daemon's own.
+    static var servesCommandsAtTopLevel: Bool { get }
 
     /// Initialises the module (after its migrations are applied and its requirements are up).
     init(context: ModuleContext) async throws
@@ -54,6 +58,8 @@ extension WorkbenchModule {
     public static var optionalRequires: [String] { [] }
     /// By default `Sources/<TypeName>/Migrations` (the type is named after its target).
     public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
+    /// By default a module's commands are served under its id and alias.
+    public static var servesCommandsAtTopLevel: Bool { false }
     /// By default no background jobs.
     public var services: [any Service] { [] }
     /// By default no friendly constraint errors: violations get the generic replies.

@@ -1,3 +1,4 @@
+import CoreModule
 import Testing
 import WorkbenchControl
 import WorkbenchKit
@@ -64,7 +65,7 @@ struct AccessStageTests {
     @Test func rolesDecideAndDatabaseCommandRefusalsAreAudited() async throws {
         let table = try Self.table()
         try await TestCluster.withPool(size: 2) { pool, _ in
-            try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate([CoreMigrations.all])
+            try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate([CoreModule.moduleMigrations])
             for check in Self.cases {
                 let probe = StageProbe()
                 let request = try StageProbe.resolved(check.line, in: table, as: check.caller)

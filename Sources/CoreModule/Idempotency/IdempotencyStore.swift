@@ -1,6 +1,6 @@
 import Foundation
-import WorkbenchKit
-import WorkbenchPostgres
+package import WorkbenchKit
+package import WorkbenchPostgres
 
 /// `request_id=` on mutating commands: the first reply is stored with the change; a repeat
 /// by the same caller returns it and changes nothing.
@@ -14,9 +14,9 @@ import WorkbenchPostgres
 /// retry with the same id blocks on that row until the first transaction ends: if it
 /// committed, the insert finds the row, the retry's transaction rolls back and ``resolve``
 /// replays the stored reply; if it rolled back, the retry runs the command itself.
-enum IdempotencyStore {
+package enum IdempotencyStore {
     /// What a request id that was already used stands for.
-    enum Claim {
+    package enum Claim {
         /// The id was used before for this same command: answer with its reply.
         case replay(Reply)
         /// The id was used before for a different command or arguments.
@@ -24,11 +24,11 @@ enum IdempotencyStore {
     }
 
     /// Thrown by the round trip that carried a claim whose id was already taken.
-    struct AlreadyUsed: Error {}
+    package struct AlreadyUsed: Error {}
 
     /// Queues the claim of `requestID` on the transaction. If the id is taken, the round trip
     /// that carries it throws ``AlreadyUsed``: roll back and ``resolve(_:module:command:arguments:on:)``.
-    static func claim(
+    package static func claim(
         _ requestID: String, caller: Caller, module: String, command: String, arguments: [String: String], on session: PostgresSession
     ) throws {
         session.send(Queries.claim, [Int64(caller.uid), requestID, module, command, try json(arguments)]) { rows in
@@ -37,7 +37,7 @@ enum IdempotencyStore {
     }
 
     /// What a taken request id stands for (read after the claiming transaction rolled back).
-    static func resolve(
+    package static func resolve(
         _ requestID: String, caller: Caller, module: String, command: String, arguments: [String: String], on session: PostgresSession
     ) async throws -> Claim {
         let row = try await session.query(Queries.find, [Int64(caller.uid), requestID, try json(arguments)]).single()
@@ -59,7 +59,7 @@ enum IdempotencyStore {
     }
 
     /// Queues the stored reply; it travels with the transaction's `COMMIT`.
-    static func complete(_ requestID: String, caller: Caller, reply: Reply, on session: PostgresSession) throws {
+    package static func complete(_ requestID: String, caller: Caller, reply: Reply, on session: PostgresSession) throws {
         let json = String(decoding: try JSONEncoder().encode(reply), as: UTF8.self)
         session.send(Queries.complete, [Int64(caller.uid), requestID, json])
     }
