@@ -50,11 +50,14 @@ public struct OrganizationsModule: WorkbenchModule {
     public let settings: OrganizationsSettings
     /// The background job that applies ends recorded ahead on their day.
     public let scheduledEnds: PeriodicService<ScheduledEndsJob>
+    /// The co-building projects' moves (`organizations.project_transitions`), read at start.
+    let projectMachine: StatusMachine
 
     /// Reads the module's configuration.
     public init(context: ModuleContext) async throws {
         let settings = try OrganizationsSettings(config: context.config)
         self.settings = settings
+        self.projectMachine = try await StatusMachine.load("organizations.project_transitions", in: context.database)
         self.scheduledEnds = PeriodicService(
             job: ScheduledEndsJob(database: context.database, timeZone: context.timeZone, logger: context.logger),
             clock: context.clock, interval: settings.scheduledEndInterval, logger: context.logger

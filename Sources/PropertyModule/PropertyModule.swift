@@ -52,6 +52,8 @@ public struct PropertyModule: WorkbenchModule {
     /// The background complaint clock (one per daemon; the database decides which one works).
     public let complaintClock: PeriodicService<ComplaintSweeper>
     let workflow: ComplaintWorkflow
+    /// The claimed projects' rules, with `property.project_transitions`.
+    let projectWorkflow: ProjectWorkflow
 
     /// Reads the configuration and records the checklist version in force.
     ///
@@ -66,6 +68,7 @@ public struct PropertyModule: WorkbenchModule {
             machine: try await StatusMachine.load("property.complaint_transitions", in: context.database), settings: settings,
             timeZone: context.timeZone
         )
+        self.projectWorkflow = ProjectWorkflow(machine: try await StatusMachine.load("property.project_transitions", in: context.database))
         self.complaintClock = PeriodicService(
             job: ComplaintSweeper(
                 warningShare: settings.warningShare, database: context.database, timeZone: context.timeZone, logger: context.logger),

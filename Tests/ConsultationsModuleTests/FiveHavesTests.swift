@@ -36,6 +36,16 @@ struct FiveHavesTests {
                 }
                 try await ConsultationsFixture.succeed(harness, lines[step.index])
             }
+            // Before the close, the session reads as data: its haves as fields, its agenda and
+            // participants as tables (a resident's name masked for an operator).
+            let shown = try await ConsultationsFixture.succeed(harness, "consult session show session=\(session)")
+            #expect(shown.field("venue") == "小巷公议会" && shown.field("notice_posted_on") == "2026-11-17", "\(shown)")
+            #expect(shown.field("every_proposer_replied") == "true" && shown.field("status") == "scheduled", "\(shown)")
+            let agenda = shown.section("agenda")
+            #expect(agenda.count == 1 && agenda.first?["topic"] == "\(topic)" && agenda.first?["votes_for"] == "11", "\(shown)")
+            #expect(agenda.first?["adopted"] == "true" && agenda.first?["replied"] == "true", "\(shown)")
+            #expect(shown.column("role", in: "participants") == ["convener", "stakeholder", "coordinator"], "\(shown)")
+            #expect(shown.column("name", in: "participants")[1] != "业主 陈建国", "a resident's name is masked: \(shown)")
             let closed = try await ConsultationsFixture.succeed(harness, "consult session close session=\(session)")
             #expect(closed.summary.contains("closed with the five haves"))
             #expect(try await harness.scalar("SELECT status FROM consultations.topics WHERE id = $1", [topic], as: String.self) == "implementing")

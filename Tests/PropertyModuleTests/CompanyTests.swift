@@ -164,6 +164,9 @@ struct CompanyTests {
             #expect(await harness.send("prop project update id=\(id) status=completed outcome=完成12个楼道改造 on=2026-09-01").status == 200)
             let again = await harness.send("prop project update id=\(id) status=in_progress")
             #expect(again.status == 409 && again.raw.contains("it can move to nothing"), "\(again)")
+            await #expect(throws: (any Error).self, "the database refuses the same move from raw SQL") {
+                _ = try await harness.scalar("UPDATE property.projects SET status = 'in_progress' WHERE id = $1 RETURNING id", [id], as: Int64.self)
+            }
             let listed = await harness.send("prop project list scope=S1 status=completed")
             #expect(listed.column("outcome") == ["完成12个楼道改造"], "\(listed)")
         }

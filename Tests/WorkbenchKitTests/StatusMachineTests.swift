@@ -25,4 +25,18 @@ struct StatusMachineTests {
         #expect(Self.machine.allowed(from: "reported").map(\.action) == ["accept", "cancel"])
         #expect(Self.machine.describeAllowed(from: "cancelled") == nil, "nothing follows a final status")
     }
+
+    @Test(
+        arguments: [
+            ("reported", "accepted", "accept"), ("reported", "cancelled", "cancel"), ("accepted", "cancelled", nil),
+            ("resolved", "in_progress", "reopen"), ("closed", "reported", nil),
+        ] as [(String, String, String?)])
+    func actionLeadingTo(_ from: String, _ to: String, _ action: String?) {
+        #expect(Self.machine.action(from: from, to: to) == action)
+    }
+
+    @Test func nextStatusesAreSortedAndDistinct() {
+        #expect(Self.machine.nextStatuses(from: "reported") == ["accepted", "cancelled"])
+        #expect(Self.machine.nextStatuses(from: "closed").isEmpty)
+    }
 }

@@ -14,6 +14,18 @@ extension ConsultationsModule {
         ]
     }
 
+    /// `role=` in English or Chinese.
+    static func participantRole(_ arguments: Arguments) throws -> ParticipantRole {
+        let word = try arguments.string("role")
+        guard let role = ParticipantRole(argument: word) else { throw WorkbenchError.invalidArgument("role", "'\(word)' is not a role") }
+        return role
+    }
+
+    /// Who acts and when, for the workflow.
+    static func step(_ invocation: Invocation) -> SessionWorkflow.Step {
+        SessionWorkflow.Step(actor: invocation.caller.userName, now: invocation.now, timeZone: invocation.timeZone)
+    }
+
     /// Topic ids from `topics=1,2,3` (commas of either width), or a 400.
     static func topicIDs(_ text: String, argument: String) throws -> [Int64] {
         let words = ListText.items(text)
@@ -25,28 +37,7 @@ extension ConsultationsModule {
         return ids
     }
 
-    static func findSession(_ id: Int64, forUpdate: Bool = false, in session: PostgresSession) async throws -> Session {
-        let row = try await session.row(
-            forUpdate ? SessionQueries.findForUpdate : SessionQueries.find, [id],
-            orElse: WorkbenchError(
-                status: .notFound, code: ConsultationsErrorCode.sessionNotFound,
-                message: "no session \(id) (session=); find it with 'consult session list'", argument: "session"
-            ))
-        return try Session(row: row)
-    }
 
-    /// The topic on `session`'s agenda, or a 422 naming the agenda.
-    static func agendaTopic(_ topicID: Int64, of meeting: Session, in session: PostgresSession) async throws -> Topic {
-        let agenda: [Int64] = try await session.query(SessionQueries.agenda, [meeting.id]).map { try $0.decode("topic_id") }
-        guard agenda.contains(topicID) else {
-            throw WorkbenchError(
-                status: .unprocessable, code: ConsultationsErrorCode.sessionTopicNotOnAgenda,
-                message: "topic \(topicID) is not on \(meeting.label)'s agenda (topics \(agenda.map(String.init).joined(separator: ", ")))",
-                argument: "topic"
-            )
-        }
-        return try await TopicStore.find(topicID, in: session)
-    }
 
     private var scheduleSessionCommand: CommandSpec {
         CommandSpec(
@@ -70,46 +61,15 @@ extension ConsultationsModule {
             examples: ["consult session schedule unit=SQ01 topics=1 at=2026-11-25T19:00 venue=小巷公议会 title=停车难议事会"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let unit = try await OrganizationDirectory.activeUnit(try arguments.string("unit"), argument: "unit", in: session)
-            // Locked in id order (two schedules naming the same topics cannot deadlock); the
-            // agenda keeps the order given.
-            let given = try Self.topicIDs(try arguments.string("topics"), argument: "topics")
-            var topics: [Topic] = []
-            for id in given.sorted() {
-                let topic = try await TopicStore.find(id, argument: "topics", forUpdate: true, in: session)
-                guard topic.status == .accepted else {
-                    throw TopicStore.notAllowed(
-                        topic, "be scheduled",
-                        topic.status == .proposed
-                            ? "Review it first ('consult topic review topic=\(id) decision=accept')." : "Only accepted topics are put to a session."
-                    )
-                }
-                guard topic.communityPath == unit.path || topic.communityPath.hasPrefix(unit.path + ".") else {
-                    throw WorkbenchError.ruleRefused(
-                        ConsultationsErrorCode.sessionTopicOutsideUnit,
-                        "\(topic.label) belongs to \(topic.communityCode), outside \(unit.label); schedule it where it belongs"
-                    )
-                }
-                topics.append(topic)
-            }
-            topics.sort { given.firstIndex(of: $0.id)! < given.firstIndex(of: $1.id)! }
-            let title = arguments.optionalString("title") ?? topics[0].title
-            let at = try arguments.datetime("at")
-            let id: Int64 = try await session.query(SessionQueries.insert, [unit.id, title, arguments.optionalString("venue"), at, invocation.now])
-                .single()
-                .decode("id")
-            for (position, topic) in topics.enumerated() {
-                _ = try await session.execute(SessionQueries.addTopic, [id, topic.id, position + 1])
-                _ = try await session.execute(TopicQueries.setStatus, [topic.id, TopicStatus.scheduled, invocation.now])
-                try await TopicStore.record(
-                    topic.id, at: invocation.now, kind: "scheduled", actor: invocation.caller.userName,
-                    detail: "on session \(id) 《\(title)》 at \(ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(at)))", in: session
-                )
-            }
+            let unit = try await OrganizationDirectory.activeUnit(try arguments.string("unit"), argument: "unit", in: invocation.database)
+            let draft = SessionWorkflow.Schedule(
+                unit: unit, topicIDs: try Self.topicIDs(try arguments.string("topics"), argument: "topics"),
+                title: arguments.optionalString("title"), venue: arguments.optionalString("venue"), startsAt: try arguments.datetime("at")
+            )
+            let (id, title, topics) = try await SessionWorkflow.schedule(draft, Self.step(invocation), in: invocation.database)
             return .created(
                 id: id, "session \(id) 《\(title)》 scheduled with \(topics.count) topic(s)",
-                fields: [("venue", arguments.optionalString("venue").map(ReplyValue.string) ?? .null), ("topics", .list(topics.map { .int($0.id) }))]
+                fields: [("venue", .string(draft.venue)), ("topics", .list(topics.map { .int($0.id) }))]
             )
         }
     }
@@ -121,47 +81,27 @@ extension ConsultationsModule {
             examples: ["consult session show session=1"]
         ) { invocation in
             let session = invocation.database
-            let meeting = try await Self.findSession(try invocation.arguments.id("session"), in: session)
+            let meeting = try await SessionStore.find(try invocation.arguments.id("session"), in: session)
+            let agenda = try await SessionStore.agenda(of: meeting, in: session)
+            let participants = try await SessionStore.participants(of: meeting, in: session)
+            let missing = meeting.status == .scheduled ? try await SessionStore.shortfalls(of: meeting, in: session) : []
             let unmasked = invocation.caller.may(.admin)
-            let agenda = try await session.query(SessionQueries.agenda, [meeting.id]).map { row in
-                let votes: Int64? = try row.decode("votes_for")
-                let vote =
-                    try votes.map { votes in
-                        let adopted: Bool = try row.decode("adopted")
-                        return
-                            "; vote \(votes)/\(try row.decode("votes_against", as: Int64.self))/\(try row.decode("votes_abstain", as: Int64.self)) "
-                            + (adopted ? "adopted" : "not adopted") + ": \(try row.decode("resolution", as: String.self))"
-                    } ?? "; no vote yet"
-                let replied: Bool = try row.decode("replied")
-                return ReplyValue.string(
-                    "topic \(try row.decode("topic_id", as: Int64.self)) 《\(try row.decode("title", as: String.self))》\(vote)\(replied ? "; replied" : "; no reply yet")"
-                )
-            }
-            let participants = try await session.query(SessionQueries.participants, [meeting.id]).map { row in
-                let role: ParticipantRole = try row.decode("role")
-                let party: CoGovernanceParty? = try row.decode("party")
-                let name: String = try row.decode("name")
-                let attended: Bool = try row.decode("attended")
-                let shown = unmasked || party != .resident ? name : PersonNameMask.masked(name)
-                return ReplyValue.string("\(shown) (\(role.chinese)\(party.map { ", \($0.chinese)" } ?? ""))\(attended ? "" : " absent")")
-            }
-            let missing = meeting.status == .scheduled ? try await Self.shortfalls(of: meeting.id, in: session) : []
             let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            let haves: [ReplyValue] = [
-                .string("有场所 " + (meeting.venue ?? "missing")),
-                .string("有标识 " + (meeting.noticePostedOn.map { "posted \($0) at \(meeting.noticePlace ?? "")" } ?? "missing")),
-                .string("有记录 " + (meeting.minutes == nil ? "missing" : "recorded" + (meeting.minutesBy.map { " by \($0)" } ?? ""))),
-                .string("有回声 " + (missing.contains { $0.item == "reply" } ? "missing for some topics" : "every proposer replied")),
+            let fields: [(String, ReplyValue)] = [
+                ("id", .int(meeting.id)), ("title", .string(meeting.title)), ("unit", .string(meeting.unitCode)),
+                ("starts_at", .timestamp(meeting.startsAt)), ("status", .string(meeting.status.rawValue)),
+                // The five haves 五有: 有场所, 有标识, 有记录, 有回声 (有落实 follows the close).
+                ("venue", .string(meeting.venue)), ("notice_posted_on", meeting.noticePostedOn.map(ReplyValue.date) ?? .null),
+                ("notice_place", .string(meeting.noticePlace)), ("minutes", .string(meeting.minutes)), ("minutes_by", .string(meeting.minutesBy)),
+                ("every_proposer_replied", .bool(!agenda.isEmpty && agenda.allSatisfy(\.replied))),
+                ("missing", .list(missing.map { .string($0.description) })),
+                ("closed_at", meeting.closedAt.map(ReplyValue.timestamp) ?? .null), ("cancel_reason", .string(meeting.cancelReason)),
             ]
-            return .record(
-                [
-                    ("id", .int(meeting.id)), ("title", .string(meeting.title)), ("unit", .string(meeting.unitCode)),
-                    ("venue", meeting.venue.map(ReplyValue.string) ?? .null), ("starts_at", .timestamp(meeting.startsAt)),
-                    ("status", .string(meeting.status.rawValue)), ("agenda", .list(agenda)), ("participants", .list(participants)),
-                    ("five_haves", .list(haves)), ("missing", .list(missing.map { .string($0.description) })),
-                    ("minutes", meeting.minutes.map(ReplyValue.string) ?? .null),
-                    ("closed_at", meeting.closedAt.map(ReplyValue.timestamp) ?? .null),
-                    ("cancel_reason", meeting.cancelReason.map(ReplyValue.string) ?? .null),
+            return .document(
+                fields,
+                sections: [
+                    ("agenda", ReplyTable(columns: AgendaItem.columns, rows: agenda.map(\.values))),
+                    ("participants", ReplyTable(columns: Participant.columns, rows: participants.map { $0.values(unmasked: unmasked) })),
                 ],
                 summary: "\(meeting.label) at \(encoder.textValue(.timestamp(meeting.startsAt))): \(meeting.status.rawValue)"
                     + (meeting.status == .scheduled
@@ -170,12 +110,6 @@ extension ConsultationsModule {
         }
     }
 
-    /// What the session still lacks before it may close.
-    static func shortfalls(of sessionID: Int64, in session: PostgresSession) async throws -> [SessionShortfall] {
-        try await session.query(SessionQueries.missing, [sessionID]).map { row in
-            SessionShortfall(item: try row.decode("item"), topicID: try row.decode("topic_id"))
-        }
-    }
 
     private var listSessionsCommand: CommandSpec {
         CommandSpec(
@@ -190,26 +124,20 @@ extension ConsultationsModule {
             examples: ["consult session list scope=JD01 status=scheduled"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
+            let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: invocation.database)
             let page = try Page(arguments)
-            let rows = try await session.query(
-                SessionQueries.list,
-                [
-                    page.afterKey, scope?.path, arguments.optionalString("status"), arguments.optionalDate("from"), arguments.optionalDate("to"),
-                    page.fetchLimit,
-                ]
+            let filter = SessionStore.Filter(
+                scopePath: scope?.path, status: try arguments.optionalEnumeration("status", as: SessionStatus.self),
+                from: arguments.optionalDate("from"), to: arguments.optionalDate("to")
             )
             return page.reply(
                 columns: ["id", "title", "unit", "venue", "starts_at", "topics", "status", "haves_missing"],
-                rows: try rows.map { row in
-                    let meeting = try Session(row: row)
-                    return (
+                rows: try await SessionStore.list(filter, page: page, in: invocation.database).map { meeting, topics, havesMissing in
+                    (
                         meeting.id,
                         [
-                            .int(meeting.id), .string(meeting.title), .string(meeting.unitCode), meeting.venue.map(ReplyValue.string) ?? .null,
-                            .timestamp(meeting.startsAt), .int(try row.decode("topics", as: Int64.self)), .string(meeting.status.rawValue),
-                            meeting.status == .scheduled ? .int(try row.decode("haves_missing", as: Int64.self)) : .null,
+                            .int(meeting.id), .string(meeting.title), .string(meeting.unitCode), .string(meeting.venue),
+                            .timestamp(meeting.startsAt), .int(topics), .string(meeting.status.rawValue), havesMissing.map(ReplyValue.int) ?? .null,
                         ]
                     )
                 }
@@ -230,19 +158,15 @@ extension ConsultationsModule {
             examples: ["consult session update session=1 venue=党群议事厅"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
             let changes = ["venue", "at", "title"].filter(arguments.wasGiven)
             guard !changes.isEmpty else {
                 throw WorkbenchError.invalidArgument(
                     "session", code: ConsultationsErrorCode.sessionNothingToChange, "name at least one of venue=, at=, title=")
             }
-            let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
-            try meeting.refuseUnlessScheduled("change")
-            let venue = arguments.optionalString("venue"), at = arguments.optionalDatetime("at")
-            // A notice tells residents the time and place: once either changes it is out of date.
-            let staleNotice = meeting.noticePostedOn != nil && ((venue != nil && venue != meeting.venue) || (at != nil && at != meeting.startsAt))
-            _ = try await session.execute(
-                SessionQueries.update, [meeting.id, arguments.optionalString("title"), venue, at, invocation.now, staleNotice]
+            let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
+            let staleNotice = try await SessionWorkflow.update(
+                meeting, title: arguments.optionalString("title"), venue: arguments.optionalString("venue"),
+                startsAt: arguments.optionalDatetime("at"), Self.step(invocation), in: invocation.database
             )
             let notice = staleNotice ? "; the notice showed the old time or place: post it again ('consult session notice', 有标识)" : ""
             return .message("\(meeting.label) updated: \(changes.joined(separator: ", "))\(notice)")
@@ -262,24 +186,10 @@ extension ConsultationsModule {
             examples: ["consult session notice session=1 on=2026-11-20 place=小区公告栏"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let on = arguments.optionalDate("on") ?? invocation.today
-            guard on <= invocation.today else {
-                throw WorkbenchError.invalidArgument(
-                    "on", code: ConsultationsErrorCode.sessionNoticeInFuture, "a notice cannot be posted in the future; record it once it is up")
-            }
-            let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
-            try meeting.refuseUnlessScheduled("have its notice recorded")
-            // A notice announces the session: one put up after the session's day announced nothing.
-            let sessionDay = CalendarDate(containing: meeting.startsAt, in: invocation.timeZone)
-            guard on <= sessionDay else {
-                throw WorkbenchError.ruleRefused(
-                    ConsultationsErrorCode.sessionNoticeAfterSession,
-                    "a notice posted on \(on) comes after \(meeting.label) on \(sessionDay) and announced nothing; 有标识 needs a notice before the session"
-                )
-            }
-            _ = try await session.execute(SessionQueries.postNotice, [meeting.id, on, try arguments.string("place"), invocation.now])
-            return .message("\(meeting.label): notice posted on \(on) (有标识)")
+            let day = arguments.optionalDate("on") ?? invocation.today
+            let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
+            try await SessionWorkflow.postNotice(meeting, on: day, place: try arguments.string("place"), Self.step(invocation), in: invocation.database)
+            return .message("\(meeting.label): notice posted on \(day) (有标识)")
         }
     }
 
@@ -306,16 +216,16 @@ extension ConsultationsModule {
             ]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let meeting = try await Self.findSession(try arguments.id("session"), in: session)
-            try meeting.refuseUnlessScheduled("take participants")
-            try meeting.refuseBeforeItIsHeld("take participants", now: invocation.now, timeZone: invocation.timeZone)
-            let role = ParticipantRole(argument: try arguments.string("role"))!
-            let party = arguments.optionalString("party").flatMap(CoGovernanceParty.init(argument:))
+            let meeting = try await SessionStore.find(try arguments.id("session"), in: invocation.database)
+            let role = try Self.participantRole(arguments)
+            let party = try arguments.optionalString("party").map { word in
+                guard let party = CoGovernanceParty(argument: word) else { throw WorkbenchError.invalidArgument("party", "'\(word)' is not a party") }
+                return party
+            }
             let present = try arguments.bool("present")
             let name = try arguments.string("name")
-            let inserted: Bool = try await session.query(SessionQueries.attend, [meeting.id, name, role, party, present, invocation.now]).single()
-                .decode("inserted")
+            let inserted = try await SessionWorkflow.attend(
+                meeting, name: name, role: role, party: party, present: present, Self.step(invocation), in: invocation.database)
             return .message(
                 "\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as \(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")"
             )
@@ -336,28 +246,12 @@ extension ConsultationsModule {
             examples: ["consult session minutes session=1 text=\"到会12人。议定：夜间开放学校操场停车，物业增设地锁。\" by=李强"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let meeting = try await Self.findSession(try arguments.id("session"), forUpdate: true, in: session)
-            try meeting.refuseUnlessScheduled("take minutes")
-            try meeting.refuseBeforeItIsHeld("take minutes", now: invocation.now, timeZone: invocation.timeZone)
-            let text = try arguments.string("text")
-            let by = arguments.optionalString("by") ?? invocation.caller.userName
-            var minutes = text
-            if let earlier = meeting.minutes {
-                guard try arguments.bool("amend") else {
-                    throw WorkbenchError.conflict(
-                        ConsultationsErrorCode.sessionMinutesRecorded,
-                        "\(meeting.label) already has minutes; give amend=yes to add to them (nothing is replaced)"
-                    )
-                }
-                minutes = earlier + "\n[补充 \(ReplyEncoder(timeZone: invocation.timeZone).textValue(.timestamp(invocation.now))) \(by)] " + text
-            }
-            guard ArgumentType.length(of: minutes) <= 20_000 else {
-                throw WorkbenchError.invalidArgument(
-                    "text", code: ConsultationsErrorCode.sessionMinutesTooLong, "the minutes would pass 20,000 characters; summarise")
-            }
-            _ = try await session.execute(SessionQueries.recordMinutes, [meeting.id, minutes, by, invocation.now])
-            return .message("\(meeting.label): minutes \(meeting.minutes == nil ? "recorded" : "amended") (有记录)")
+            let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
+            let amended = try await SessionWorkflow.recordMinutes(
+                meeting, text: try arguments.string("text"), by: arguments.optionalString("by") ?? invocation.caller.userName,
+                amend: try arguments.bool("amend"), Self.step(invocation), in: invocation.database
+            )
+            return .message("\(meeting.label): minutes \(amended ? "amended" : "recorded") (有记录)")
         }
     }
 
@@ -379,33 +273,15 @@ extension ConsultationsModule {
             examples: ["consult session vote session=1 topic=1 for=11 against=1 resolution=\"夜间开放学校操场停车；物业在消防通道设地锁\""]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let meeting = try await Self.findSession(try arguments.id("session"), in: session)
-            try meeting.refuseUnlessScheduled("take votes")
-            try meeting.refuseBeforeItIsHeld("take votes", now: invocation.now, timeZone: invocation.timeZone)
-            let topic = try await Self.agendaTopic(try arguments.id("topic"), of: meeting, in: session)
-            let votes = (try arguments.int("for"), try arguments.int("against"), try arguments.int("abstain"))
-            guard votes.0 + votes.1 + votes.2 > 0 else {
-                throw WorkbenchError.invalidArgument(
-                    "for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
-            }
-            let resolution = try arguments.string("resolution")
-            guard
-                let row = try await session.queryOptionalRow(
-                    SessionQueries.vote, [meeting.id, topic.id, votes.0, votes.1, votes.2, resolution, invocation.now]
-                )
-            else {
-                throw WorkbenchError.conflict(
-                    ConsultationsErrorCode.sessionAlreadyVoted, "\(topic.label) already has its vote in \(meeting.label); a vote is recorded once")
-            }
-            let adopted: Bool = try row.decode("adopted")
-            let outcome = "\(votes.0) for, \(votes.1) against, \(votes.2) abstaining: \(adopted ? "adopted" : "not adopted")"
-            try await TopicStore.record(
-                topic.id, at: invocation.now, kind: "voted", actor: invocation.caller.userName,
-                detail: "session \(meeting.id): \(outcome); \(resolution)", in: session
+            let meeting = try await SessionStore.find(try arguments.id("session"), in: invocation.database)
+            let vote = SessionWorkflow.Vote(
+                topicID: try arguments.id("topic"), votesFor: try arguments.int("for"), against: try arguments.int("against"),
+                abstain: try arguments.int("abstain"), resolution: try arguments.string("resolution")
             )
+            let (topic, adopted) = try await SessionWorkflow.vote(meeting, vote, Self.step(invocation), in: invocation.database)
             return .record(
-                [("topic", .int(topic.id)), ("adopted", .bool(adopted)), ("resolution", .string(resolution))], summary: "\(topic.label): \(outcome)")
+                [("topic", .int(topic.id)), ("adopted", .bool(adopted)), ("resolution", .string(vote.resolution))],
+                summary: "\(topic.label): \(vote.outcome(adopted: adopted))")
         }
     }
 
@@ -423,26 +299,11 @@ extension ConsultationsModule {
             examples: ["consult session reply session=1 topic=1 text=\"议定夜间开放学校操场停车，12月1日起执行\" channel=公示栏"]
         ) { invocation in
             let arguments = invocation.arguments
-            let session = invocation.database
-            let meeting = try await Self.findSession(try arguments.id("session"), in: session)
-            try meeting.refuseUnlessScheduled("record replies")
-            try meeting.refuseBeforeItIsHeld("record replies", now: invocation.now, timeZone: invocation.timeZone)
-            let topics: [Int64]
-            if let topicID = arguments.optionalID("topic") {
-                topics = [try await Self.agendaTopic(topicID, of: meeting, in: session).id]
-            } else {
-                topics = try await session.query(SessionQueries.agenda, [meeting.id]).map { try $0.decode("topic_id") }
-            }
-            let text = try arguments.string("text")
-            let channel = try arguments.string("channel")
-            for topicID in topics {
-                _ = try await session.execute(
-                    SessionQueries.insertReply, [topicID, meeting.id, "session", text, channel, invocation.now, invocation.caller.userName])
-                try await TopicStore.record(
-                    topicID, at: invocation.now, kind: "replied", actor: invocation.caller.userName,
-                    detail: "the proposer was told via \(channel): \(text)", in: session
-                )
-            }
+            let meeting = try await SessionStore.find(try arguments.id("session"), in: invocation.database)
+            let topics = try await SessionWorkflow.reply(
+                meeting, topicID: arguments.optionalID("topic"), text: try arguments.string("text"), channel: try arguments.string("channel"),
+                Self.step(invocation), in: invocation.database
+            )
             return .message("\(meeting.label): reply recorded for topic(s) \(topics.map(String.init).joined(separator: ", ")) (有回声)")
         }
     }
@@ -461,35 +322,13 @@ extension ConsultationsModule {
             mutates: true,
             examples: ["consult session close session=1"]
         ) { invocation in
-            let session = invocation.database
-            let meeting = try await Self.findSession(try invocation.arguments.id("session"), forUpdate: true, in: session)
-            try meeting.refuseUnlessScheduled("be closed")
-            try meeting.refuseBeforeItIsHeld("be closed", now: invocation.now, timeZone: invocation.timeZone)
-            let missing = try await Self.shortfalls(of: meeting.id, in: session)
-            guard missing.isEmpty else {
-                throw WorkbenchError.ruleRefused(
-                    ConsultationsErrorCode.sessionFiveHavesMissing,
-                    "\(meeting.label) cannot close; missing: " + missing.map(\.description).joined(separator: "; ")
-                )
-            }
-            _ = try await session.execute(SessionQueries.close, [meeting.id, invocation.now])
-            var outcomes: [ReplyValue] = []
-            for row in try await session.query(SessionQueries.agenda, [meeting.id]) {
-                let topicID: Int64 = try row.decode("topic_id")
-                let adopted: Bool = try row.decode("adopted")
-                let next: TopicStatus = adopted ? .implementing : .accepted
-                _ = try await session.execute(TopicQueries.setStatus, [topicID, next, invocation.now])
-                try await TopicStore.record(
-                    topicID, at: invocation.now, kind: adopted ? "implementing" : "not_adopted", actor: invocation.caller.userName,
-                    detail: adopted
-                        ? "session \(meeting.id) closed with the resolution adopted; implementation (有落实) follows through actions"
-                        : "session \(meeting.id) closed without adopting a resolution; the topic is back in line for another session",
-                    in: session
-                )
-                outcomes.append(.string("topic \(topicID): \(next.label)"))
-            }
+            let meeting = try await SessionStore.find(try invocation.arguments.id("session"), forUpdate: true, in: invocation.database)
+            let outcomes = try await SessionWorkflow.close(meeting, Self.step(invocation), in: invocation.database)
             return .record(
-                [("session", .int(meeting.id)), ("status", .string("closed")), ("topics", .list(outcomes))],
+                [
+                    ("session", .int(meeting.id)), ("status", .string("closed")),
+                    ("topics", .list(outcomes.map { .string("topic \($0.topicID): \($0.status.label)") })),
+                ],
                 summary: "\(meeting.label) closed with the five haves")
         }
     }
@@ -501,19 +340,9 @@ extension ConsultationsModule {
             mutates: true,
             examples: ["consult session cancel session=2 reason=\"台风预警，改期\""]
         ) { invocation in
-            let session = invocation.database
-            let meeting = try await Self.findSession(try invocation.arguments.id("session"), forUpdate: true, in: session)
-            try meeting.refuseUnlessScheduled("be cancelled")
-            let reason = try invocation.arguments.string("reason")
-            _ = try await session.execute(SessionQueries.cancel, [meeting.id, invocation.now, reason])
-            let topics: [Int64] = try await session.query(SessionQueries.agenda, [meeting.id]).map { try $0.decode("topic_id") }
-            for topicID in topics {
-                _ = try await session.execute(TopicQueries.setStatus, [topicID, TopicStatus.accepted, invocation.now])
-                try await TopicStore.record(
-                    topicID, at: invocation.now, kind: "unscheduled", actor: invocation.caller.userName,
-                    detail: "session \(meeting.id) cancelled: \(reason)", in: session
-                )
-            }
+            let meeting = try await SessionStore.find(try invocation.arguments.id("session"), forUpdate: true, in: invocation.database)
+            let topics = try await SessionWorkflow.cancel(
+                meeting, reason: try invocation.arguments.string("reason"), Self.step(invocation), in: invocation.database)
             return .message("\(meeting.label) cancelled; topic(s) \(topics.map(String.init).joined(separator: ", ")) back to accepted")
         }
     }

@@ -139,8 +139,10 @@ enum CoBuildingStore {
         var title: String?
     }
 
+    /// Changes a project: its status only along `machine` (`organizations.project_transitions`),
+    /// a finished one not at all, `done` only with an outcome.
     static func updateProject(
-        _ id: Int64, _ change: ProjectChange, in session: PostgresSession
+        _ id: Int64, _ change: ProjectChange, machine: StatusMachine, in session: PostgresSession
     ) async throws -> (from: ProjectStatus, to: ProjectStatus) {
         let row = try await session.row(
             Queries.findProjectForUpdate, [id],
@@ -149,8 +151,8 @@ enum CoBuildingStore {
                 argument: "id"))
         let current = ProjectStatus(rawValue: try row.decode("status")) ?? .planned
         let next = change.status ?? current
-        if next != current, !current.mayMove(to: next) {
-            let allowed = ProjectStatus.transitions[current, default: []].map(\.rawValue).sorted()
+        if next != current, machine.action(from: current.rawValue, to: next.rawValue) == nil {
+            let allowed = machine.nextStatuses(from: current.rawValue)
             throw WorkbenchError.conflict(
                 OrganizationsErrorCode.projectTransitionNotAllowed,
                 "project \(id) is \(current.rawValue); it cannot become \(next.rawValue)"

@@ -54,7 +54,9 @@ enum DemoDistrict {
         var venues = 0
     }
 
-    static func load(today: CalendarDate, now: Date, categories: OrganizationsSettings, in session: PostgresSession) async throws -> Summary {
+    static func load(
+        today: CalendarDate, now: Date, categories: OrganizationsSettings, projects: StatusMachine, in session: PostgresSession
+    ) async throws -> Summary {
         if try await session.queryOptionalRow(UnitStore.Queries.find, [Int64?.none, districtCode]) != nil {
             throw WorkbenchError.conflict(
                 OrganizationsErrorCode.demoAlreadyLoaded,
@@ -171,7 +173,7 @@ enum DemoDistrict {
                     pair: pair, title: title, category: category, due: CalendarDate(year: today.year, month: 12, day: 31), in: session)
                 summary.projects += 1
                 if step == 0 {
-                    _ = try await CoBuildingStore.updateProject(project, .init(status: .inProgress), in: session)
+                    _ = try await CoBuildingStore.updateProject(project, .init(status: .inProgress), machine: projects, in: session)
                 }
             }
         }

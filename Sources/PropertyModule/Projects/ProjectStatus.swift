@@ -1,7 +1,8 @@
 public import WorkbenchPostgres
 
 /// Where a claimed Party-building service project stands: claimed 已认领 → in progress 推进中
-/// → completed 已完成, or abandoned 已放弃 with a reason.
+/// → completed 已完成, or abandoned 已放弃 with a reason. The moves allowed are the table
+/// `property.project_transitions`.
 public enum ProjectStatus: String, CaseIterable, Sendable, PostgresDecodable, PostgresEncodable {
     /// Claimed from the community.
     case claimed
@@ -11,15 +12,6 @@ public enum ProjectStatus: String, CaseIterable, Sendable, PostgresDecodable, Po
     case completed
     /// Given up, with the reason.
     case abandoned
-
-    /// The statuses a project may move to from this one.
-    public var next: [ProjectStatus] {
-        switch self {
-        case .claimed: [.inProgress, .completed, .abandoned]
-        case .inProgress: [.completed, .abandoned]
-        case .completed, .abandoned: []
-        }
-    }
 
     /// Whether the project is over (an outcome is recorded).
     public var isFinished: Bool { self == .completed || self == .abandoned }

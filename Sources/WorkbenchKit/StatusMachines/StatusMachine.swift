@@ -2,7 +2,8 @@ public import WorkbenchPostgres
 
 /// A module's status machine, read once from its transitions table when the module starts:
 /// which action leads from which status to which (`grids.case_transitions`,
-/// `property.complaint_transitions`, `consultations.order_transitions`).
+/// `property.complaint_transitions`, `consultations.order_transitions`,
+/// `property.project_transitions`, `organizations.project_transitions`).
 ///
 /// The table is the one source of the rules: a trigger on the module's table refuses any
 /// change of status the table does not list, whoever writes it, and the workflows ask this
@@ -55,6 +56,17 @@ public struct StatusMachine: Sendable, Equatable {
     /// The status `action` leads to from `status`, nil when the table does not allow it.
     public func target(from status: String, action: String) -> String? {
         targets[status]?[action]
+    }
+
+    /// The action that leads from `status` to `next`, nil when the table lists none (for
+    /// commands that name the status to move to rather than the action).
+    public func action(from status: String, to next: String) -> String? {
+        (targets[status] ?? [:]).filter { $0.value == next }.map(\.key).min()
+    }
+
+    /// The statuses reachable from `status` in one step, sorted.
+    public func nextStatuses(from status: String) -> [String] {
+        Set((targets[status] ?? [:]).values).sorted()
     }
 
     /// The actions allowed from `status` and where each leads, by action.
