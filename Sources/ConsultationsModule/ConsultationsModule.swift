@@ -55,6 +55,8 @@ public struct ConsultationsModule: WorkbenchModule {
     public let gridsLoaded: Bool
     /// `consultations.order_transitions`, read once at start.
     let orderMachine: StatusMachine
+    /// The sessions' rules, with `consultations.topic_transitions` read once at start.
+    let sessionWorkflow: SessionWorkflow
 
     /// Reads the configuration.
     ///
@@ -65,6 +67,7 @@ public struct ConsultationsModule: WorkbenchModule {
         settings = try ConsultationsSettings(config: context.config, pointsCategories: pointsCategories)
         gridsLoaded = context.module(GridsModule.self) != nil
         orderMachine = try await StatusMachine.load("consultations.order_transitions", in: context.database)
+        sessionWorkflow = SessionWorkflow(topicMachine: try await StatusMachine.load("consultations.topic_transitions", in: context.database))
     }
 
     /// Every command, grouped by area.

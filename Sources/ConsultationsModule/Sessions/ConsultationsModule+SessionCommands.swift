@@ -66,7 +66,7 @@ extension ConsultationsModule {
                 unit: unit, topicIDs: try Self.topicIDs(try arguments.string("topics"), argument: "topics"),
                 title: arguments.optionalString("title"), venue: arguments.optionalString("venue"), startsAt: try arguments.datetime("at")
             )
-            let (id, title, topics) = try await SessionWorkflow.schedule(draft, Self.step(invocation), in: invocation.database)
+            let (id, title, topics) = try await sessionWorkflow.schedule(draft, Self.step(invocation), in: invocation.database)
             return .created(
                 id: id, "session \(id) 《\(title)》 scheduled with \(topics.count) topic(s)",
                 fields: [("venue", .string(draft.venue)), ("topics", .list(topics.map { .int($0.id) }))]
@@ -164,7 +164,7 @@ extension ConsultationsModule {
                     "session", code: ConsultationsErrorCode.sessionNothingToChange, "name at least one of venue=, at=, title=")
             }
             let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
-            let staleNotice = try await SessionWorkflow.update(
+            let staleNotice = try await sessionWorkflow.update(
                 meeting, title: arguments.optionalString("title"), venue: arguments.optionalString("venue"),
                 startsAt: arguments.optionalDatetime("at"), Self.step(invocation), in: invocation.database
             )
@@ -188,7 +188,7 @@ extension ConsultationsModule {
             let arguments = invocation.arguments
             let day = arguments.optionalDate("on") ?? invocation.today
             let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
-            try await SessionWorkflow.postNotice(meeting, on: day, place: try arguments.string("place"), Self.step(invocation), in: invocation.database)
+            try await sessionWorkflow.postNotice(meeting, on: day, place: try arguments.string("place"), Self.step(invocation), in: invocation.database)
             return .message("\(meeting.label): notice posted on \(day) (有标识)")
         }
     }
@@ -224,7 +224,7 @@ extension ConsultationsModule {
             }
             let present = try arguments.bool("present")
             let name = try arguments.string("name")
-            let inserted = try await SessionWorkflow.attend(
+            let inserted = try await sessionWorkflow.attend(
                 meeting, name: name, role: role, party: party, present: present, Self.step(invocation), in: invocation.database)
             return .message(
                 "\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as \(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")"
@@ -247,7 +247,7 @@ extension ConsultationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
-            let amended = try await SessionWorkflow.recordMinutes(
+            let amended = try await sessionWorkflow.recordMinutes(
                 meeting, text: try arguments.string("text"), by: arguments.optionalString("by") ?? invocation.caller.userName,
                 amend: try arguments.bool("amend"), Self.step(invocation), in: invocation.database
             )
@@ -278,7 +278,7 @@ extension ConsultationsModule {
                 topicID: try arguments.id("topic"), votesFor: try arguments.int("for"), against: try arguments.int("against"),
                 abstain: try arguments.int("abstain"), resolution: try arguments.string("resolution")
             )
-            let (topic, adopted) = try await SessionWorkflow.vote(meeting, vote, Self.step(invocation), in: invocation.database)
+            let (topic, adopted) = try await sessionWorkflow.vote(meeting, vote, Self.step(invocation), in: invocation.database)
             return .record(
                 [("topic", .int(topic.id)), ("adopted", .bool(adopted)), ("resolution", .string(vote.resolution))],
                 summary: "\(topic.label): \(vote.outcome(adopted: adopted))")
@@ -300,7 +300,7 @@ extension ConsultationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let meeting = try await SessionStore.find(try arguments.id("session"), in: invocation.database)
-            let topics = try await SessionWorkflow.reply(
+            let topics = try await sessionWorkflow.reply(
                 meeting, topicID: arguments.optionalID("topic"), text: try arguments.string("text"), channel: try arguments.string("channel"),
                 Self.step(invocation), in: invocation.database
             )
@@ -323,7 +323,7 @@ extension ConsultationsModule {
             examples: ["consult session close session=1"]
         ) { invocation in
             let meeting = try await SessionStore.find(try invocation.arguments.id("session"), forUpdate: true, in: invocation.database)
-            let outcomes = try await SessionWorkflow.close(meeting, Self.step(invocation), in: invocation.database)
+            let outcomes = try await sessionWorkflow.close(meeting, Self.step(invocation), in: invocation.database)
             return .record(
                 [
                     ("session", .int(meeting.id)), ("status", .string("closed")),
@@ -341,7 +341,7 @@ extension ConsultationsModule {
             examples: ["consult session cancel session=2 reason=\"台风预警，改期\""]
         ) { invocation in
             let meeting = try await SessionStore.find(try invocation.arguments.id("session"), forUpdate: true, in: invocation.database)
-            let topics = try await SessionWorkflow.cancel(
+            let topics = try await sessionWorkflow.cancel(
                 meeting, reason: try invocation.arguments.string("reason"), Self.step(invocation), in: invocation.database)
             return .message("\(meeting.label) cancelled; topic(s) \(topics.map(String.init).joined(separator: ", ")) back to accepted")
         }

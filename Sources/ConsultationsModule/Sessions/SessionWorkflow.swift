@@ -6,8 +6,11 @@ import WorkbenchPostgres
 /// The rules of a session 议事会 from scheduling to close: which topics it may take, what
 /// may be recorded and when, the five haves before it closes, and what its close or
 /// cancellation does to its topics. Every step that touches a topic appends to the topic's
-/// timeline.
-enum SessionWorkflow {
+/// timeline, and moves it only along ``topicMachine`` (`consultations.topic_transitions`).
+struct SessionWorkflow: Sendable {
+    /// `consultations.topic_transitions`, read once at start.
+    let topicMachine: StatusMachine
+
     /// Who acts and when, for every step.
     struct Step {
         var actor: String
@@ -28,47 +31,45 @@ enum SessionWorkflow {
     /// Schedules a session on accepted topics of `unit`'s subtree and marks them scheduled.
     ///
     /// - Returns: The session's id, its title and its agenda.
-    static func schedule(_ draft: Schedule, _ step: Step, in session: PostgresSession) async throws -> (id: Int64, title: String, topics: [Topic]) {
+    func schedule(_ draft: Schedule, _ step: Step, in session: PostgresSession) async throws -> (id: Int64, title: String, topics: [Topic]) {
         // Locked in id order (two schedules naming the same topics cannot deadlock); the
         // agenda keeps the order given.
-        var topics: [Topic] = []
+        var agenda: [Topic] = []
         for id in draft.topicIDs.sorted() {
             let topic = try await TopicStore.find(id, argument: "topics", forUpdate: true, in: session)
-            guard topic.status == .accepted else {
-                throw TopicStore.notAllowed(
-                    topic, "be scheduled",
-                    topic.status == .proposed
-                        ? "Review it first ('consult topic review topic=\(id) decision=accept')." : "Only accepted topics are put to a session."
-                )
-            }
+            try TopicStore.require(
+                topic, "schedule", in: topicMachine, step: "be scheduled",
+                hint: topic.status == .proposed
+                    ? "Review it first ('consult topic review topic=\(id) decision=accept')." : "Only accepted topics are put to a session."
+            )
             guard topic.communityPath == draft.unit.path || topic.communityPath.hasPrefix(draft.unit.path + ".") else {
                 throw WorkbenchError.ruleRefused(
                     ConsultationsErrorCode.sessionTopicOutsideUnit,
                     "\(topic.label) belongs to \(topic.communityCode), outside \(draft.unit.label); schedule it where it belongs"
                 )
             }
-            topics.append(topic)
+            agenda.append(topic)
         }
         let position = Dictionary(uniqueKeysWithValues: draft.topicIDs.enumerated().map { ($1, $0) })
-        topics.sort { position[$0.id, default: 0] < position[$1.id, default: 0] }
-        let title = draft.title ?? topics[0].title
+        agenda.sort { position[$0.id, default: 0] < position[$1.id, default: 0] }
+        let title = draft.title ?? agenda[0].title
         let id: Int64 = try await session.query(SessionQueries.insert, [draft.unit.id, title, draft.venue, draft.startsAt, step.now])
             .single().decode("id")
         let starts = ReplyEncoder(timeZone: step.timeZone).textValue(.timestamp(draft.startsAt))
-        for (index, topic) in topics.enumerated() {
+        for (index, topic) in agenda.enumerated() {
             _ = try await session.execute(SessionQueries.addTopic, [id, topic.id, index + 1])
             _ = try await session.execute(TopicQueries.setStatus, [topic.id, TopicStatus.scheduled, step.now])
             try await TopicStore.record(
                 topic.id, at: step.now, kind: "scheduled", actor: step.actor, detail: "on session \(id) 《\(title)》 at \(starts)", in: session)
         }
-        return (id, title, topics)
+        return (id, title, agenda)
     }
 
     /// Changes a scheduled session's title, venue or time. A notice that showed the old time
     /// or place is withdrawn (有标识 must be posted again).
     ///
     /// - Returns: Whether the notice was withdrawn.
-    static func update(
+    func update(
         _ meeting: Session, title: String?, venue: String?, startsAt: Date?, _ step: Step, in session: PostgresSession
     ) async throws -> Bool {
         try meeting.refuseUnlessScheduled("change")
@@ -80,7 +81,7 @@ enum SessionWorkflow {
 
     /// Records the notice (有标识) posted on `day` at `place`: not in the future, and not after
     /// the session's own day (it would have announced nothing).
-    static func postNotice(_ meeting: Session, on day: CalendarDate, place: String, _ step: Step, in session: PostgresSession) async throws {
+    func postNotice(_ meeting: Session, on day: CalendarDate, place: String, _ step: Step, in session: PostgresSession) async throws {
         let today = CalendarDate(containing: step.now, in: step.timeZone)
         guard day <= today else {
             throw WorkbenchError.invalidArgument(
@@ -100,21 +101,21 @@ enum SessionWorkflow {
     /// Records a participant, or corrects the record of the same name.
     ///
     /// - Returns: Whether the name was new.
-    static func attend(
+    func attend(
         _ meeting: Session, name: String, role: ParticipantRole, party: CoGovernanceParty?, present: Bool, _ step: Step,
         in session: PostgresSession
     ) async throws -> Bool {
-        try refuseUnlessBeingHeld(meeting, "take participants", step)
+        try Self.refuseUnlessBeingHeld(meeting, "take participants", step)
         return try await session.query(SessionQueries.attend, [meeting.id, name, role, party, present, step.now]).single().decode("inserted")
     }
 
     /// Records the minutes (有记录), once; with `amend`, adds to them, dated and signed.
     ///
     /// - Returns: Whether earlier minutes were amended.
-    static func recordMinutes(
+    func recordMinutes(
         _ meeting: Session, text: String, by author: String, amend: Bool, _ step: Step, in session: PostgresSession
     ) async throws -> Bool {
-        try refuseUnlessBeingHeld(meeting, "take minutes", step)
+        try Self.refuseUnlessBeingHeld(meeting, "take minutes", step)
         var minutes = text
         if let earlier = meeting.minutes {
             guard amend else {
@@ -151,8 +152,8 @@ enum SessionWorkflow {
     /// than half of the votes cast).
     ///
     /// - Returns: The topic and whether the resolution was adopted.
-    static func vote(_ meeting: Session, _ vote: Vote, _ step: Step, in session: PostgresSession) async throws -> (Topic, adopted: Bool) {
-        try refuseUnlessBeingHeld(meeting, "take votes", step)
+    func vote(_ meeting: Session, _ vote: Vote, _ step: Step, in session: PostgresSession) async throws -> (Topic, adopted: Bool) {
+        try Self.refuseUnlessBeingHeld(meeting, "take votes", step)
         let topic = try await SessionStore.agendaTopic(vote.topicID, of: meeting, in: session)
         guard vote.votesFor + vote.against + vote.abstain > 0 else {
             throw WorkbenchError.invalidArgument("for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
@@ -176,10 +177,10 @@ enum SessionWorkflow {
     /// Records the reply to the proposer (有回声) of one agenda topic, or of every one.
     ///
     /// - Returns: The topics answered.
-    static func reply(
+    func reply(
         _ meeting: Session, topicID: Int64?, text: String, channel: String, _ step: Step, in session: PostgresSession
     ) async throws -> [Int64] {
-        try refuseUnlessBeingHeld(meeting, "record replies", step)
+        try Self.refuseUnlessBeingHeld(meeting, "record replies", step)
         let topics: [Int64]
         if let topicID {
             topics = [try await SessionStore.agendaTopic(topicID, of: meeting, in: session).id]
@@ -198,8 +199,8 @@ enum SessionWorkflow {
     /// (有落实), one not adopted returns to accepted.
     ///
     /// - Returns: Each topic with the status it moved to.
-    static func close(_ meeting: Session, _ step: Step, in session: PostgresSession) async throws -> [(topicID: Int64, status: TopicStatus)] {
-        try refuseUnlessBeingHeld(meeting, "be closed", step)
+    func close(_ meeting: Session, _ step: Step, in session: PostgresSession) async throws -> [(topicID: Int64, status: TopicStatus)] {
+        try Self.refuseUnlessBeingHeld(meeting, "be closed", step)
         let missing = try await SessionStore.shortfalls(of: meeting, in: session)
         guard missing.isEmpty else {
             throw WorkbenchError.ruleRefused(
@@ -228,7 +229,7 @@ enum SessionWorkflow {
     /// Cancels a scheduled session; its topics return to accepted.
     ///
     /// - Returns: The topics returned.
-    static func cancel(_ meeting: Session, reason: String, _ step: Step, in session: PostgresSession) async throws -> [Int64] {
+    func cancel(_ meeting: Session, reason: String, _ step: Step, in session: PostgresSession) async throws -> [Int64] {
         try meeting.refuseUnlessScheduled("be cancelled")
         _ = try await session.execute(SessionQueries.cancel, [meeting.id, step.now, reason])
         let topics = try await SessionStore.agenda(of: meeting, in: session).map(\.topicID)

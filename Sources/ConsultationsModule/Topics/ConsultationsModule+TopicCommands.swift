@@ -207,9 +207,8 @@ extension ConsultationsModule {
                 )
             }
             let topic = try await TopicStore.find(try arguments.id("topic"), forUpdate: true, in: session)
-            guard topic.status == .proposed else {
-                throw TopicStore.notAllowed(topic, "be reviewed", "Only a proposed topic is reviewed.")
-            }
+            try TopicStore.require(
+                topic, accept ? "accept" : "decline", in: sessionWorkflow.topicMachine, step: "be reviewed", hint: "Only a proposed topic is reviewed.")
             let actor = invocation.caller.userName
             let status: TopicStatus = accept ? .accepted : .declined
             _ = try await session.execute(TopicQueries.review, [topic.id, status, invocation.now, accept ? nil : reason])
@@ -245,14 +244,12 @@ extension ConsultationsModule {
         ) { invocation in
             let session = invocation.database
             let topic = try await TopicStore.find(try invocation.arguments.id("topic"), forUpdate: true, in: session)
-            guard [.proposed, .accepted].contains(topic.status) else {
-                throw TopicStore.notAllowed(
-                    topic, "be withdrawn",
-                    topic.status == .scheduled
-                        ? "It is on a session's agenda: cancel the session ('consult session cancel') first."
-                        : "Only a proposed or accepted topic is withdrawn."
-                )
-            }
+            try TopicStore.require(
+                topic, "withdraw", in: sessionWorkflow.topicMachine, step: "be withdrawn",
+                hint: topic.status == .scheduled
+                    ? "It is on a session's agenda: cancel the session ('consult session cancel') first."
+                    : "Only a proposed or accepted topic is withdrawn."
+            )
             let reason = try invocation.arguments.string("reason")
             _ = try await session.execute(TopicQueries.withdraw, [topic.id, invocation.now, reason])
             try await TopicStore.record(

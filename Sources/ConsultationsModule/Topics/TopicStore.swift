@@ -20,6 +20,12 @@ enum TopicStore {
         _ = try await session.execute(TopicQueries.recordEvent, [topicID, at, kind, actor, String(detail.prefix(2000))])
     }
 
+    /// Refuses (409, with `hint`) a step whose `action` the topic machine does not allow
+    /// from the topic's status.
+    static func require(_ topic: Topic, _ action: String, in machine: StatusMachine, step: String, hint: String) throws {
+        guard machine.target(from: topic.status.rawValue, action: action) != nil else { throw notAllowed(topic, step, hint) }
+    }
+
     /// A 409 naming what `topic` may do instead, for a step its status does not allow.
     static func notAllowed(_ topic: Topic, _ step: String, _ hint: String) -> WorkbenchError {
         .conflict(ConsultationsErrorCode.topicTransitionNotAllowed, "\(topic.label) is \(topic.status.label); it cannot \(step). \(hint)")
