@@ -3,16 +3,18 @@ import PackagePlugin
 
 /// `swift package --allow-writing-to-package-directory new-module <id> [--alias a] [--title t]`
 ///
-/// Scaffolds a working module: `Sources/<Name>Module/` with the module type, a first
-/// migration (a table in the module's schema) and two commands (`add`, `list`), and
-/// `Tests/<Name>ModuleTests/` with a test against the suite's PostgreSQL cluster. It then
+/// Scaffolds a working module in the shape every module has: `Sources/<Name>Module/` with the
+/// module type, its error codes, its statement list, a first migration (a table in the
+/// module's schema, its grants and constraint comment) and one area folder `Items/` (commands →
+/// store → queries, two commands `item add` and `item list`), and `Tests/<Name>ModuleTests/` with
+/// a test through the daemon's own command path against the suite's PostgreSQL cluster. It then
 /// prints the lines to add to `Package.swift` and to the daemon's module catalog. Existing
 /// files are never overwritten.
 @main
 struct NewModule: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         var extractor = ArgumentExtractor(arguments)
-        let alias = extractor.extractOption(named: "alias").last
+        let aliasOption = extractor.extractOption(named: "alias").last
         let title = extractor.extractOption(named: "title").last
         guard let id = extractor.remainingArguments.first,
             id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil
@@ -23,11 +25,17 @@ struct NewModule: CommandPlugin {
             return
         }
         let name = id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Module"
+        let alias = aliasOption ?? String(id.prefix(4))
         let root = context.package.directoryURL
         let files: [(String, String)] = [
-            ("Sources/\(name)/\(name).swift", moduleSource(id: id, name: name, alias: alias ?? String(id.prefix(4)), title: title ?? id)),
+            ("Sources/\(name)/\(name).swift", moduleSource(id: id, name: name, alias: alias, title: title ?? id)),
+            ("Sources/\(name)/\(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.swift", errorCodeSource(id: id, name: name)),
+            ("Sources/\(name)/\(name)+Statements.swift", statementsSource(name: name)),
+            ("Sources/\(name)/Items/Item.swift", itemSource(id: id)),
+            ("Sources/\(name)/Items/ItemStore.swift", itemStoreSource(id: id)),
+            ("Sources/\(name)/Items/\(name)+ItemCommands.swift", itemCommandsSource(id: id, name: name, alias: alias)),
             ("Sources/\(name)/Migrations/0001_create_items.sql", migration(id: id)),
-            ("Tests/\(name)Tests/\(name)Tests.swift", testSource(id: id, name: name)),
+            ("Tests/\(name)Tests/\(name)Tests.swift", testSource(id: id, name: name, alias: alias)),
         ]
         for (path, contents) in files {
             let url = root.appending(path: path)
@@ -54,66 +62,179 @@ struct NewModule: CommandPlugin {
                    .testTarget(name: "\(name)Tests", dependencies: ["\(name)", "WorkbenchTestSupport"], swiftSettings: strictSettings),
                and "\(name)" to the dependencies of the WorkbenchDaemon target.
             2. Add \(name).self to ModuleCatalog.all in Sources/WorkbenchDaemon/Catalog/ModuleCatalog.swift.
-            3. Replace the example table and commands with the module's own; run `deploy/dev test`.
+            3. Add \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all to Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift and its
+               codes to docs/error-codes.md.
+            4. Replace the example area (Items/) with the module's own; run `deploy/dev test`.
             """
         )
     }
 
     func moduleSource(id: String, name: String, alias: String, title: String) -> String {
         """
-        import Foundation
         public import WorkbenchKit
         public import WorkbenchPostgres
 
-        /// \(title): replace this with the module's overview — what it models, its commands,
-        /// the rules it enforces and where they come from.
+        /// \(title): replace this with the module's overview — what it models, its commands by
+        /// area, the rules it enforces and where they come from.
+        ///
+        /// - **Items** (`\(alias) item add|list`): the example area; each area is a folder shaped
+        ///   commands → store → queries (`Items/`).
         public struct \(name): WorkbenchModule {
+            /// `\(id)`, also the PostgreSQL schema.
             public static let id = "\(id)"
+            /// `\(alias)`.
             public static let alias = "\(alias)"
+            /// \(title).
             public static let title = "\(title)"
+            /// The module's migrations, embedded from `Migrations/`.
             public static var migrations: [Migration] { EmbeddedMigrations.all }
 
+            /// Reads the module's configuration (`modules.\(id)`); none yet.
             public init(context: ModuleContext) async throws {}
 
-            enum Queries {
-                static let add = PostgresStatement(
-                    "\(id).item.add", "INSERT INTO \(id).items (name) VALUES ($1) RETURNING id"
-                )
-                static let list = PostgresStatement(
-                    "\(id).item.list", "SELECT id, name, created_at FROM \(id).items ORDER BY id LIMIT $1"
-                )
-            }
+            /// Every command, grouped by area.
+            public var commands: [CommandSpec] { itemCommands }
 
-            public var commands: [CommandSpec] {
+            /// Friendly replies for the constraints that need more than their comment says.
+            public var constraintErrors: [String: WorkbenchError] {
                 [
-                    CommandSpec(
-                        "item add", synopsis: "Add an item",
-                        arguments: [.required("name", .string(maxLength: 100), help: "The item's unique name")],
-                        mutates: true
-                    ) { invocation in
-                        let id: Int64 = try await invocation.database.query(
-                            Queries.add, [invocation.arguments.string("name")]
-                        ).single().decode("id")
-                        return .created(id: id, "item \\(id) added")
-                    },
-                    CommandSpec(
-                        "item list", synopsis: "List items",
-                        arguments: [.optional("limit", .int(1...1000), default: "100", help: "At most this many")]
-                    ) { invocation in
-                        let rows = try await invocation.database.query(Queries.list, [invocation.arguments.int("limit")])
-                        return .table(
-                            columns: ["id", "name", "created_at"],
-                            rows: try rows.map { row in
-                                [.int(try row.decode("id", as: Int64.self)), .string(try row.decode("name", as: String.self)),
-                                 .timestamp(try row.decode("created_at", as: Date.self))]
-                            }
-                        )
-                    },
+                    "items_name_key": .conflict(
+                        \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.itemDuplicate, argument: "name",
+                        "an item with this name exists; choose another name or see '\(alias) item list'")
                 ]
             }
+        }
 
-            public var constraintErrors: [String: WorkbenchError] {
-                ["items_name_key": .conflict("\(id).item.duplicate", "an item with this name exists; choose another name")]
+        """
+    }
+
+    func errorCodeSource(id: String, name: String) -> String {
+        let type = name.replacingOccurrences(of: "Module", with: "") + "ErrorCode"
+        return """
+            /// Every error code the \(id) module answers with, named: a reply's code is stable, so
+            /// scripts may depend on it, and ``all`` lets a test list them (add the type to
+            /// `Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift` and the codes to
+            /// `docs/error-codes.md`).
+            public enum \(type) {
+                /// `\(id).item.duplicate`.
+                public static let itemDuplicate = "\(id).item.duplicate"
+
+                /// Every code above.
+                public static let all = [itemDuplicate]
+            }
+
+            """
+    }
+
+    func statementsSource(name: String) -> String {
+        """
+        public import WorkbenchPostgres
+
+        extension \(name) {
+            /// Every named statement of the module, for the test that prepares each one against a
+            /// migrated database. A statement missing here fails that test, naming it.
+            public static var statements: [PostgresStatement] {
+                [
+                    ItemStore.Queries.add,
+                    ItemStore.Queries.list,
+                ]
+            }
+        }
+
+        """
+    }
+
+    func itemSource(id: String) -> String {
+        """
+        import Foundation
+        import WorkbenchKit
+        import WorkbenchPostgres
+
+        /// An item: replace with the area's own record.
+        struct Item: Sendable {
+            var id: Int64
+            var name: String
+            var createdAt: Date
+
+            /// The columns ``init(row:)`` reads.
+            static let columns = "id, name, created_at"
+
+            init(row: PostgresRow) throws {
+                id = try row.decode("id")
+                name = try row.decode("name")
+                createdAt = try row.decode("created_at")
+            }
+
+            /// The columns of `item list`.
+            static let listColumns = ["id", "name", "created_at"]
+
+            /// One row of `item list`.
+            var listValues: [ReplyValue] { [.int(id), .string(name), .timestamp(createdAt)] }
+        }
+
+        """
+    }
+
+    func itemStoreSource(id: String) -> String {
+        """
+        import WorkbenchKit
+        import WorkbenchPostgres
+
+        /// The items' rules and reads: the handlers call these, never SQL.
+        enum ItemStore {
+            /// Adds an item; a duplicate name is refused by `items_name_key`.
+            ///
+            /// - Returns: Its id.
+            static func add(name: String, in session: PostgresSession) async throws -> Int64 {
+                try await session.query(Queries.add, [name]).single().decode("id")
+            }
+
+            /// One page of items by id.
+            static func list(page: Page, in session: PostgresSession) async throws -> [Item] {
+                try await session.query(Queries.list, [page.afterKey, page.fetchLimit]).map(Item.init(row:))
+            }
+
+            enum Queries {
+                static let add = PostgresStatement("\(id).item.add", "INSERT INTO \(id).items (name) VALUES ($1) RETURNING id")
+                static let list = PostgresStatement(
+                    "\(id).item.list", "SELECT \\(Item.columns) FROM \(id).items WHERE id > $1 ORDER BY id LIMIT $2"
+                )
+            }
+        }
+
+        """
+    }
+
+    func itemCommandsSource(id: String, name: String, alias: String) -> String {
+        """
+        import WorkbenchKit
+
+        extension \(name) {
+            /// The items' commands.
+            var itemCommands: [CommandSpec] { [addItemCommand, listItemsCommand] }
+
+            private var addItemCommand: CommandSpec {
+                CommandSpec(
+                    "item add", synopsis: "Add an item",
+                    arguments: [.required("name", .string(maxLength: 100), help: "The item's unique name", label: "名称")],
+                    mutates: true,
+                    examples: ["\(alias) item add name=示例"]
+                ) { invocation in
+                    let id = try await ItemStore.add(name: try invocation.arguments.string("name"), in: invocation.database)
+                    return .created(id: id, "item \\(id) added")
+                }
+            }
+
+            private var listItemsCommand: CommandSpec {
+                CommandSpec(
+                    "item list", synopsis: "List items; paged",
+                    arguments: Page.arguments(),
+                    examples: ["\(alias) item list"]
+                ) { invocation in
+                    let page = try Page(invocation.arguments)
+                    let items = try await ItemStore.list(page: page, in: invocation.database)
+                    return page.reply(columns: Item.listColumns, rows: items.map { ($0.id, $0.listValues) })
+                }
             }
         }
 
@@ -137,24 +258,20 @@ struct NewModule: CommandPlugin {
         """
     }
 
-    func testSource(id: String, name: String) -> String {
+    func testSource(id: String, name: String, alias: String) -> String {
         """
         import Testing
-        import WorkbenchPostgres
         import WorkbenchTestSupport
         @testable import \(name)
 
         @Suite("\(id) against a real database")
         struct \(name)Tests {
-            @Test func migrationsApply() async throws {
-                try await TestCluster.withPool { pool, _ in
-                    let applied = try await MigrationRunner(pool: pool, logger: TestCluster.logger).migrate([\(name).moduleMigrations])
-                    #expect(applied.count == \(name).migrations.count)
-                    let exists = try await pool.withConnection { session in
-                        try await session.query(PostgresStatement(unnamed: "SELECT to_regclass('\(id).items') IS NOT NULL"))
-                            .single().decode(at: 0, as: Bool.self)
-                    }
-                    #expect(exists)
+            @Test func itemsAreAddedOnceAndListed() async throws {
+                try await ModuleHarness.with([\(name).self]) { harness in
+                    let id = try await harness.create("\(alias) item add name=示例")
+                    let duplicate = await harness.send("\(alias) item add name=示例")
+                    #expect(duplicate.status == 409, "\\(duplicate)")
+                    #expect(await harness.send("\(alias) item list").column("id") == ["\\(id)"])
                 }
             }
         }

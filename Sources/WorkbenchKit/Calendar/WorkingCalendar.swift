@@ -62,16 +62,16 @@ public enum WorkingCalendar {
         try await session.query(Queries.isWorkingDay, [day]).single().decode(at: 0, as: Bool.self)
     }
 
-    enum Queries {
-        static let deadline = PostgresStatement(
+    package enum Queries {
+        package static let deadline = PostgresStatement(
             "workbench.calendar.deadline",
             "SELECT workbench.add_duration($1::timestamptz, $2::integer, $3::text, $4::text)"
         )
-        static let workingDaysBetween = PostgresStatement(
+        package static let workingDaysBetween = PostgresStatement(
             "workbench.calendar.working_days_between",
             "SELECT workbench.working_days_between($1::date, $2::date)"
         )
-        static let isWorkingDay = PostgresStatement(
+        package static let isWorkingDay = PostgresStatement(
             "workbench.calendar.is_working_day",
             "SELECT workbench.is_working_day($1::date)"
         )

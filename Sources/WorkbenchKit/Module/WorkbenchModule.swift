@@ -36,6 +36,11 @@ public protocol WorkbenchModule: Sendable {
     /// commands are the daemon's own.
     static var servesCommandsAtTopLevel: Bool { get }
 
+    /// Every named statement of the module (`<Module>+Statements.swift`): a test prepares each
+    /// against a migrated database, and fails for a statement in the module's sources that is
+    /// not listed.
+    static var statements: [PostgresStatement] { get }
+
     /// Initialises the module (after its migrations are applied and its requirements are up).
     init(context: ModuleContext) async throws
 
@@ -58,6 +63,8 @@ extension WorkbenchModule {
     public static var optionalRequires: [String] { [] }
     /// By default `Sources/<TypeName>/Migrations` (the type is named after its target).
     public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
+    /// By default none (the statement test still finds those in the module's sources).
+    public static var statements: [PostgresStatement] { [] }
     /// By default a module's commands are served under its id and alias.
     public static var servesCommandsAtTopLevel: Bool { false }
     /// By default no background jobs.
