@@ -18,10 +18,19 @@ struct PipelinedConnectionTests {
 
     /// Polls `condition` until it holds (at most 10 s).
     static func waitUntil(_ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(30)
         while !condition() {
             guard ContinuousClock.now < deadline else { throw CancellationError() }
             try await Task.sleep(for: .milliseconds(2))
+        }
+    }
+
+    /// ``waitUntil(_:)`` for a condition that asks the database.
+    static func waitUntil(_ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while try await !condition() {
+            guard ContinuousClock.now < deadline else { throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
 

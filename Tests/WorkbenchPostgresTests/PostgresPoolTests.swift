@@ -6,24 +6,41 @@ import WorkbenchTestSupport
 
 @Suite("The connection pool against a real server")
 struct PostgresPoolTests {
+    /// Holds a pooled connection until the test lets it go: nothing depends on how long a
+    /// statement takes.
+    struct Holder {
+        let release: AsyncStream<Void>.Continuation
+        let task: Task<Void, any Error>
+
+        init(_ pool: PostgresPool) {
+            let (stream, release) = AsyncStream<Void>.makeStream()
+            self.release = release
+            self.task = Task {
+                try await pool.withConnection { session in
+                    _ = try await session.query(PostgresStatement(unnamed: "SELECT 1"))
+                    for await _ in stream {}
+                }
+            }
+        }
+
+        func letGo() async throws {
+            release.finish()
+            try await task.value
+        }
+    }
+
     @Test func exhaustionWaitsThenTimesOut() async throws {
         try await TestCluster.withPool(size: 2, acquireTimeout: .milliseconds(300)) { pool, _ in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<2 {
-                    group.addTask {
-                        _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(1.5)")) }
-                    }
-                }
-                try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 2 }
-                let started = ContinuousClock.now
-                let error = await #expect(throws: PostgresError.self) {
-                    try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")) }
-                }
-                #expect(error?.code == .poolTimeout)
-                #expect(ContinuousClock.now - started >= .milliseconds(250))
-                #expect(pool.statistics.acquireTimeouts == 1)
-                try await group.waitForAll()
+            let holders = [Holder(pool), Holder(pool)]
+            try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 2 }
+            let started = ContinuousClock.now
+            let error = await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT 1")) }
             }
+            #expect(error?.code == .poolTimeout)
+            #expect(ContinuousClock.now - started >= .milliseconds(250))
+            #expect(pool.statistics.acquireTimeouts == 1)
+            for holder in holders { try await holder.letGo() }
             #expect(pool.statistics.open == 2)
             #expect(pool.statistics.leased == 0)
         }
@@ -55,19 +72,15 @@ struct PostgresPoolTests {
 
     @Test func cancelledWaiterLeavesTheLine() async throws {
         try await TestCluster.withPool(size: 1, acquireTimeout: .seconds(30)) { pool, _ in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    _ = try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(0.5)")) }
-                }
-                try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 1 }
-                let waiter = Task { try await pool.withConnection { _ in 1 } }
-                try await PipelinedConnectionTests.waitUntil { pool.statistics.waiting == 1 }
-                waiter.cancel()
-                let outcome = await waiter.result
-                #expect(throws: CancellationError.self) { try outcome.get() }
-                #expect(pool.statistics.waiting == 0)
-                try await group.waitForAll()
-            }
+            let holder = Holder(pool)
+            try await PipelinedConnectionTests.waitUntil { pool.statistics.leased == 1 }
+            let waiter = Task { try await pool.withConnection { _ in 1 } }
+            try await PipelinedConnectionTests.waitUntil { pool.statistics.waiting == 1 }
+            waiter.cancel()
+            let outcome = await waiter.result
+            #expect(throws: CancellationError.self) { try outcome.get() }
+            #expect(pool.statistics.waiting == 0)
+            try await holder.letGo()
             #expect(try await pool.withConnection { _ in 2 } == 2)
         }
     }
@@ -85,10 +98,16 @@ struct PostgresPoolTests {
             try await killer.withConnection { session in
                 try await session.query(PostgresStatement(unnamed: "SELECT pg_terminate_backend($1)"), [firstPID])
             }
+            // The pool checks an idle connection when it hands it out: wait until the backend has
+            // exited (its socket is closed then), as seen from the other session.
+            try await PipelinedConnectionTests.waitUntil {
+                try await killer.withConnection { session in
+                    try await session.query(
+                        PostgresStatement(unnamed: "SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1)"), [firstPID]
+                    ).single().decode(at: 0, as: Bool.self)
+                }
+            }
             await killer.shutdown()
-            // The pool checks an idle connection when it hands it out; give the server's close
-            // time to reach our socket (it is not a bound on anything the test asserts).
-            try await Task.sleep(for: .milliseconds(100))
             let secondPID = try await pool.withConnection { session in
                 try await session.query(PostgresStatement(unnamed: "SELECT pg_backend_pid()")).single().decode(at: 0, as: Int32.self)
             }
