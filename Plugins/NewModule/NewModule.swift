@@ -20,7 +20,8 @@ struct NewModule: CommandPlugin {
             id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil
         else {
             Diagnostics.error(
-                "usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>]; the id is lowercase letters, digits and _"
+                "usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>]; the id is "
+                    + "lowercase letters, digits and _"
             )
             return
         }
@@ -62,7 +63,8 @@ struct NewModule: CommandPlugin {
                    .testTarget(name: "\(name)Tests", dependencies: ["\(name)", "WorkbenchTestSupport"], swiftSettings: strictSettings),
                and "\(name)" to the dependencies of the WorkbenchDaemon target.
             2. Add \(name).self to ModuleCatalog.all in Sources/WorkbenchDaemon/Catalog/ModuleCatalog.swift.
-            3. Add \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all to Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift and its
+            3. Add \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all to \
+            Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift and its
                codes to docs/error-codes.md.
             4. Replace the example area (Items/) with the module's own; run `deploy/dev test`.
             """

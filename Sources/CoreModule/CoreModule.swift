@@ -57,7 +57,8 @@ public struct CoreModule: WorkbenchModule {
     ///   - requestIDRetention: How long `request_id` replies are kept.
     public init(context: ModuleContext, workbench modules: [any WorkbenchModule.Type], requestIDRetention: Duration) async throws {
         let sets = [Self.moduleMigrations] + modules.map { $0.moduleMigrations }
-        let own = [MigrationsCommand.spec(sets: sets, runner: MigrationRunner(pool: context.database, logger: context.logger))]
+        let own =
+            [MigrationsCommand.spec(sets: sets, runner: MigrationRunner(pool: context.database, logger: context.logger))]
             + CalendarCommands.all
         var names = [Self.id] + modules.map { $0.id }
         for group in own.compactMap(\.path.first) + ["audit"] where !names.contains(group) { names.append(group) }

@@ -77,7 +77,8 @@ public struct OrganizationsModule: WorkbenchModule {
     private static func endAlreadyRecorded(_ what: String, argument: String) -> WorkbenchError {
         .conflict(
             OrganizationsErrorCode.endingAlreadyRecorded, argument: argument,
-            "this \(what) already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record another day"
+            "this \(what) already has an end recorded ahead; see 'org ending list' and cancel it with 'org ending cancel id=<id>' to record "
+                + "another day"
         )
     }
 

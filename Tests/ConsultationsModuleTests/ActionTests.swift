@@ -78,7 +78,8 @@ struct ActionTests {
             let action = try await harness.create("consult action add topic=\(topic) title=x owner=C1 due=2026-12-01")
             for sql in [
                 "UPDATE consultations.topics SET status = 'settled', settled_at = now() WHERE id = \(topic)",
-                "INSERT INTO consultations.actions (topic_id, title, owner_party, due_on, created_at, updated_at) VALUES (\(scheduled), 'x', 'y', '2026-12-01', now(), now())",
+                "INSERT INTO consultations.actions (topic_id, title, owner_party, due_on, created_at, updated_at) VALUES (\(scheduled), "
+                    + "'x', 'y', '2026-12-01', now(), now())",
                 "UPDATE consultations.actions SET status = 'dropped', finished_at = now() WHERE id = \(action)",
             ] {
                 await #expect(throws: (any Error).self, "\(sql)") {

@@ -68,7 +68,10 @@ struct OrderWorkflowTests {
                     PostgresStatement(unnamed: "SELECT from_status, action, to_status FROM consultations.order_transitions"), []
                 )
                 .map { row in
-                    "\(try row.decode("from_status", as: String.self)) \(try row.decode("action", as: String.self)) \(try row.decode("to_status", as: String.self))"
+                    let (from, action, to): (String, String, String) = (
+                        try row.decode("from_status"), try row.decode("action"), try row.decode("to_status")
+                    )
+                    return "\(from) \(action) \(to)"
                 }
             }
             var expected: [String] = []

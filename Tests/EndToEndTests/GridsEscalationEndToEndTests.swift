@@ -36,7 +36,8 @@ struct GridsEscalationEndToEndTests {
         // Every clock ran out a minute ago.
         try await pool.withConnection { session in
             try await session.executeScript(
-                "UPDATE grids.cases SET clock_started_at = now() - interval '3 days', warn_at = now() - interval '1 day', due_at = now() - interval '1 minute'"
+                "UPDATE grids.cases SET clock_started_at = now() - interval '3 days', warn_at = now() - interval '1 day', due_at = now() - "
+                    + "interval '1 minute'"
             )
         }
         let deadline = ContinuousClock.now + .seconds(30)

@@ -87,7 +87,8 @@ struct CaseTransitionTests {
             let id = try await harness.create("grid case report grid=W1 category=乱停车 description=占道停车")
             await #expect(throws: (any Error).self) {
                 let _: Int = try await harness.scalar(
-                    "WITH u AS (UPDATE grids.cases SET status = 'closed', due_at = NULL, warn_at = NULL, clock_started_at = NULL WHERE id = $1 RETURNING 1) SELECT count(*)::int FROM u",
+                    "WITH u AS (UPDATE grids.cases SET status = 'closed', due_at = NULL, warn_at = NULL, clock_started_at = NULL WHERE id = "
+                        + "$1 RETURNING 1) SELECT count(*)::int FROM u",
                     [id]
                 )
             }

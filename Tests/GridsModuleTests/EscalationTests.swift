@@ -71,7 +71,8 @@ struct EscalationTests {
             // (Thu 14 00:00), the community's 3 working days later (Wed 20 00:00), the street's 5
             // working days after that (Thu 28 00:00).
             let times: String = try await harness.scalar(
-                "SELECT string_agg(to_char(at AT TIME ZONE 'Asia/Shanghai', 'MM-DD HH24:MI') || ' ' || kind, ', ' ORDER BY id) FROM grids.case_events WHERE case_id = $1 AND actor = 'dangjiand'",
+                "SELECT string_agg(to_char(at AT TIME ZONE 'Asia/Shanghai', 'MM-DD HH24:MI') || ' ' || kind, ', ' ORDER BY id) FROM "
+                    + "grids.case_events WHERE case_id = $1 AND actor = 'dangjiand'",
                 [id]
             )
             #expect(times == "05-14 00:00 escalated, 05-20 00:00 escalated, 05-28 00:00 overdue")

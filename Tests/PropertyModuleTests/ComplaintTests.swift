@@ -71,7 +71,8 @@ struct ComplaintTests {
     @Test func everyActionFromEveryStatus() async throws {
         try await PropertyFixture.with { (harness: ModuleHarness) async throws in
             let table = try await harness.scalar(
-                "SELECT string_agg(from_status || ' ' || action || ' ' || to_status, ', ' ORDER BY from_status, action) FROM property.complaint_transitions",
+                "SELECT string_agg(from_status || ' ' || action || ' ' || to_status, ', ' ORDER BY from_status, action) FROM "
+                    + "property.complaint_transitions",
                 as: String.self
             )
             let documented = Self.allowed.flatMap { from, actions in actions.map { "\(from) \($0.key) \($0.value)" } }.sorted().joined(
@@ -101,7 +102,8 @@ struct ComplaintTests {
                         #expect(now == status, "\(status) \(action) changed nothing")
                         #expect(
                             try await harness.scalar(
-                                "SELECT count(*)::int FROM property.complaint_events e JOIN property.complaints p ON p.id = e.complaint_id WHERE p.code = $1",
+                                "SELECT count(*)::int FROM property.complaint_events e JOIN property.complaints p ON p.id = e.complaint_id "
+                                    + "WHERE p.code = $1",
                                 [code]
                             ) == events
                         )
@@ -121,7 +123,8 @@ struct ComplaintTests {
             // The trigger refuses an out-of-order change even from raw SQL, and the history is append-only.
             await #expect(throws: (any Error).self) {
                 let _: Int = try await harness.scalar(
-                    "WITH u AS (UPDATE property.complaints SET status = 'closed', closed_at = now(), verdict = 'satisfied', resolved_at = now(), resolved_on_time = true RETURNING id) SELECT count(*)::int FROM u"
+                    "WITH u AS (UPDATE property.complaints SET status = 'closed', closed_at = now(), verdict = 'satisfied', resolved_at = "
+                        + "now(), resolved_on_time = true RETURNING id) SELECT count(*)::int FROM u"
                 )
             }
             await #expect(throws: (any Error).self) {
@@ -202,7 +205,8 @@ struct ComplaintTests {
             #expect(try await harness.scalar("SELECT count(*)::int FROM workbench.audit_log WHERE module = 'property'") == audited + 2)
             #expect(
                 try await harness.scalar(
-                    "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'property' AND request_id = 'r-1' AND reply_code = 'request.replayed'"
+                    "SELECT count(*)::int FROM workbench.audit_log WHERE module = 'property' AND request_id = 'r-1' AND reply_code = "
+                        + "'request.replayed'"
                 ) == 1
             )
         }

@@ -44,7 +44,8 @@ struct CreditCodeTests {
             let count: Int = try await harness.scalar("SELECT count(*)::int FROM property.companies")
             await #expect(throws: (any Error).self) {
                 let _: Int = try await harness.scalar(
-                    "WITH i AS (INSERT INTO property.companies (credit_code, name, created_at, updated_at) VALUES ('91350100M000100Y44', 'x', now(), now()) RETURNING id) SELECT count(*)::int FROM i"
+                    "WITH i AS (INSERT INTO property.companies (credit_code, name, created_at, updated_at) VALUES ('91350100M000100Y44', "
+                        + "'x', now(), now()) RETURNING id) SELECT count(*)::int FROM i"
                 )
             }
             #expect(try await harness.scalar("SELECT count(*)::int FROM property.companies") == count)

@@ -13,7 +13,8 @@ import WorkbenchTestSupport
             for (code, metres, households) in [("G1", 0.0, 300), ("G2", 1200, 100), ("G3", -3000, 100), ("G4", 5000, 500)] {
                 let community = code == "G4" ? "C2" : "C1"
                 _ = try await harness.create(
-                    "grid add code=\(code) name=\(code)网格 community=\(community) \(StationsFixture.place(StationsFixture.north(metres))) households=\(households)"
+                    "grid add code=\(code) name=\(code)网格 "
+                        + "community=\(community) \(StationsFixture.place(StationsFixture.north(metres))) households=\(households)"
                 )
             }
             _ = try await harness.create("grid add code=G5 name=G5网格 community=C2 households=50")

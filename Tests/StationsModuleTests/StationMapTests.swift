@@ -77,7 +77,8 @@ import WorkbenchTestSupport
     @Test func drawsStationsCirclesGapsScaleAndLegend() async throws {
         try await CoverageTests.withGrids { harness in
             _ = try await harness.create(
-                "station add code=YZ4 name=\"R&D <驿站>\" kind=red_station address=x \(StationsFixture.place(StationsFixture.north(5200))) host=C2 hours=24/7"
+                "station add code=YZ4 name=\"R&D <驿站>\" kind=red_station address=x "
+                    + "\(StationsFixture.place(StationsFixture.north(5200))) host=C2 hours=24/7"
             )
             _ = await harness.send("station close station=YZ4 reason=测试")
             let reply = await harness.send("station map scope=S1 width=800")
@@ -130,7 +131,8 @@ import WorkbenchTestSupport
     @Test func escapesNamesAndDrawsLatticeGaps() async throws {
         try await StationsFixture.with { harness in
             _ = try await harness.create(
-                "station add code=YZ5 name=\"R&D <驿站> \\\"1\\\"\" kind=other address=x \(StationsFixture.place(StationsFixture.north(300))) host=C1 hours=24/7"
+                "station add code=YZ5 name=\"R&D <驿站> \\\"1\\\"\" kind=other address=x "
+                    + "\(StationsFixture.place(StationsFixture.north(300))) host=C1 hours=24/7"
             )
             let reply = await harness.send("station map scope=D1 of=hexagons extent=34.850000,117.545000,34.880000,117.575000 cell=400 metres=500")
             #expect(reply.status == 200)

@@ -48,7 +48,8 @@ enum StationsFixture {
                 "station add code=YZ1 name=幸福红色驿站 kind=red_station address=幸福路1号 \(place(north(200))) host=C1 "
                     + "hours=\"mon-fri 08:00-20:00\" services=充电,drinking_water capacity=12",
                 "station add code=YZ2 name=和平红暖之家 kind=红·暖之家 address=和平路2号 \(place(north(600))) host=C2 hours=24/7 services=all",
-                "station add code=YZ3 name=光明驿站 kind=other address=光明路3号 \(place(north(-1500))) host=C3 hours=\"sat,sun 10:00-18:00\" services=charging",
+                "station add code=YZ3 name=光明驿站 kind=other address=光明路3号 \(place(north(-1500))) host=C3 hours=\"sat,sun 10:00-18:00\" "
+                    + "services=charging",
             ] {
                 _ = try await harness.create(line)
             }

@@ -95,7 +95,8 @@ import WorkbenchTestSupport
                     _ = try await session.execute(
                         PostgresStatement(
                             unnamed:
-                                "INSERT INTO stations.visits (station_id, visited_at, platform, logged_at, logged_by) SELECT id, now(), '美团', now(), 'sql' FROM stations.stations WHERE code = 'YZ2'"
+                                "INSERT INTO stations.visits (station_id, visited_at, platform, logged_at, logged_by) SELECT id, now(), "
+                                + "'美团', now(), 'sql' FROM stations.stations WHERE code = 'YZ2'"
                         )
                     )
                 }
@@ -111,7 +112,8 @@ import WorkbenchTestSupport
             let visits = try await harness.scalar("SELECT count(*) FROM stations.visits", as: Int64.self)
             #expect(visits == 1)
             let audited = try await harness.scalar(
-                "SELECT string_agg(command || ':' || reply_status || coalesce(':' || reply_code, ''), ',' ORDER BY id) FROM workbench.audit_log WHERE module = 'stations' AND command <> 'add'",
+                "SELECT string_agg(command || ':' || reply_status || coalesce(':' || reply_code, ''), ',' ORDER BY id) FROM "
+                    + "workbench.audit_log WHERE module = 'stations' AND command <> 'add'",
                 as: String.self
             )
             #expect(

@@ -110,7 +110,8 @@ struct SeedTests {
         #expect(
             try count(
                 """
-                SELECT count(*) FROM grids.cases k WHERE (SELECT kind FROM grids.case_events e WHERE e.case_id = k.id ORDER BY at, id LIMIT 1) <> 'reported'
+                SELECT count(*) FROM grids.cases k WHERE (SELECT kind FROM grids.case_events e WHERE e.case_id = k.id ORDER BY at, id LIMIT \
+                1) <> 'reported'
                 """
             ) == 0
         )
@@ -128,7 +129,8 @@ struct SeedTests {
         #expect(try count("SELECT count(*) FROM grids.case_events WHERE at > $1", [Self.asOf]) == 0)
         #expect(
             try count(
-                "SELECT count(*) FROM grids.cases WHERE code <> 'GC-' || to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(id::text, 6, '0')"
+                "SELECT count(*) FROM grids.cases WHERE code <> 'GC-' || to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' "
+                    + "|| lpad(id::text, 6, '0')"
             ) == 0
         )
         // A grid's community is its branch's parent, and the sequences continue after the data.

@@ -9,23 +9,27 @@ import Testing
 struct ServerLogTests {
     static let captured = #"""
         djcap|27936|djtest|LOG:  statement: SELECT 'dangjian-bench capture 1'
-        djcap|27691|djtest|LOG:  execute organizations.unit.find: SELECT u.id, u.code, u.name, u.kind, u.subtype, u.parent_id, p.code AS parent_code, u.path::text AS path,
+        djcap|27691|djtest|LOG:  execute organizations.unit.find: SELECT u.id, u.code, u.name, u.kind, u.subtype, u.parent_id, p.code AS \#
+        parent_code, u.path::text AS path,
         	u.established_on, u.dissolved_on, u.secretary, u.phone FROM organizations.units u LEFT JOIN organizations.units p ON p.id = u.parent_id
         	WHERE u.id = COALESCE($1::bigint, (SELECT id FROM organizations.units WHERE code = $2))
         djcap|27691|djtest|DETAIL:  parameters: $1 = NULL, $2 = 'BENCH-D1-S01-R42-P'
-        djcap|27691|djtest|LOG:  execute organizations.unit.counts: SELECT (SELECT count(*) FROM organizations.units c WHERE c.parent_id = $1 AND c.dissolved_on IS NULL) AS children,
+        djcap|27691|djtest|LOG:  execute organizations.unit.counts: SELECT (SELECT count(*) FROM organizations.units c WHERE c.parent_id = \#
+        $1 AND c.dissolved_on IS NULL) AS children,
         	       (SELECT count(*) FROM organizations.members m WHERE m.unit_id = $1 AND m.left_on IS NULL) AS members,
         	       (SELECT count(*) FROM organizations.members m JOIN organizations.units u ON u.id = m.unit_id
         	        WHERE u.path OPERATOR(public.<@) $2::public.ltree AND m.left_on IS NULL) AS members_in_subtree
         djcap|27691|djtest|DETAIL:  parameters: $1 = '87', $2 = '1.2.3.86.87'
         djcap|27936|djtest|LOG:  statement: SELECT 'dangjian-bench capture 2'
-        djcap|27691|djtest|LOG:  execute grids.case.find: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, k.category, k.source, k.reporter, k.description,
+        djcap|27691|djtest|LOG:  execute grids.case.find: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, k.category, \#
+        k.source, k.reporter, k.description,
         	k.latitude, k.longitude, k.urgency, k.start_level, k.level, k.department, k.status, k.assignee, k.reported_at,
         	k.clock_started_at, k.warn_at, k.due_at, k.escalated_to, k.missed_deadlines, k.reopens, k.resolved_at,
         	k.resolved_on_time, k.closed_at, k.cancel_reason FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
         	WHERE k.id = COALESCE($1::bigint, (SELECT id FROM grids.cases WHERE code = $2))
         djcap|27691|djtest|DETAIL:  parameters: $1 = '1922', $2 = NULL
-        djcap|27691|djtest|LOG:  execute grids.case.timeline: SELECT id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note
+        djcap|27691|djtest|LOG:  execute grids.case.timeline: SELECT id, at, recorded_at, kind, actor, from_status, to_status, from_level, \#
+        to_level, note
         	FROM grids.case_events WHERE case_id = $1 ORDER BY at, id
         djcap|27691|djtest|DETAIL:  parameters: $1 = '1922'
         djcap|27936|djtest|LOG:  statement: SELECT 'dangjian-bench capture 3'
@@ -34,7 +38,8 @@ struct ServerLogTests {
         2026-12-03 08:11:56.093 UTC [27948] LOG:  a line with the old prefix
         djcap|27936|djtest|LOG:  statement: SELECT 'dangjian-bench capture 26'
         djcap|27691|djtest|LOG:  statement: BEGIN
-        djcap|27691|djtest|LOG:  execute grids.case.find_for_update: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, k.category, k.source, k.reporter, k.description,
+        djcap|27691|djtest|LOG:  execute grids.case.find_for_update: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, \#
+        k.category, k.source, k.reporter, k.description,
         	k.latitude, k.longitude, k.urgency, k.start_level, k.level, k.department, k.status, k.assignee, k.reported_at,
         	k.clock_started_at, k.warn_at, k.due_at, k.escalated_to, k.missed_deadlines, k.reopens, k.resolved_at,
         	k.resolved_on_time, k.closed_at, k.cancel_reason FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
@@ -47,10 +52,13 @@ struct ServerLogTests {
         	    clock_started_at = NULL, warn_at = NULL, due_at = NULL, warned = false, overdue_noted = false
         	WHERE id = $1
         djcap|27691|djtest|DETAIL:  parameters: $1 = '2005', $2 = '2026-12-03 16:11:00.192317+08'
-        djcap|27691|djtest|LOG:  execute grids.case.event: INSERT INTO grids.case_events (case_id, at, kind, actor, from_status, to_status, from_level, to_level, note)
+        djcap|27691|djtest|LOG:  execute grids.case.event: INSERT INTO grids.case_events (case_id, at, kind, actor, from_status, to_status, \#
+        from_level, to_level, note)
         	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-        djcap|27691|djtest|DETAIL:  parameters: $1 = '2005', $2 = '2026-12-03 16:11:00.192317+08', $3 = 'resolved', $4 = 'root', $5 = 'in_progress', $6 = 'resolved', $7 = 'complex', $8 = 'complex', $9 = '已处置'
-        djcap|27691|djtest|LOG:  execute grids.case.find: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, k.category, k.source, k.reporter, k.description,
+        djcap|27691|djtest|DETAIL:  parameters: $1 = '2005', $2 = '2026-12-03 16:11:00.192317+08', $3 = 'resolved', $4 = 'root', $5 = \#
+        'in_progress', $6 = 'resolved', $7 = 'complex', $8 = 'complex', $9 = '已处置'
+        djcap|27691|djtest|LOG:  execute grids.case.find: SELECT k.id, k.code, k.grid_id, g.code AS grid_code, k.community_id, k.category, \#
+        k.source, k.reporter, k.description,
         	k.latitude, k.longitude, k.urgency, k.start_level, k.level, k.department, k.status, k.assignee, k.reported_at,
         	k.clock_started_at, k.warn_at, k.due_at, k.escalated_to, k.missed_deadlines, k.reopens, k.resolved_at,
         	k.resolved_on_time, k.closed_at, k.cancel_reason FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
@@ -60,7 +68,8 @@ struct ServerLogTests {
         	    (peer_pid, peer_uid, peer_user, role, module, command, arguments, request_id, reply_status, reply_code,
         	     summary, duration_ms)
         	VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
-        djcap|27691|djtest|DETAIL:  parameters: $1 = '27934', $2 = '0', $3 = 'root', $4 = 'admin', $5 = 'grids', $6 = 'case resolve', $7 = '{"case": "2005", "note": "已处置"}', $8 = NULL, $9 = '200', $10 = NULL, $11 = 'GC-2026-002005 resolved at complex', $12 = '2.449'
+        djcap|27691|djtest|DETAIL:  parameters: $1 = '27934', $2 = '0', $3 = 'root', $4 = 'admin', $5 = 'grids', $6 = 'case resolve', $7 = \#
+        '{"case": "2005", "note": "已处置"}', $8 = NULL, $9 = '200', $10 = NULL, $11 = 'GC-2026-002005 resolved at complex', $12 = '2.449'
         djcap|27691|djtest|LOG:  statement: COMMIT
         djcap|27936|djtest|LOG:  statement: SELECT 'dangjian-bench capture 27'
         """#

@@ -88,7 +88,8 @@ struct CalendarImportTests {
         #expect(output.isEmpty)
         #expect(
             errors == [
-                "cal.csv:3: calendar.date_not_a_weekday: column date: 2025-10-04 is a Saturday, a rest day already (422); nothing was imported: correct the file and run again"
+                "cal.csv:3: calendar.date_not_a_weekday: column date: 2025-10-04 is a Saturday, a rest day already (422); nothing was "
+                    + "imported: correct the file and run again"
             ]
         )
         #expect(

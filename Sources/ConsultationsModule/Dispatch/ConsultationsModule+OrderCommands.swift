@@ -70,7 +70,8 @@ extension ConsultationsModule {
             let steps = try await session.query(DispatchQueries.events, [order.id]).map { row in
                 let detail: String? = try row.decode("detail")
                 return ReplyValue.string(
-                    "\(encoder.textValue(.timestamp(try row.decode("at")))) \(try row.decode("action", as: String.self)) by \(try row.decode("actor", as: String.self))"
+                    "\(encoder.textValue(.timestamp(try row.decode("at")))) \(try row.decode("action", as: String.self)) by "
+                        + "\(try row.decode("actor", as: String.self))"
                         + (detail.map { ": \($0)" } ?? "")
                 )
             }

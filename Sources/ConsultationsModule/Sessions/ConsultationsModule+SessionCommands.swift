@@ -37,8 +37,6 @@ extension ConsultationsModule {
         return ids
     }
 
-
-
     private var scheduleSessionCommand: CommandSpec {
         CommandSpec(
             "session schedule", synopsis: "Schedule a consultation session (议事会) on accepted topics",
@@ -109,7 +107,6 @@ extension ConsultationsModule {
             )
         }
     }
-
 
     private var listSessionsCommand: CommandSpec {
         CommandSpec(
@@ -188,7 +185,8 @@ extension ConsultationsModule {
             let arguments = invocation.arguments
             let day = arguments.optionalDate("on") ?? invocation.today
             let meeting = try await SessionStore.find(try arguments.id("session"), forUpdate: true, in: invocation.database)
-            try await sessionWorkflow.postNotice(meeting, on: day, place: try arguments.string("place"), Self.step(invocation), in: invocation.database)
+            try await sessionWorkflow.postNotice(
+                meeting, on: day, place: try arguments.string("place"), Self.step(invocation), in: invocation.database)
             return .message("\(meeting.label): notice posted on \(day) (有标识)")
         }
     }
@@ -227,7 +225,8 @@ extension ConsultationsModule {
             let inserted = try await sessionWorkflow.attend(
                 meeting, name: name, role: role, party: party, present: present, Self.step(invocation), in: invocation.database)
             return .message(
-                "\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as \(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")"
+                "\(meeting.label): \(name) \(inserted ? "recorded" : "corrected") as "
+                    + "\(role.chinese)\(party.map { ", \($0.chinese)" } ?? "")\(present ? ", present" : ", absent")"
             )
         }
     }

@@ -156,7 +156,8 @@ struct SessionWorkflow: Sendable {
         try Self.refuseUnlessBeingHeld(meeting, "take votes", step)
         let topic = try await SessionStore.agendaTopic(vote.topicID, of: meeting, in: session)
         guard vote.votesFor + vote.against + vote.abstain > 0 else {
-            throw WorkbenchError.invalidArgument("for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
+            throw WorkbenchError.invalidArgument(
+                "for", code: ConsultationsErrorCode.sessionNoVotes, "no votes were cast; give for=, against= and abstain=")
         }
         guard
             let row = try await session.queryOptionalRow(

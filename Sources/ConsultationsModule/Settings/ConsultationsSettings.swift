@@ -70,7 +70,8 @@ public struct ConsultationsSettings: Sendable, Equatable {
             throw ModuleSettingsError(
                 module: "consultations", key: "volunteer_points.category",
                 problem:
-                    "'\(settings.volunteerPoints.category)' is not one of modules.organizations.points_categories (\(pointsCategories.joined(separator: ", ")))"
+                    "'\(settings.volunteerPoints.category)' is not one of modules.organizations.points_categories "
+                    + "(\(pointsCategories.joined(separator: ", ")))"
             )
         }
         if let perHour = config.double(forKey: ConfigKey("volunteer_points.per_hour")) {

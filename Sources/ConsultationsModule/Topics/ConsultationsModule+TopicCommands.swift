@@ -66,7 +66,8 @@ extension ConsultationsModule {
                 guard found.communityID == community.id else {
                     throw WorkbenchError.ruleRefused(
                         ConsultationsErrorCode.topicCaseElsewhere,
-                        "grid case \(found.label) was reported in another community, not \(community.label); propose the topic in the case's community"
+                        "grid case \(found.label) was reported in another community, not \(community.label); propose the topic in the "
+                            + "case's community"
                     )
                 }
                 gridCase = found
@@ -118,7 +119,8 @@ extension ConsultationsModule {
             }
             let replies = try await session.query(TopicQueries.replies, [topic.id]).map { row in
                 ReplyValue.string(
-                    "\(try row.decode("kind", as: String.self)) via \(try row.decode("channel", as: String.self)): \(try row.decode("text", as: String.self))"
+                    "\(try row.decode("kind", as: String.self)) via \(try row.decode("channel", as: String.self)): "
+                        + "\(try row.decode("text", as: String.self))"
                 )
             }
             func count(_ name: String) throws -> ReplyValue { .int(try counts.decode(name, as: Int64.self)) }
@@ -208,7 +210,8 @@ extension ConsultationsModule {
             }
             let topic = try await TopicStore.find(try arguments.id("topic"), forUpdate: true, in: session)
             try TopicStore.require(
-                topic, accept ? "accept" : "decline", in: sessionWorkflow.topicMachine, step: "be reviewed", hint: "Only a proposed topic is reviewed.")
+                topic, accept ? "accept" : "decline", in: sessionWorkflow.topicMachine, step: "be reviewed",
+                hint: "Only a proposed topic is reviewed.")
             let actor = invocation.caller.userName
             let status: TopicStatus = accept ? .accepted : .declined
             _ = try await session.execute(TopicQueries.review, [topic.id, status, invocation.now, accept ? nil : reason])

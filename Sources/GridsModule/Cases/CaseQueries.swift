@@ -20,7 +20,8 @@ enum CaseQueries {
              clock AS (SELECT workbench.add_duration($11::timestamptz, $12::integer, $13::text, $14::text) AS due)
         INSERT INTO grids.cases (id, code, grid_id, community_id, category, source, reporter, description, latitude, longitude,
                                  urgency, start_level, level, status, reported_at, clock_started_at, warn_at, due_at)
-        SELECT next.id, 'GC-' || to_char($11::timestamptz AT TIME ZONE $14::text, 'YYYY') || '-' || lpad(next.id::text, GREATEST(6, length(next.id::text)), '0'),
+        SELECT next.id, 'GC-' || to_char($11::timestamptz AT TIME ZONE $14::text, 'YYYY') || '-' || lpad(next.id::text, GREATEST(6, \
+        length(next.id::text)), '0'),
                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, 'reported', $11, $11,
                $11 + (clock.due - $11) * $15::double precision, clock.due
         FROM next, clock

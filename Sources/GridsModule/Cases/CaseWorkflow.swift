@@ -148,7 +148,8 @@ struct CaseWorkflow: Sendable {
         guard target > current.level else {
             throw WorkbenchError.invalidArgument(
                 "to", code: GridsErrorCode.caseEscalateNotUp,
-                "\(current.code) is at \(current.level.rawValue); escalation goes up: to=\(CaseLevel.allCases.filter { $0 > current.level }.map(\.rawValue).joined(separator: "|"))"
+                "\(current.code) is at \(current.level.rawValue); escalation goes up: "
+                    + "to=\(CaseLevel.allCases.filter { $0 > current.level }.map(\.rawValue).joined(separator: "|"))"
             )
         }
         if target == .department, details.department == nil {
@@ -197,7 +198,8 @@ struct CaseWorkflow: Sendable {
         return WorkbenchError(
             status: .conflict, code: GridsErrorCode.caseTransitionNotAllowed,
             message:
-                "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from \(current.status.rawValue): \(options)"
+                "\(current.code) is \(current.status.rawValue) (\(current.status.label)); it cannot \(action.rawValue). Allowed from "
+                + "\(current.status.rawValue): \(options)"
         )
     }
 }

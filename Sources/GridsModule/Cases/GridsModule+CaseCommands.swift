@@ -46,7 +46,8 @@ extension GridsModule {
             )
             return .created(
                 id: reported.id,
-                "case \(reported.code) reported at \(reported.level.rawValue) level, due \(DeadlineText.describe(due: reported.dueAt, now: invocation.now))",
+                "case \(reported.code) reported at \(reported.level.rawValue) level, due "
+                    + "\(DeadlineText.describe(due: reported.dueAt, now: invocation.now))",
                 fields: [("code", .string(reported.code)), ("level", .string(reported.level.rawValue)), ("due_at", .timestamp(reported.dueAt))]
             )
         }

@@ -162,7 +162,8 @@ public struct EscalationSweeper: PeriodicJob {
                 try CaseWorkflow.record(
                     try row.decode("id"), at: try row.decode("warn_at"), kind: "warning", actor: Self.actor, level: (level, level),
                     note:
-                        "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline \(encoder.textValue(.timestamp(due)))",
+                        "\(Int((policy.warningShare * 100).rounded())) % of the time at this level used; deadline "
+                        + "\(encoder.textValue(.timestamp(due)))",
                     in: session
                 )
             }

@@ -85,7 +85,8 @@ enum CoBuildingStore {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.pairNotAResidentUnit,
                 message:
-                    "co-building pairs a resident-unit, two-new, joint, regional or industry organisation with a community; \(unit.label) is a \(unit.kind.label)",
+                    "co-building pairs a resident-unit, two-new, joint, regional or industry organisation with a community; "
+                    + "\(unit.label) is a \(unit.kind.label)",
                 argument: "unit"
             )
         }

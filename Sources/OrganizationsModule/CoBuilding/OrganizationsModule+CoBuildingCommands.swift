@@ -86,7 +86,8 @@ extension OrganizationsModule {
         CommandSpec(
             "project add", synopsis: "Add a co-building project to a pair",
             help:
-                "Categories come from configuration (modules.organizations.project_categories): \(settings.projectCategories.joined(separator: ", ")).",
+                "Categories come from configuration (modules.organizations.project_categories): "
+                + "\(settings.projectCategories.joined(separator: ", ")).",
             arguments: [
                 .required("pair", .id, help: "The pair's id"),
                 .required("title", .string(maxLength: 100), help: "What the project is", label: "项目名称"),

@@ -29,7 +29,8 @@ enum CoverageStore {
         /// it, its organisation not dissolved by then. `venue list` (as of today) and
         /// `org coverage` (as of the period's last day) read coverage through it alike.
         static func coversOn(_ day: String) -> String {
-            "c.since <= \(day)::date AND (c.ended_on IS NULL OR c.ended_on >= \(day)::date) AND (u.dissolved_on IS NULL OR u.dissolved_on > \(day)::date)"
+            "c.since <= \(day)::date AND (c.ended_on IS NULL OR c.ended_on >= \(day)::date) AND (u.dissolved_on IS NULL OR u.dissolved_on > "
+                + "\(day)::date)"
         }
 
         /// Whether venue `venue` (an SQL expression for its id) is covered by some

@@ -20,7 +20,8 @@ extension OrganizationsModule {
             examples: ["org demo load"]
         ) { invocation in
             let today = invocation.today
-            let summary = try await DemoDistrict.load(today: today, now: invocation.now, categories: settings, projects: projectMachine, in: invocation.database)
+            let summary = try await DemoDistrict.load(
+                today: today, now: invocation.now, categories: settings, projects: projectMachine, in: invocation.database)
             return .record(
                 [
                     ("district", .string(DemoDistrict.districtCode)), ("organisations", .int(summary.units)), ("members", .int(summary.members)),

@@ -72,7 +72,8 @@ enum ReportStore {
                 throw WorkbenchError(
                     status: .unprocessable, code: OrganizationsErrorCode.reportNotAResidentUnit,
                     message:
-                        "\(unit.label) is a \(unit.kind.label); units that report (双报到) are resident-unit, two-new, joint, regional or industry organisations",
+                        "\(unit.label) is a \(unit.kind.label); units that report (双报到) are resident-unit, two-new, joint, regional or "
+                        + "industry organisations",
                     argument: "unit"
                 )
             }

@@ -55,7 +55,8 @@ enum SeatStore {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.seatNotACommittee,
                 message:
-                    "part-time seats (兼职委员) are on a \(OrganizationKind.street.label) or a \(OrganizationKind.community.label); \(committee.label) is a \(committee.kind.label)",
+                    "part-time seats (兼职委员) are on a \(OrganizationKind.street.label) or a \(OrganizationKind.community.label); "
+                    + "\(committee.label) is a \(committee.kind.label)",
                 argument: "committee"
             )
         }

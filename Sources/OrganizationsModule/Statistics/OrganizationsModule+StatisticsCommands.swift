@@ -26,7 +26,8 @@ extension OrganizationsModule {
                 .optional(
                     "by", .enumeration(["child", "quarter", "month"]),
                     help:
-                        "child: one row per child organisation, the unit's own level and the total; quarter or month: one row per period and the total"
+                        "child: one row per child organisation, the unit's own level and the total; quarter or month: one row per period "
+                        + "and the total"
                 ),
             ],
             examples: ["org stats unit=QW01", "org stats unit=QW01 by=child", "org stats unit=QW01 by=quarter from=2025-01-01"]

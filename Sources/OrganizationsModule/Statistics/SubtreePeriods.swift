@@ -82,7 +82,8 @@ enum SubtreePeriods {
         covered AS (
             SELECT b.part, b.bucket, count(w.id) AS venues,
                    count(w.id) FILTER (WHERE \(CoverageStore.Queries.organisationallyCovered(venue: "w.id", on: "b.last_day"))) AS org_covered,
-                   count(w.id) FILTER (WHERE \(CoverageStore.Queries.workCovered(venue: "w.id", from: "b.first_day", to: "b.last_day"))) AS work_covered
+                   count(w.id) FILTER (WHERE \(CoverageStore.Queries.workCovered(venue: "w.id", from: "b.first_day", to: "b.last_day"))) AS \
+        work_covered
             FROM periods b
             LEFT JOIN (organizations.venues w JOIN organizations.units u ON u.id = w.area_id)
                    ON u.path OPERATOR(public.<@) (SELECT path FROM scope)

@@ -43,7 +43,10 @@ extension OrganizationsModule {
     }
 
     var unitCommands: [CommandSpec] {
-        [unitAddCommand, unitShowCommand, unitListCommand, unitTreeCommand, unitMoveCommand, unitRenameCommand, unitUpdateCommand, unitDissolveCommand, unitSearchCommand, unitKindsCommand]
+        [
+            unitAddCommand, unitShowCommand, unitListCommand, unitTreeCommand, unitMoveCommand, unitRenameCommand, unitUpdateCommand,
+            unitDissolveCommand, unitSearchCommand, unitKindsCommand,
+        ]
     }
 
     private var unitAddCommand: CommandSpec {
@@ -174,7 +177,8 @@ extension OrganizationsModule {
         CommandSpec(
             "unit move", synopsis: "Move an organisation and its whole subtree under another parent",
             help:
-                "Re-parents the organisation and everything under it in one transaction. The placement rule table applies; a unit cannot move into its own subtree.",
+                "Re-parents the organisation and everything under it in one transaction. The placement rule table applies; a unit cannot "
+                + "move into its own subtree.",
             arguments: [
                 Self.unitArgument("unit", help: "The organisation to move"),
                 Self.unitArgument("parent", help: "Its new parent"),

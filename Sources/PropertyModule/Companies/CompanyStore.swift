@@ -11,7 +11,8 @@ enum CompanyStore {
     enum Queries {
         static let find = PostgresStatement(
             "property.company.find",
-            "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.id = COALESCE($1::bigint, (SELECT id FROM property.companies WHERE credit_code = $2))"
+            "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.id = COALESCE($1::bigint, (SELECT id FROM "
+                + "property.companies WHERE credit_code = $2))"
         )
         static let findForUpdate = PostgresStatement("property.company.find_for_update", find.sql + " FOR UPDATE OF m")
         static let findForShare = PostgresStatement("property.company.find_for_share", find.sql + " FOR SHARE OF m")

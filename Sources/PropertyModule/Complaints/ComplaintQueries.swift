@@ -20,7 +20,8 @@ enum ComplaintQueries {
              clock AS (SELECT workbench.add_duration($9::timestamptz, $10::integer, $11::text, $12::text) AS due)
         INSERT INTO property.complaints (id, code, complex_id, company_id, community_id, severity, subject, description, complainant,
                                          complainant_phone, status, filed_at, deadline_amount, deadline_unit, warn_at, due_at)
-        SELECT next.id, 'PC-' || to_char($9::timestamptz AT TIME ZONE $12::text, 'YYYY') || '-' || lpad(next.id::text, GREATEST(6, length(next.id::text)), '0'),
+        SELECT next.id, 'PC-' || to_char($9::timestamptz AT TIME ZONE $12::text, 'YYYY') || '-' || lpad(next.id::text, GREATEST(6, \
+        length(next.id::text)), '0'),
                $1, $2, $3, $4, $5, $6, $7, $8, 'filed', $9, $10, $11, $9 + (clock.due - $9) * $13::double precision, clock.due
         FROM next, clock
         RETURNING id, code, due_at

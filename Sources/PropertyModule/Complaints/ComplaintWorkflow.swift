@@ -54,7 +54,8 @@ struct ComplaintWorkflow: Sendable {
         guard let companyID = filing.complex.companyID else {
             throw WorkbenchError.ruleRefused(
                 PropertyErrorCode.complaintNoCompany,
-                "\(filing.complex.label) has no serving company on \(CalendarDate(containing: at, in: timeZone)); record its contract with 'prop complex assign'"
+                "\(filing.complex.label) has no serving company on \(CalendarDate(containing: at, in: timeZone)); record its contract with "
+                    + "'prop complex assign'"
             )
         }
         let deadline = settings.deadline(filing.severity)

@@ -56,7 +56,8 @@ extension PropertyModule {
             )
             return .created(
                 id: filed.id,
-                "complaint \(filed.code) filed against \(complex.companyName ?? ""), due \(DeadlineText.describe(due: filed.dueAt, now: invocation.now))",
+                "complaint \(filed.code) filed against \(complex.companyName ?? ""), due "
+                    + "\(DeadlineText.describe(due: filed.dueAt, now: invocation.now))",
                 fields: [("code", .string(filed.code)), ("rule", .string(filed.deadline.description)), ("due_at", .timestamp(filed.dueAt))]
             )
         }

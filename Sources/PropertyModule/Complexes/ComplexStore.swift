@@ -28,7 +28,8 @@ enum ComplexStore {
         )
         static let insertContract = PostgresStatement(
             "property.complex.insert_contract",
-            "INSERT INTO property.service_contracts (complex_id, company_id, starts_on, ends_on, recorded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id"
+            "INSERT INTO property.service_contracts (complex_id, company_id, starts_on, ends_on, recorded_by) VALUES ($1, $2, $3, $4, $5) "
+                + "RETURNING id"
         )
         static let contracts = PostgresStatement(
             "property.complex.contracts",

@@ -37,7 +37,8 @@ extension PropertyModule {
             ],
             mutates: true,
             examples: [
-                "prop complex add code=XQ01 name=金桥小区 address=\"桐江路8号\" community=SQ01 homes=640 owners_committee=true company=91350100M000100Y43 from=2026-01-01"
+                "prop complex add code=XQ01 name=金桥小区 address=\"桐江路8号\" community=SQ01 homes=640 owners_committee=true "
+                    + "company=91350100M000100Y43 from=2026-01-01"
             ]
         ) { invocation in
             let arguments = invocation.arguments

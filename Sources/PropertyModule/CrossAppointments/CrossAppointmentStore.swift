@@ -13,7 +13,8 @@ enum CrossAppointmentStore {
         static let insert = PostgresStatement(
             "property.crossapp.insert",
             """
-            INSERT INTO property.cross_appointments (complex_id, company_id, person_name, member_id, party_side, party_post, company_post, starts_on, ends_on)
+            INSERT INTO property.cross_appointments (complex_id, company_id, person_name, member_id, party_side, party_post, company_post, \
+            starts_on, ends_on)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
             """
         )

@@ -39,7 +39,8 @@ extension PropertyModule {
             help: """
                 met= lists the positive items met (or all, with except= for the ones missed); violated= the negative items \
                 violated. Every other positive item counts as not met and every other negative item as clear. The evaluation \
-                pins checklist \(checklist.version): positive \(checklist.items(.positive).map { "\($0.code) \($0.weight)" }.joined(separator: ", ")); \
+                pins checklist \
+                \(checklist.version): positive \(checklist.items(.positive).map { "\($0.code) \($0.weight)" }.joined(separator: ", ")); \
                 negative \(checklist.items(.negative).map { "\($0.code) −\($0.weight)" }.joined(separator: ", ")). The complaint \
                 figures are not typed in: they come from the quarter's complaints. A company has one standing evaluation per \
                 quarter; revise=true supersedes it (a published list keeps what it used). \(formula)
@@ -91,7 +92,8 @@ extension PropertyModule {
             if let standing, !revise {
                 throw WorkbenchError.conflict(
                     PropertyErrorCode.evaluationExists,
-                    "\(company.name) already has evaluation \(standing) for \(quarter); add revise=true to supersede it (see 'prop eval show evaluation=\(standing)')"
+                    "\(company.name) already has evaluation \(standing) for \(quarter); add revise=true to supersede it (see 'prop eval "
+                        + "show evaluation=\(standing)')"
                 )
             }
             let id: Int64 = try await session.query(EvaluationStore.Queries.nextID).single().decode("id")

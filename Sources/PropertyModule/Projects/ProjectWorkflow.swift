@@ -20,7 +20,8 @@ struct ProjectWorkflow: Sendable {
         guard company.partyUnitID != nil else {
             throw WorkbenchError.ruleRefused(
                 PropertyErrorCode.projectCompanyWithoutPartyOrg,
-                "\(company.label) has no Party organisation; record it first with 'prop company update company=\(company.creditCode) party_org=<code>'"
+                "\(company.label) has no Party organisation; record it first with 'prop company update "
+                    + "company=\(company.creditCode) party_org=<code>'"
             )
         }
         return try await session.query(ProjectQueries.insert, [company.id, community.id, title, description, day, now]).single().decode("id")
@@ -37,12 +38,14 @@ struct ProjectWorkflow: Sendable {
             let next = machine.nextStatuses(from: project.status.rawValue)
             throw WorkbenchError.conflict(
                 PropertyErrorCode.projectTransitionNotAllowed,
-                "project \(project.id) is \(project.status.rawValue); it can move to \(next.isEmpty ? "nothing: it is finished" : next.joined(separator: ", "))"
+                "project \(project.id) is \(project.status.rawValue); it can move to "
+                    + "\(next.isEmpty ? "nothing: it is finished" : next.joined(separator: ", "))"
             )
         }
         if target.isFinished, outcome == nil {
             throw WorkbenchError.invalidArgument(
-                "outcome", code: PropertyErrorCode.projectOutcomeMissing, "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
+                "outcome", code: PropertyErrorCode.projectOutcomeMissing,
+                "a \(target.rawValue) project needs outcome=: what came of it or why it stopped"
             )
         }
         var moved = project

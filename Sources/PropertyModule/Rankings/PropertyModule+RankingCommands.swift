@@ -98,7 +98,8 @@ extension PropertyModule {
                     throw WorkbenchError(
                         status: .notFound, code: PropertyErrorCode.rankingNotPublished,
                         message:
-                            "no list of \(quarter)\(scope.map { " for \($0.code)" } ?? "") is published; 'prop ranking quarter=\(quarter)' computes it, "
+                            "no list of \(quarter)\(scope.map { " for \($0.code)" } ?? "") is published; 'prop ranking quarter=\(quarter)' "
+                            + "computes it, "
                             + "'prop ranking publish' freezes it",
                         argument: "quarter"
                     )
@@ -107,7 +108,8 @@ extension PropertyModule {
                 return reply(
                     published.ranking, quarter: quarter, scope: scope, published: published,
                     summary:
-                        "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), published \(encoder.textValue(.timestamp(published.publishedAt))) "
+                        "\(quarter) \(scope.map { "in \($0.code)" } ?? "all companies"), published "
+                        + "\(encoder.textValue(.timestamp(published.publishedAt))) "
                         + "by \(published.publishedBy): \(published.ranking.counts); \(published.formula)"
                 )
             },

@@ -84,6 +84,7 @@ public struct RankingFormula: Sendable, Equatable, CustomStringConvertible {
 
     /// One line for the published record: `score = 0.7 × checklist + 0.3 × on-time; red ≥ 90 …`.
     public var description: String {
-        "score = \(1 - complaintWeight) × checklist + \(complaintWeight) × complaints on time; red ≥ \(redMinimum) with no negative item; black < \(blackBelow)"
+        "score = \(1 - complaintWeight) × checklist + \(complaintWeight) × complaints on time; red ≥ \(redMinimum) with no negative item; "
+            + "black < \(blackBelow)"
     }
 }

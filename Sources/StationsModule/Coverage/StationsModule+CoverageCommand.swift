@@ -57,7 +57,8 @@ extension StationsModule {
             guard !located.isEmpty else {
                 throw WorkbenchError.ruleRefused(
                     StationsErrorCode.coverageNoLocatedGrids,
-                    "no leaf grid under \(scope.label) has a centroid (\(grids.count) grids); record them with 'grid update grid=<code> lat= lon=' or use of=hexagons"
+                    "no leaf grid under \(scope.label) has a centroid (\(grids.count) grids); record them with 'grid update grid=<code> "
+                        + "lat= lon=' or use of=hexagons"
                 )
             }
             places = located.map { grid in
@@ -139,7 +140,8 @@ extension StationsModule {
         CommandSpec(
             "coverage", synopsis: "The share of a scope within the 15-minute (or 500-metre) circle of an open station, and the gaps",
             help: coverageHelp
-                + " The figures (coverage_rate and households_coverage_rate are percentages), then the gaps table, farthest from a station first; limit= shows more.",
+                + " The figures (coverage_rate and households_coverage_rate are percentages), then the gaps table, farthest from a station "
+                + "first; limit= shows more.",
             arguments: coverageArguments + [.optional("limit", .int(1...1000), default: "50", help: "How many uncovered places to list")],
             examples: [
                 "station coverage scope=SZQ-ZXJ minutes=15 mode=walk", "station coverage scope=SZQ-ZXJ metres=500",

@@ -61,7 +61,8 @@ struct StationMap: Sendable {
             ".station text,.gap text{font-size:11px;fill:#333333;stroke:none}",
             "</style>",
             ##"<rect x="0" y="0" width="\##(width)" height="\##(height)" fill="#ffffff"/>"##,
-            ##"<rect x="\##(n(Self.margin))" y="\##(n(Self.titleHeight))" width="\##(n(projection.size.width))" height="\##(n(mapHeight))" fill="#f7f5ef" stroke="#cccccc"/>"##,
+            ##"<rect x="\##(n(Self.margin))" y="\##(n(Self.titleHeight))" width="\##(n(projection.size.width))" height="\##(n(mapHeight))" "##
+                + ##"fill="#f7f5ef" stroke="#cccccc"/>"##,
             ##"<text x="\##(n(Self.margin))" y="34" font-size="20" font-weight="bold" fill="#c8102e">\##(SVGText.escaped(title))</text>"##,
         ]
         lines.append(##"<g id="places">"##)
@@ -70,12 +71,14 @@ struct StationMap: Sendable {
             let tooltip = "<title>\(SVGText.escaped(Self.describe(measured)))</title>"
             if measured.place.outline.count >= 3 {
                 lines.append(
-                    ##"<polygon class="place \##(state)" data-code="\##(SVGText.escaped(measured.place.code))" points="\##(SVGText.points(measured.place.outline.map(projection.project)))">\##(tooltip)</polygon>"##
+                    ##"<polygon class="place \##(state)" data-code="\##(SVGText.escaped(measured.place.code))" "##
+                        + ##"points="\##(SVGText.points(measured.place.outline.map(projection.project)))">\##(tooltip)</polygon>"##
                 )
             } else {
                 let (x, y) = projection.project(measured.place.point)
                 lines.append(
-                    ##"<circle class="place \##(state)" data-code="\##(SVGText.escaped(measured.place.code))" cx="\##(n(x))" cy="\##(n(y))" r="4">\##(tooltip)</circle>"##
+                    ##"<circle class="place \##(state)" data-code="\##(SVGText.escaped(measured.place.code))" cx="\##(n(x))" cy="\##(n(y))" "##
+                        + ##"r="4">\##(tooltip)</circle>"##
                 )
             }
         }
@@ -85,7 +88,8 @@ struct StationMap: Sendable {
         for station in stations {
             let (x, y) = projection.project(station.point)
             lines.append(
-                ##"<circle class="circle \##(station.kind.rawValue)" data-code="\##(SVGText.escaped(station.code))" cx="\##(n(x))" cy="\##(n(y))" r="\##(n(radius))"/>"##
+                ##"<circle class="circle \##(station.kind.rawValue)" data-code="\##(SVGText.escaped(station.code))" cx="\##(n(x))" "##
+                    + ##"cy="\##(n(y))" r="\##(n(radius))"/>"##
             )
         }
         lines.append("</g>")
@@ -95,7 +99,8 @@ struct StationMap: Sendable {
             lines.append(
                 ##"<g class="station \##(station.kind.rawValue)" data-code="\##(SVGText.escaped(station.code))">"##
                     + "<title>\(SVGText.escaped("\(station.code) \(station.name) · \(station.kind.chinese)"))</title>"
-                    + ##"<circle cx="\##(n(x))" cy="\##(n(y))" r="6"/><text x="\##(n(x + 9))" y="\##(n(y + 4))">\##(SVGText.escaped(station.name))</text></g>"##
+                    + ##"<circle cx="\##(n(x))" cy="\##(n(y))" r="6"/><text x="\##(n(x + 9))" "##
+                    + ##"y="\##(n(y + 4))">\##(SVGText.escaped(station.name))</text></g>"##
             )
         }
         lines.append("</g>")
@@ -111,7 +116,8 @@ struct StationMap: Sendable {
         lines += legend(right: Self.margin + projection.size.width, bottom: Self.titleHeight + mapHeight)
         let footer = "\(study.scope.label) · \(study.summary) · WGS-84 · 生成于 \(madeAt) · 党建工作台 dangjiand"
         lines.append(
-            ##"<text x="\##(n(Self.margin))" y="\##(n(Self.titleHeight + mapHeight + 20))" font-size="10" fill="#666666">\##(SVGText.escaped(footer))</text>"##
+            ##"<text x="\##(n(Self.margin))" y="\##(n(Self.titleHeight + mapHeight + 20))" font-size="10" "##
+                + ##"fill="#666666">\##(SVGText.escaped(footer))</text>"##
         )
         lines.append("</svg>")
         return lines
@@ -145,7 +151,8 @@ struct StationMap: Sendable {
         let n = SVGText.number
         return [
             ##"<g id="north-arrow">"##,
-            ##"<path d="M\##(n(x)),\##(n(y)) L\##(n(x + 8)),\##(n(y + 24)) L\##(n(x)),\##(n(y + 18)) L\##(n(x - 8)),\##(n(y + 24)) Z" fill="#333333"/>"##,
+            ##"<path d="M\##(n(x)),\##(n(y)) L\##(n(x + 8)),\##(n(y + 24)) L\##(n(x)),\##(n(y + 18)) L\##(n(x - 8)),\##(n(y + 24)) Z" "##
+                + ##"fill="#333333"/>"##,
             ##"<text x="\##(n(x))" y="\##(n(y + 40))" font-size="13" text-anchor="middle" fill="#333333">北</text>"##,
             "</g>",
         ]
@@ -173,7 +180,8 @@ struct StationMap: Sendable {
         let left = right - boxWidth - 10, top = bottom - boxHeight - 10
         var lines = [
             ##"<g id="legend">"##,
-            ##"<rect x="\##(n(left))" y="\##(n(top))" width="\##(n(boxWidth))" height="\##(n(boxHeight))" fill="#ffffff" fill-opacity="0.92" stroke="#999999"/>"##,
+            ##"<rect x="\##(n(left))" y="\##(n(top))" width="\##(n(boxWidth))" height="\##(n(boxHeight))" fill="#ffffff" "##
+                + ##"fill-opacity="0.92" stroke="#999999"/>"##,
             ##"<text x="\##(n(left + 10))" y="\##(n(top + 18))" font-size="13" font-weight="bold" fill="#333333">图例</text>"##,
         ]
         for (index, entry) in entries.enumerated() {

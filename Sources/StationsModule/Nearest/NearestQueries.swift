@@ -60,7 +60,8 @@ enum NearestQueries {
         FROM unnest($1::float8[], $2::float8[]) WITH ORDINALITY AS p(latitude, longitude, n)
         LEFT JOIN LATERAL (
             SELECT s.code, s.name,
-                   stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position(p.latitude, p.longitude)) AS metres
+                   stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position(p.latitude, \
+        p.longitude)) AS metres
             FROM stations.stations s
             WHERE s.status = 'open'
             ORDER BY stations.earth_position(s.latitude, s.longitude) OPERATOR(public.<->) stations.earth_position(p.latitude, p.longitude)

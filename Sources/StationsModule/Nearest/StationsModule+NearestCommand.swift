@@ -72,6 +72,7 @@ extension StationsModule {
 
     /// `walking 5 km/h, e-bike 15 km/h, detour factor 1.25`.
     static func speedText(_ speeds: TravelSpeeds) -> String {
-        "walking \(String(format: "%g", speeds.walkKilometresPerHour)) km/h, e-bike \(String(format: "%g", speeds.ebikeKilometresPerHour)) km/h, detour factor \(String(format: "%g", speeds.detourFactor))"
+        "walking \(String(format: "%g", speeds.walkKilometresPerHour)) km/h, e-bike "
+            + "\(String(format: "%g", speeds.ebikeKilometresPerHour)) km/h, detour factor \(String(format: "%g", speeds.detourFactor))"
     }
 }

@@ -154,7 +154,8 @@ extension StationsModule {
         CommandSpec(
             "update", synopsis: "Change a station's name, kind, address, place, host, hours or capacity",
             help:
-                "Give only what changes. A new place needs both lat= and lon= (crs=gcj02 converts). Services change with 'station service add|remove'.",
+                "Give only what changes. A new place needs both lat= and lon= (crs=gcj02 converts). Services change with 'station service "
+                + "add|remove'.",
             arguments: [
                 Self.stationArgument(),
                 .optional("name", .string(maxLength: 100), help: "New name"),

@@ -40,7 +40,8 @@ extension StationsModule {
             guard station.status == .open else {
                 throw WorkbenchError.ruleRefused(
                     StationsErrorCode.stationClosed,
-                    "station \(station.label) closed on \(station.closedOn.map(\.description) ?? "?") (\(station.closedReason ?? "")); a closed station takes no visits (reopen it with 'station reopen' if it is open again)"
+                    "station \(station.label) closed on \(station.closedOn.map(\.description) ?? "?") (\(station.closedReason ?? "")); a "
+                        + "closed station takes no visits (reopen it with 'station reopen' if it is open again)"
                 )
             }
             let used =
@@ -52,7 +53,8 @@ extension StationsModule {
                 throw WorkbenchError(
                     status: .unprocessable, code: StationsErrorCode.visitServiceNotOffered,
                     message:
-                        "\(station.label) does not offer \(missing.name); it offers \(offered.isEmpty ? "nothing yet" : offered.map(\.name).joined(separator: "、"))",
+                        "\(station.label) does not offer \(missing.name); it offers "
+                        + "\(offered.isEmpty ? "nothing yet" : offered.map(\.name).joined(separator: "、"))",
                     argument: "services"
                 )
             }

@@ -133,7 +133,8 @@ public struct WorkbenchBuilder: Sendable {
         var loaded: [String: any WorkbenchModule] = [:]
         var entries: [(ModuleDescriptor, [CommandSpec])] = []
         var constraintErrors: [String: [String: WorkbenchError]] = [:]
-        let core = try await CoreModule(context: context(for: CoreModule.self, loaded: [:]), workbench: modules, requestIDRetention: requestIDRetention)
+        let core = try await CoreModule(
+            context: context(for: CoreModule.self, loaded: [:]), workbench: modules, requestIDRetention: requestIDRetention)
         loaded[CoreModule.id] = core
         constraintErrors[CoreModule.id] = core.constraintErrors
         var topLevelCommands = core.commands

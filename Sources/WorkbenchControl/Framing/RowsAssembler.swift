@@ -68,7 +68,8 @@ public struct RowsAssembler: Sendable {
                 ?? WorkbenchError(
                     status: .lineTooLong, code: WorkbenchErrorCode.rowsLineTooLong,
                     message:
-                        "row \(row) of the request has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) a line may hold; nothing was run"
+                        "row \(row) of the request has \(bytes) bytes, more than the \(ReplyLine.maximumRequestBytes) a line may hold; "
+                        + "nothing was run"
                 )
             current.rows.append("")
         case .withRows, .refused:

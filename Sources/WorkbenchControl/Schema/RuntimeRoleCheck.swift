@@ -70,7 +70,8 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
         "workbench.roles.runtime_check",
         """
         SELECT r.rolname AS role, r.rolsuper AS superuser, r.rolbypassrls AS bypass_rls,
-               EXISTS (SELECT FROM pg_roles g WHERE g.rolname = $2) AND pg_has_role(r.oid, (SELECT g.oid FROM pg_roles g WHERE g.rolname = $2), 'USAGE') AS member,
+               EXISTS (SELECT FROM pg_roles g WHERE g.rolname = $2) AND pg_has_role(r.oid, (SELECT g.oid FROM pg_roles g WHERE g.rolname = \
+        $2), 'USAGE') AS member,
                ARRAY(
                    SELECT 'database ' || d.datname FROM pg_database d WHERE d.datname = current_database() AND d.datdba = r.oid
                    UNION ALL

@@ -5,7 +5,7 @@ public import WorkbenchPostgres
 ///
 /// | type | accepts | value |
 /// |---|---|---|
-/// | `.string()` | one line of text, not empty nor only blanks (spaces, 全角 spaces), at most `maxLength` characters (Unicode code points, as PostgreSQL counts) | `String` |
+/// | `.string()` | one line, not only blanks (spaces, 全角 spaces), at most `maxLength` code points (as PostgreSQL counts) | `String` |
 /// | `.text()` | text that may contain `\n`, not only blanks | `String` |
 /// | `.int()` | a whole number in range | `Int64` |
 /// | `.decimal` | `-12.50` | `Decimal` |

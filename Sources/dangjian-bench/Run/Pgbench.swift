@@ -160,7 +160,8 @@ struct Pgbench {
         guard process.terminationStatus == 0 else {
             let shown = arguments.dropLast().joined(separator: " ")
             throw BenchError(
-                "pgbench \(shown.count > 400 ? shown.prefix(400) + " …" : shown) failed (status \(process.terminationStatus)):\n\(output.suffix(4_000))"
+                "pgbench \(shown.count > 400 ? shown.prefix(400) + " …" : shown) failed (status "
+                    + "\(process.terminationStatus)):\n\(output.suffix(4_000))"
             )
         }
         return output

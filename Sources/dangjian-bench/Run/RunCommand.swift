@@ -83,7 +83,8 @@ struct RunCommand: ParsableCommand {
         let groups = (mix == .write ? 0 : RequestGenerator.readShares.count) + (mix == .read ? 0 : 1)
         guard sameWorkSamples >= 1, sameWorkSamples * groups <= SameWorkScripts.maximumScripts else {
             throw ValidationError(
-                "--same-work-samples must be between 1 and \(SameWorkScripts.maximumScripts / groups) for mix \(mix.rawValue) (pgbench takes at most 128 scripts)"
+                "--same-work-samples must be between 1 and \(SameWorkScripts.maximumScripts / groups) for mix \(mix.rawValue) (pgbench "
+                    + "takes at most 128 scripts)"
             )
         }
     }

@@ -143,7 +143,8 @@ struct RunReport: Codable {
         lines.append("")
         let failures = errors.values.reduce(0, +)
         lines.append(
-            "Succeeded: \(ProgressBar.grouped(succeeded)); refused or failed: \(ProgressBar.grouped(failures)); broken connections: \(connectionFailures.count)"
+            "Succeeded: \(ProgressBar.grouped(succeeded)); refused or failed: \(ProgressBar.grouped(failures)); broken connections: "
+                + "\(connectionFailures.count)"
         )
         for (code, count) in errors.sorted(by: { $0.value > $1.value }) { lines.append("  \(code): \(ProgressBar.grouped(count))") }
         for failure in connectionFailures.prefix(5) { lines.append("  \(failure)") }

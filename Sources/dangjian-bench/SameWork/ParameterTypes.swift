@@ -16,7 +16,8 @@ struct ParameterTypes {
                 known[sql] = try connection.execute(
                     PostgresStatement(
                         unnamed:
-                            "SELECT t::text FROM pg_prepared_statements, unnest(parameter_types) WITH ORDINALITY AS p(t, n) WHERE name = 'dangjian_bench_probe' ORDER BY n"
+                            "SELECT t::text FROM pg_prepared_statements, unnest(parameter_types) WITH ORDINALITY AS p(t, n) WHERE name = "
+                            + "'dangjian_bench_probe' ORDER BY n"
                     ),
                     []
                 ).map { try $0.decode(at: 0, as: String.self) }

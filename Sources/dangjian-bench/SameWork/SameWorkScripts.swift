@@ -9,9 +9,10 @@ import Foundation
 /// statements with the same values as bound parameters. pgbench makes a new parameter of each
 /// occurrence of a variable, where the daemon's `$n` was one parameter with one type, so each
 /// occurrence is cast to the type the server inferred for the daemon's parameter:
-/// `(:vK::bigint)`. A NULL cannot be a pgbench variable and becomes `NULL::<type>`. In a case's lifecycle the id (and any other column) that the report's
-/// `INSERT … RETURNING` returned and the daemon's reply showed is taken with `\gset`, and every
-/// later value equal to it becomes that variable, so each replay works on its own new case.
+/// `(:vK::bigint)`. A NULL cannot be a pgbench variable and becomes `NULL::<type>`. In a
+/// case's lifecycle the id (and any other column) that the report's `INSERT … RETURNING`
+/// returned and the daemon's reply showed is taken with `\gset`, and every later value equal
+/// to it becomes that variable, so each replay works on its own new case.
 struct SameWorkScripts: Sendable {
     /// One pgbench script.
     struct Script: Equatable, Sendable {

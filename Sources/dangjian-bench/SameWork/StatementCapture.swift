@@ -161,7 +161,8 @@ struct StatementCapture {
         let result = groups.flatMap { units[$0] ?? [] }
         for group in groups where (units[group]?.count ?? 0) == 0 {
             throw BenchError(
-                "no usable sample of '\(group)' was captured (discarded: \(discarded.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ")))"
+                "no usable sample of '\(group)' was captured (discarded: "
+                    + "\(discarded.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ")))"
             )
         }
         return Result(units: result, discarded: discarded)
