@@ -189,21 +189,34 @@ struct PipelinedConnectionTests {
             ),
             logger: TestCluster.logger
         )
+        let observer = PostgresPool(
+            configuration: PostgresPoolConfiguration(connection: PostgresConnectionSettings(conninfo: conninfo), size: 1),
+            logger: TestCluster.logger
+        )
         do {
-            try await Self.cancelOnALiveServer(pool)
+            try await Self.cancelOnALiveServer(pool, observer: observer)
         } catch {
             await pool.shutdown()
+            await observer.shutdown()
             throw error
         }
         await pool.shutdown()
+        await observer.shutdown()
     }
 
-    private static func cancelOnALiveServer(_ pool: PostgresPool) async throws {
+    private static func cancelOnALiveServer(_ pool: PostgresPool, observer: PostgresPool) async throws {
         let task = Task {
             try await pool.withConnection { session in try await session.query(Self.statement("SELECT pg_sleep(30)")) }
         }
-        try await Self.waitUntil { pool.statistics.statementsInFlight > 0 }
-        try await Task.sleep(for: .milliseconds(100))
+        // The server runs the statement: seen from another connection, not guessed by a sleep.
+        try await Self.waitUntil {
+            try await observer.withConnection { session in
+                try await session.query(
+                    PostgresStatement(
+                        unnamed: "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(30)%'")
+                ).single().decode(at: 0, as: Int64.self) > 0
+            }
+        }
         task.cancel()
         let result = await task.result
         guard case .failure(let error as PostgresError) = result else {

@@ -37,7 +37,7 @@ extension ConsultationsModule {
             guard from <= to else {
                 throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)")
             }
-            if let by = arguments.optionalString("by").flatMap(ConsultationBreakdown.Division.init(rawValue:)) {
+            if let by = try arguments.optionalEnumeration("by", as: ConsultationBreakdown.Division.self) {
                 return try await ConsultationBreakdown.reply(
                     by, scope: scope.map { (id: $0.id, path: $0.path, label: $0.label) }, from: from, to: to, in: session
                 )

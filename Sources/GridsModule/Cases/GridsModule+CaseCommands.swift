@@ -178,7 +178,7 @@ extension GridsModule {
                     CaseWorkflow.Details(
                         note: arguments.optionalString("note") ?? arguments.optionalString("reason"),
                         assignee: arguments.optionalString("to").flatMap { action == .assign ? $0 : nil },
-                        targetLevel: action == .escalate ? arguments.optionalString("to").flatMap(CaseLevel.init(rawValue:)) : nil,
+                        targetLevel: action == .escalate ? try arguments.optionalEnumeration("to", as: CaseLevel.self) : nil,
                         department: arguments.optionalString("department")
                     ),
                     at: invocation.now, by: invocation.caller.userName, in: invocation.database

@@ -35,7 +35,7 @@ extension GridsModule {
                 let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: to.month, day: 1)!
                 guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
                 let scope = try await StatisticsScope.resolve(try arguments.string("scope"), in: session)
-                if let by = arguments.optionalString("by").flatMap(CaseBreakdown.Division.init(rawValue:)) {
+                if let by = try arguments.optionalEnumeration("by", as: CaseBreakdown.Division.self) {
                     return try await CaseBreakdown.reply(by, scope: scope, from: from, to: to, now: invocation.now, in: session)
                 }
                 let (summary, patrols, ids): (PostgresStatement, PostgresStatement, [Int64]) =

@@ -82,7 +82,7 @@ extension OrganizationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             var filter = MemberStore.ListFilter(
-                status: arguments.optionalString("status").flatMap(MemberStatus.init(rawValue:)), isMobile: arguments.optionalBool("mobile"),
+                status: try arguments.optionalEnumeration("status", as: MemberStatus.self), isMobile: arguments.optionalBool("mobile"),
                 state: try arguments.string("state"), nameContains: arguments.optionalString("name")
             )
             filter.unitID = try await Self.optionalUnit(arguments, "unit", in: session)?.id

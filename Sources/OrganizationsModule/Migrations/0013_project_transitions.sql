@@ -16,25 +16,10 @@ INSERT INTO organizations.project_transitions (from_status, action, to_status) V
     ('in_progress', 'finish', 'done'),
     ('in_progress', 'cancel', 'cancelled');
 
-CREATE FUNCTION organizations.projects_check_transition() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    allowed text;
-BEGIN
-    IF NEW.status IS DISTINCT FROM OLD.status
-       AND NOT EXISTS (SELECT 1 FROM organizations.project_transitions WHERE from_status = OLD.status AND to_status = NEW.status) THEN
-        SELECT string_agg(DISTINCT to_status, ', ') INTO allowed FROM organizations.project_transitions WHERE from_status = OLD.status;
-        RAISE EXCEPTION 'project % is %; it cannot become % (%)', OLD.id, OLD.status, NEW.status,
-                        coalesce('allowed: ' || allowed, 'it is final')
-            USING ERRCODE = 'P0001', HINT = 'organizations.project.transition_not_allowed';
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER projects_check_transition
     BEFORE UPDATE OF status ON organizations.projects
-    FOR EACH ROW EXECUTE FUNCTION organizations.projects_check_transition();
+    FOR EACH ROW EXECUTE FUNCTION workbench.refuse_unlisted_transition(
+        'organizations.project_transitions', 'organizations.project.transition_not_allowed', 'project');
 
 -- A status machine is reference data the migrations fill: the daemon only reads it.
 GRANT SELECT ON organizations.project_transitions TO dangjian_runtime;

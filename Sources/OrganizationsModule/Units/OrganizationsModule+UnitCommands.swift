@@ -83,7 +83,7 @@ extension OrganizationsModule {
             let unit = try await UnitStore.add(
                 UnitStore.Draft(
                     code: code, name: try arguments.string("name"), kind: try arguments.enumeration("kind", as: OrganizationKind.self),
-                    subtype: arguments.optionalString("subtype").flatMap(RegionalSubtype.init(rawValue:)),
+                    subtype: try arguments.optionalEnumeration("subtype", as: RegionalSubtype.self),
                     parent: arguments.optionalString("parent").map(UnitReference.init), establishedOn: arguments.optionalDate("established_on"),
                     secretary: arguments.optionalString("secretary"), phone: try Self.phone(arguments)
                 ),
@@ -127,7 +127,7 @@ extension OrganizationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             var filter = UnitStore.ListFilter(
-                kind: arguments.optionalString("kind").flatMap(OrganizationKind.init(rawValue:)), status: try arguments.string("status")
+                kind: try arguments.optionalEnumeration("kind", as: OrganizationKind.self), status: try arguments.string("status")
             )
             filter.parentID = try await Self.optionalUnit(arguments, "parent", in: session)?.id
             filter.underPath = try await Self.optionalUnit(arguments, "under", in: session)?.path
@@ -303,7 +303,7 @@ extension OrganizationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let units = try await UnitStore.search(
-                try arguments.string("q"), kind: arguments.optionalString("kind").flatMap(OrganizationKind.init(rawValue:)),
+                try arguments.string("q"), kind: try arguments.optionalEnumeration("kind", as: OrganizationKind.self),
                 includeDissolved: try arguments.bool("dissolved"), limit: Int(try arguments.int("limit")), in: invocation.database
             )
             return .table(

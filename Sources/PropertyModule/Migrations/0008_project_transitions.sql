@@ -18,24 +18,10 @@ INSERT INTO property.project_transitions (from_status, action, to_status) VALUES
     ('in_progress', 'complete', 'completed'),
     ('in_progress', 'abandon',  'abandoned');
 
-CREATE FUNCTION property.projects_check_transition() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    allowed text;
-BEGIN
-    IF NEW.status IS DISTINCT FROM OLD.status
-       AND NOT EXISTS (SELECT 1 FROM property.project_transitions WHERE from_status = OLD.status AND to_status = NEW.status) THEN
-        SELECT string_agg(DISTINCT to_status, ', ') INTO allowed FROM property.project_transitions WHERE from_status = OLD.status;
-        RAISE EXCEPTION 'project % is %; it can move to %', OLD.id, OLD.status, coalesce(allowed, 'nothing: it is finished')
-            USING ERRCODE = 'P0001', HINT = 'property.project.transition_not_allowed';
-    END IF;
-    RETURN NEW;
-END;
-$$;
-
 CREATE TRIGGER projects_check_transition
     BEFORE UPDATE OF status ON property.projects
-    FOR EACH ROW EXECUTE FUNCTION property.projects_check_transition();
+    FOR EACH ROW EXECUTE FUNCTION workbench.refuse_unlisted_transition(
+        'property.project_transitions', 'property.project.transition_not_allowed', 'project');
 
 -- A status machine is reference data the migrations fill: the daemon only reads it.
 GRANT SELECT ON property.project_transitions TO dangjian_runtime;

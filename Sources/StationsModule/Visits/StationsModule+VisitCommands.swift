@@ -116,7 +116,7 @@ extension StationsModule {
             let stations: Int64 = try totals.decode("stations")
             let period = "\(from.map(\.description) ?? "the start") – \(to.map(\.description) ?? "now")"
             let summary = "\(visits) visits by \(workers) identified workers at \(stations) stations, \(period)"
-            guard let grouping = arguments.optionalString("by").flatMap(VisitGrouping.init(rawValue:)) else {
+            guard let grouping = try arguments.optionalEnumeration("by", as: VisitGrouping.self) else {
                 let page = try Page(arguments)
                 let rows = try await session.query(VisitQueries.list, filters + [page.afterKey, page.fetchLimit])
                 var reply = page.reply(
