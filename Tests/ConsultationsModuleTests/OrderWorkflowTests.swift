@@ -146,7 +146,9 @@ struct OrderWorkflowTests {
             #expect(shown.field("address") == "幸福小区3-2-101", "an operator sends someone to the door")
             let viewed = await harness.send("consult order show order=\(order)", as: .viewer)
             #expect(viewed.field("address") == "幸福小区*-*-***", "\(viewed.raw)")
-            #expect(shown.raw.contains("dispatch by") && shown.raw.contains("claim by") && shown.raw.contains("done by"))
+            let steps = shown.column("action", in: "steps")
+            #expect(["dispatch", "claim", "done"].allSatisfy(steps.contains), "each step is a row of the steps table: \(shown)")
+            #expect(shown.section("steps").last?["detail"] == "已送达" || shown.column("detail", in: "steps").contains { $0.contains("已送达") })
             let listed = try await ConsultationsFixture.succeed(harness, "consult order list team=DY01 status=done")
             #expect(listed.column("id") == [String(order)])
         }

@@ -26,7 +26,9 @@ struct MemberTests {
             #expect(await harness.send("org member transfer member=\(id) to=S1 on=2021-05-01").status == 200)
             let show = await harness.send("org member show member=\(id)")
             #expect(show.field("unit") == "S1")
-            #expect(show.raw.contains("2020-05-01 G1 → C3 (搬家)") && show.raw.contains("2021-05-01 C3 → S1"), "\(show)")
+            let transfers = show.section("transfers")
+            #expect(transfers.map { [$0["on"], $0["from"], $0["to"]] } == [["2020-05-01", "G1", "C3"], ["2021-05-01", "C3", "S1"]], "\(show)")
+            #expect(transfers.first?["reason"] == "搬家")
             // A transfer is recorded when it happens, never ahead.
             #expect(await harness.send("org member transfer member=\(id) to=C1 on=tomorrow").status == 400)
             #expect(await harness.send("org member leave member=\(id) reason=transferred_out on=2022-01-01").status == 200)

@@ -66,17 +66,15 @@ extension ConsultationsModule {
         ) { invocation in
             let session = invocation.database
             let order = try await OrderWorkflow.find(try invocation.arguments.id("order"), in: session)
-            let encoder = ReplyEncoder(timeZone: invocation.timeZone)
-            let steps = try await session.query(DispatchQueries.events, [order.id]).map { row in
-                let detail: String? = try row.decode("detail")
-                return ReplyValue.string(
-                    "\(encoder.textValue(.timestamp(try row.decode("at")))) \(try row.decode("action", as: String.self)) by "
-                        + "\(try row.decode("actor", as: String.self))"
-                        + (detail.map { ": \($0)" } ?? "")
-                )
+            let steps = try await session.query(DispatchQueries.events, [order.id]).map { row -> [ReplyValue] in
+                [
+                    .timestamp(try row.decode("at")), .string(try row.decode("action", as: String.self)),
+                    .string(try row.decode("actor", as: String.self)), .string(try row.decode("detail", as: String?.self)),
+                ]
             }
-            return .record(
-                order.fields(unmasked: invocation.caller.may(.admin), addressUnmasked: invocation.caller.may(.operator)) + [("steps", .list(steps))],
+            return .document(
+                order.fields(unmasked: invocation.caller.may(.admin), addressUnmasked: invocation.caller.may(.operator)),
+                sections: [("steps", ReplyTable(columns: ["at", "action", "actor", "detail"], rows: steps))],
                 summary: "\(order.label): \(order.status.chinese)")
         }
     }

@@ -42,7 +42,7 @@ extension OrganizationsModule {
 
     private var memberShowCommand: CommandSpec {
         CommandSpec(
-            "member show", synopsis: "Show one member with transfer history, reports and points",
+            "member show", synopsis: "Show one member with reports and points, and the transfers table (组织关系转接)",
             help: "The phone is shown whole to operators and admins, masked to viewers.",
             arguments: [.required("member", .id, help: "The member's id")]
         ) { invocation in
@@ -57,10 +57,11 @@ extension OrganizationsModule {
             if let leaving = try await ScheduledEndStore.pending(kind: "member", id: member.id, in: session) {
                 fields.append(("leaves_on", .date(leaving.effectiveOn)))
             }
-            fields.append(
-                ("transfers", .list(transfers.map { .string("\($0.on) \($0.from) → \($0.to)" + ($0.reason.map { " (\($0))" } ?? "")) }))
+            let history = ReplyTable(
+                columns: ["on", "from", "to", "reason"],
+                rows: transfers.map { [.date($0.on), .string($0.from), .string($0.to), .string($0.reason)] }
             )
-            return .record(fields)
+            return .document(fields, sections: [("transfers", history)])
         }
     }
 
