@@ -119,7 +119,7 @@ struct UnitTreeTests {
             )
             #expect(unit == "S1")
             let show = await harness.send("org member show member=\(member)")
-            #expect(show.raw.contains("2026-06-30 G1 → S1"), "\(show)")
+            #expect(show.section("transfers").map { [$0["on"], $0["from"], $0["to"]] } == [["2026-06-30", "G1", "S1"]], "\(show)")
             // A dissolved unit takes no new children or members.
             let under = await harness.send("org unit add code=G9 name=新网格 kind=grid_branch parent=C1")
             #expect(under.status == 422 && under.raw.contains("organizations.unit.dissolved"))

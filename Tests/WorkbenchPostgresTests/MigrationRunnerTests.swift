@@ -61,6 +61,31 @@ struct MigrationRunnerTests {
         }
     }
 
+    @Test func aFileWhoseCommentsWereCorrectedNamesTheEarlierChecksumAndIsRecordedAgain() async throws {
+        try await TestCluster.withPool { pool, _ in
+            let runner = MigrationRunner(pool: pool, logger: TestCluster.logger)
+            let original = Migration(
+                version: 1, name: "create_things", fileName: "0001_create_things.sql", sql: "-- Things (first words).\n" + Self.first.sql)
+            try await runner.migrate([Self.module([original])])
+            let corrected = Migration(
+                version: 1, name: "create_things", fileName: "0001_create_things.sql",
+                sql: "-- Things, in better words.\n-- amends \(original.checksum)\n" + Self.first.sql
+            )
+            #expect(corrected.amends == [original.checksum])
+            #expect(try await runner.status([Self.module([corrected])]).map(\.state) == [.applied])
+            #expect(try await runner.migrate([Self.module([corrected, Self.second])]).map(\.version) == [2], "nothing runs again")
+            let recorded = try await runner.status([Self.module([corrected])])
+            #expect(recorded.first?.checksum == corrected.checksum, "the corrected text's checksum is recorded")
+            // Naming any other checksum changes nothing: the file is still refused.
+            let unrelated = Migration(
+                version: 1, name: "create_things", fileName: "0001_create_things.sql",
+                sql: "-- amends \(String(repeating: "0", count: 64))\n" + Self.first.sql.replacingOccurrences(of: "name text", with: "title text")
+            )
+            let error = await #expect(throws: MigrationError.self) { try await runner.migrate([Self.module([unrelated])]) }
+            #expect(error?.code == .checksumMismatch)
+        }
+    }
+
     @Test func aChangedAppliedMigrationStopsStartUp() async throws {
         try await TestCluster.withPool { pool, _ in
             let runner = MigrationRunner(pool: pool, logger: TestCluster.logger)

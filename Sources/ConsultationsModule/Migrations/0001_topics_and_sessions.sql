@@ -1,4 +1,4 @@
--- Consultation 协商议事 (seeds 002, 003 and 004): residents' topics 议题 are reviewed, put to a
+-- Consultation 协商议事: residents' topics 议题 are reviewed, put to a
 -- session of the "好商量" platform — convener 问题召集方, stakeholders 利益相关方 and the
 -- coordinating and handling party 协调处置方, with the "六位一体" parties — and a session
 -- closes only with the five haves 五有: a place 有场所, a sign 有标识 (the notice posted), minutes
@@ -8,6 +8,9 @@
 -- Topic statuses change only along consultations.topic_transitions; a trigger refuses any
 -- other change, whoever writes it. Every step appends to consultations.topic_events, the
 -- topic's timeline.
+--
+-- This text corrects the comments of the one first applied:
+-- amends b7ab22a8c42363eed802185882fde5f08c81c0e4b7be2a001d2cc076d8e6efa8
 CREATE TABLE consultations.topic_transitions (
     from_status text NOT NULL,
     to_status   text NOT NULL,

@@ -1,8 +1,11 @@
--- Volunteer dispatch "群众点单、社区派单、队伍接单、成员领单" (seed 002): a resident orders a
--- service (or makes a micro-wish 微心愿, seed 001), the community dispatches it to a volunteer
+-- Volunteer dispatch "群众点单、社区派单、队伍接单、成员领单": a resident orders a
+-- service (or makes a micro-wish 微心愿), the community dispatches it to a volunteer
 -- team, the team accepts, a member claims it, does it and is rated. Statuses change only
 -- along consultations.order_transitions; the trigger also checks that whoever accepted,
 -- claimed or finished an order belongs to the team it was dispatched to.
+--
+-- This text corrects the comments of the one first applied:
+-- amends e641c611df11e44ac0344a49a16de58b2d51ad2998c10950c276eb8dfffb117d
 CREATE TABLE consultations.teams (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     code       text   NOT NULL CONSTRAINT teams_code_key UNIQUE CONSTRAINT teams_code_form CHECK (code ~ '^[A-Za-z][A-Za-z0-9_-]{0,31}$'),

@@ -1,4 +1,4 @@
--- Complaints 投诉 under the "2310" rule 诉求快速反应机制 (seed 002): an ordinary complaint is
+-- Complaints 投诉 under the "2310" rule 诉求快速反应机制: an ordinary complaint is
 -- closed within 2 days, an important one within 3, a major one within 10, counted from
 -- filing on the working calendar (calendar or working days is configuration).
 --
@@ -8,6 +8,9 @@
 -- it. The deadline is stored when the complaint is filed, with the rule that produced it,
 -- and a partial index over open complaints by deadline makes the overdue list instant.
 -- Every step is an append-only row of complaint_events.
+--
+-- This text corrects the comments of the one first applied:
+-- amends 7b4aae676de8250f5b0ea00c25fa79c0a029fbfbf89296bc390343918e153e6b
 CREATE TABLE property.complaint_transitions (
     from_status text NOT NULL,
     action      text NOT NULL,

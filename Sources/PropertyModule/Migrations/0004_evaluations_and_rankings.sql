@@ -1,5 +1,5 @@
 -- Quarterly evaluations 物业服务企业评价 against a checklist of positive items 正面清单 and
--- negative items 负面清单 (seed 002: 15 and 6), and the quarterly red/black list 红黑榜.
+-- negative items 负面清单 (15 and 6 items in the model checklist), and the quarterly red/black list 红黑榜.
 --
 -- The checklist is configuration with a version; the daemon records each version's items
 -- here the first time it runs with it, and an evaluation pins the version it used: its
@@ -8,6 +8,9 @@
 --
 -- A published list is a snapshot: rankings and ranking_entries refuse UPDATE and DELETE,
 -- so later evaluations, complaints or checklist changes cannot change what was published.
+--
+-- This text corrects the comments of the one first applied:
+-- amends 29ce50e832b8d2d4f8f3e7d622af3585edc3a8369e97ac1bc2680686e2b405eb
 CREATE TABLE property.checklist_versions (
     version     text NOT NULL PRIMARY KEY CONSTRAINT checklist_versions_version_length CHECK (length(version) BETWEEN 1 AND 32),
     recorded_at timestamptz NOT NULL DEFAULT now()

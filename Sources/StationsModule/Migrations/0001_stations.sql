@@ -1,11 +1,13 @@
 -- Stations for the new employment groups 新就业群体驿站: couriers and delivery riders rest,
--- eat, drink, charge and warm up at "红色驿站" and "红·暖之家" hosted by Party organisations
--- (seeds 002 and 004).
+-- eat, drink, charge and warm up at "红色驿站" and "红·暖之家" hosted by Party organisations.
 --
 -- Places are WGS-84 latitude and longitude. stations.earth_position is earthdistance's
 -- ll_to_earth with an SQL-standard body: it is bound when created, so the GiST index and
 -- the queries work under any search_path (the extension's own body names cube() and earth()
 -- unqualified and fails, for example, under pg_dump's empty search_path).
+--
+-- This text corrects the comments of the one first applied:
+-- amends d82a1307fc43084ac248c295b8235e286044ba9f523996f59b6e9871bf86daf6
 CREATE EXTENSION IF NOT EXISTS cube WITH SCHEMA public;
 CREATE EXTENSION IF NOT EXISTS earthdistance WITH SCHEMA public;
 

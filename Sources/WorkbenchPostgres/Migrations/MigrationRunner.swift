@@ -38,6 +38,7 @@ public struct MigrationRunner: Sendable {
             try await session.executeScript("SET LOCAL statement_timeout = 0")
             let recorded = try await Self.recorded(session, modules: modules)
             try Self.verify(modules, recorded: recorded)
+            try await recordAmendments(modules, recorded: recorded, session: session)
             var applied: [MigrationStatus] = []
             for module in modules {
                 let pending = module.migrations.filter { recorded[module.module]?[$0.version] == nil }
@@ -64,7 +65,7 @@ public struct MigrationRunner: Sendable {
                 for migration in module.migrations {
                     let record = recorded[module.module]?[migration.version]
                     let state: MigrationStatus.State =
-                        record == nil ? .pending : record!.checksum == migration.checksum ? .applied : .changed
+                        record == nil ? .pending : migration.matches(checksum: record!.checksum) ? .applied : .changed
                     result.append(
                         MigrationStatus(
                             module: module.module, version: migration.version, name: migration.name, state: state,
@@ -159,7 +160,7 @@ public struct MigrationRunner: Sendable {
                             + "does not contain: a newer dangjiand applied it. Run that version or a newer one."
                     )
                 }
-                guard migration.checksum == record.checksum else {
+                guard migration.matches(checksum: record.checksum) else {
                     throw MigrationError(
                         code: .checksumMismatch, module: module.module, version: record.version,
                         message: "migration \(module.module) \(record.version) (\(module.directory)/\(migration.fileName)) was "
@@ -168,6 +169,23 @@ public struct MigrationRunner: Sendable {
                             + "and put the change in a new migration."
                     )
                 }
+            }
+        }
+    }
+
+    /// Records the checksum of each applied migration whose comments were corrected since
+    /// (its file amends the recorded checksum).
+    private func recordAmendments(
+        _ modules: [ModuleMigrations], recorded: [String: [Int: RecordedMigration]], session: PostgresSession
+    ) async throws {
+        for module in modules {
+            for migration in module.migrations {
+                guard let record = recorded[module.module]?[migration.version], record.checksum != migration.checksum else { continue }
+                try await session.execute(Queries.amend, [module.module, migration.version, migration.checksum])
+                logger.info(
+                    "Recorded the checksum of a migration whose comments were corrected",
+                    metadata: ["migration.module": "\(module.module)", "migration.file": "\(migration.fileName)"]
+                )
             }
         }
     }
@@ -197,6 +215,9 @@ public struct MigrationRunner: Sendable {
     }
 
     enum Queries {
+        static let amend = PostgresStatement(
+            unnamed: "UPDATE workbench.schema_migrations SET checksum = $3 WHERE module = $1 AND version = $2"
+        )
         static let lock = PostgresStatement(unnamed: "SELECT pg_advisory_xact_lock($1::bigint)")
         static let bootstrap = """
             CREATE SCHEMA IF NOT EXISTS workbench;
