@@ -147,4 +147,24 @@ struct DecodingTests {
             #expect(one == 1)
         }
     }
+
+    /// A cancelled statement's result can come back before its cancel request is confirmed;
+    /// the pool waits for the confirmation before it lends the connection again, so the late
+    /// signal never cancels the next borrower's statement. Run many times to meet the race.
+    @Test func aCancelRequestNeverCancelsTheNextBorrowersStatement() async throws {
+        try await TestCluster.withPool(size: 1, cancelGrace: .seconds(10)) { pool, _ in
+            for round in 0..<25 {
+                let task = Task {
+                    try await pool.withConnection { try await $0.query(PostgresStatement(unnamed: "SELECT pg_sleep(60)")) }
+                }
+                try await PipelinedConnectionTests.waitUntil { pool.statistics.statementsInFlight > 0 }
+                task.cancel()
+                _ = await task.result
+                let one = try await pool.withConnection {
+                    try await $0.query(PostgresStatement(unnamed: "SELECT \(round)")).single().decode(at: 0, as: Int.self)
+                }
+                #expect(one == round)
+            }
+        }
+    }
 }

@@ -70,13 +70,14 @@ public enum TestCluster {
         size: Int = 4,
         acquireTimeout: Duration = .seconds(5),
         statementTimeout: Duration? = .seconds(30),
+        cancelGrace: Duration = .milliseconds(500),
         _ body: (PostgresPool, String) async throws -> Result
     ) async throws -> Result {
         let conninfo = try await makeDatabase()
         let pool = PostgresPool(
             configuration: PostgresPoolConfiguration(
                 connection: PostgresConnectionSettings(conninfo: conninfo, statementTimeout: statementTimeout),
-                size: size, acquireTimeout: acquireTimeout
+                size: size, acquireTimeout: acquireTimeout, cancelGrace: cancelGrace
             ),
             logger: logger
         )

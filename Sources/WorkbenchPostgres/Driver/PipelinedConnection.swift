@@ -22,6 +22,10 @@ final class PipelinedConnection: @unchecked Sendable {
         var closed = false
         /// Open, idle and outside a transaction: fit to go back to the pool.
         var reusable = false
+        /// A cancel request is on its way to the server.
+        var cancelling = false
+        /// The socket libpq talks through (-1 when closed), for ``probeIdle()``.
+        var socket: Int32 = -1
     }
 
     private struct InFlight {
@@ -68,6 +72,12 @@ final class PipelinedConnection: @unchecked Sendable {
     private var inFlight: InFlight?
     private var graceTimer: UInt64?
     private var cancelToken: CancelToken?
+    /// Cancel requests sent and not yet confirmed by the server (libpq's `PQcancel` returns
+    /// once the server has read the request and closed its side, after signalling the backend).
+    private var cancelsUnconfirmed = 0
+    /// Callers waiting for those confirmations, with their timeout timers.
+    private var cancelWaiters: [UInt64: (continuation: CheckedContinuation<Bool, Never>, timer: UInt64)] = [:]
+    private var nextCancelWaiter: UInt64 = 0
     private var connecting: CheckedContinuation<Void, any Error>?
     private var connectTimer: UInt64?
 
@@ -415,7 +425,12 @@ final class PipelinedConnection: @unchecked Sendable {
         case .requestCancel(let id):
             if let token = cancelToken {
                 // PQcancel blocks until the server has read the request: never on the loop.
-                let thread = Thread { token.send() }
+                cancelsUnconfirmed += 1
+                published.withLock { $0.cancelling = true }
+                let thread = Thread { [self] in
+                    token.send()
+                    loop.execute { self.cancelConfirmed() }
+                }
                 thread.name = "postgres-cancel"
                 thread.start()
             }
@@ -496,6 +511,61 @@ final class PipelinedConnection: @unchecked Sendable {
     /// True once closed or broken.
     var isClosed: Bool { published.withLock { $0.closed } }
 
+    /// Whether an idle connection is still open, checked before the pool lends it: the socket
+    /// is peeked at without reading (no round trip, no hop to the loop). Only when the server
+    /// closed it or sent something unasked (the FATAL a terminated backend sends before it
+    /// closes) does libpq read it, on the loop, to tell which.
+    func probeIdle() async -> Bool {
+        let (closed, descriptor) = published.withLock { ($0.closed, $0.socket) }
+        guard !closed, descriptor >= 0 else { return false }
+        var byte: UInt8 = 0
+        let peeked = recv(descriptor, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return true }
+        return await withCheckedContinuation { continuation in
+            loop.execute { [self] in
+                ready(Readiness.readable)
+                continuation.resume(returning: handle != nil && !published.withLock { $0.closed })
+            }
+        }
+    }
+
+    /// Waits (at most `timeout`) until every cancel request this connection sent has reached
+    /// the server. A cancelled statement's result can come back before its request is
+    /// confirmed; a connection lent again in that moment could see the late signal cancel its
+    /// next statement. The pool asks this before it takes a connection back.
+    ///
+    /// - Returns: False when a request was still unconfirmed at `timeout`.
+    func cancelRequestsSettled(within timeout: Duration) async -> Bool {
+        guard published.withLock({ $0.cancelling }) else { return true }
+        return await withCheckedContinuation { continuation in
+            loop.execute { [self] in
+                guard cancelsUnconfirmed > 0 else {
+                    continuation.resume(returning: true)
+                    return
+                }
+                nextCancelWaiter += 1
+                let id = nextCancelWaiter
+                let timer = loop.schedule(after: timeout) { [self] in
+                    cancelWaiters.removeValue(forKey: id)?.continuation.resume(returning: false)
+                }
+                cancelWaiters[id] = (continuation, timer)
+            }
+        }
+    }
+
+    /// A cancel request reached the server.
+    private func cancelConfirmed() {
+        cancelsUnconfirmed -= 1
+        guard cancelsUnconfirmed == 0 else { return }
+        published.withLock { $0.cancelling = false }
+        let waiters = cancelWaiters
+        cancelWaiters.removeAll()
+        for waiter in waiters.values {
+            loop.cancelTimer(waiter.timer)
+            waiter.continuation.resume(returning: true)
+        }
+    }
+
     /// Open, idle and outside a transaction.
     var isReusable: Bool { published.withLock { $0.reusable } }
 
@@ -507,7 +577,9 @@ final class PipelinedConnection: @unchecked Sendable {
             reusable = false
         }
         let closed = handle == nil
-        published.withLock { $0 = Published(closed: closed, reusable: reusable) }
+        let cancelling = cancelsUnconfirmed > 0
+        let socket = self.socket
+        published.withLock { $0 = Published(closed: closed, reusable: reusable, cancelling: cancelling, socket: socket) }
     }
 
     // MARK: Watching the socket

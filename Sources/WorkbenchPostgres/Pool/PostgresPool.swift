@@ -140,7 +140,7 @@ public final class PostgresPool: Service, Sendable {
         let grant = try await acquireGrant()
         switch grant {
         case .connection(let connection):
-            if !connection.isClosed { return connection }
+            if await connection.probeIdle() { return connection }
             logger.notice("Discarding a database connection the server closed", metadata: ["db.backend_pid": "\(connection.backendPID)"])
             state.withLock { state in
                 state.connectionsDiscarded += 1
@@ -184,7 +184,9 @@ public final class PostgresPool: Service, Sendable {
 
     private func checkIn(_ connection: PipelinedConnection) async {
         connection.dropQueued()
-        let reusable = connection.isReusable
+        // A cancel request still on its way could cancel the next borrower's statement.
+        let settled = await connection.cancelRequestsSettled(within: configuration.cancelGrace)
+        let reusable = settled && connection.isReusable
         let (handOver, close) = state.withLock { state -> (PoolState.Handover, Bool) in
             state.leased -= 1
             if state.closed {
