@@ -42,6 +42,11 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(name: "CEventPoll"),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "WorkbenchFoundation",
             swiftSettings: strictSettings
@@ -193,6 +198,7 @@ let package = Package(
             name: "dangjianctl",
             dependencies: [
                 "WorkbenchKit",
+                "CXLSXWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -21,6 +21,8 @@ enum ClientError: Error, Equatable, Sendable {
     case io(what: String, errno: Int32)
     /// A request line is longer than the daemon accepts.
     case requestTooLong(bytes: Int, limit: Int)
+    /// The reply cannot be exported as asked (not a table, not JSON, the workbook failed).
+    case export(String)
 
     /// What went wrong and what to do, for standard error.
     var message: String {
@@ -49,6 +51,8 @@ enum ClientError: Error, Equatable, Sendable {
             return "dangjianctl: \(what): \(SystemError.describe(code))"
         case .requestTooLong(let bytes, let limit):
             return "dangjianctl: the request is \(bytes) bytes long; the daemon accepts at most \(limit) bytes per line"
+        case .export(let reason):
+            return "dangjianctl: \(reason)"
         }
     }
 
@@ -56,7 +60,7 @@ enum ClientError: Error, Equatable, Sendable {
     /// the daemon's 413, everything else like a 5xx.
     var exitStatus: ExitStatus {
         switch self {
-        case .requestTooLong: .requestFailed
+        case .requestTooLong, .export: .requestFailed
         default: .serverFailed
         }
     }

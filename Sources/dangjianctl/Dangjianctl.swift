@@ -43,15 +43,18 @@ struct Dangjianctl: ParsableCommand {
             in order. On a terminal, an interactive prompt starts instead, with line \
             editing and history (~/.dangjianctl_history); leave it with quit or Ctrl-D.
 
-            'calendar import FILE' is dangjianctl's own: it reads a working-calendar file \
-            (date,kind,name lines; # comments and a header line allowed), checks every \
-            line, and sends one 'calendar set' per line, reporting each as FILE:LINE. A \
-            malformed line stops the import before anything is sent; refused lines are \
-            reported and the others imported (running it again is safe).
+            'calendar import FILE' reads a working-calendar file (date,kind,name lines; # \
+            comments and a header line allowed) and sends all its rows in one request; the \
+            daemon checks every row and applies all of them or none, naming each refused \
+            row as FILE:LINE.
 
             -o FILE (--output) writes a successful reply's body to FILE as it came (an SVG \
             map, a table as TSV; with --json the JSON) and says on standard output what it \
-            wrote; a refused request writes nothing. It needs command words.
+            wrote; a refused request writes nothing. It needs command words. A FILE ending \
+            in .csv or .xlsx (or --format csv|xlsx) gets a list or table as a spreadsheet: \
+            CSV in UTF-8 with a byte-order mark for Excel, or a workbook with numbers and \
+            dates kept, a frozen header row in the domain's words (编码 code) and columns \
+            wide enough for Chinese. --all follows the list's after= pages to the last one.
 
             Tables are printed with aligned columns (a newline inside a cell shows as ↵, a \
             tab as ⇥), records with aligned keys; errors go to standard error. Use --raw to \
@@ -74,6 +77,7 @@ struct Dangjianctl: ParsableCommand {
               printf 'ping\\nwhoami\\n' | dangjianctl
               dangjianctl calendar import config/calendar/2025-cn.csv
               dangjianctl -o map.svg station map scope=SQ01
+              dangjianctl -o members.xlsx --all org member list under=JD01
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -102,6 +106,14 @@ struct Dangjianctl: ParsableCommand {
         help: ArgumentHelp("Write a successful reply's body to this file (e.g. the SVG of 'station map') instead of printing it.", valueName: "file")
     )
     var output: String?
+
+    /// The spreadsheet form for `-o`, when the file's extension does not say.
+    @Option(name: .long, help: ArgumentHelp("Write -o's file as csv or xlsx whatever its name (default: by its extension).", valueName: "form"))
+    var format: String?
+
+    /// Follow the pages of a list.
+    @Flag(name: .long, help: "With -o FILE.csv or .xlsx: follow the list's after= pages to the last one.")
+    var all = false
 
     /// How long to wait for each reply.
     @Option(name: .long, help: ArgumentHelp("How long to wait for each reply, in seconds.", valueName: "seconds"))
@@ -138,6 +150,17 @@ struct Dangjianctl: ParsableCommand {
                 throw ValidationError("--output writes the reply of one request: give the request's words after the options")
             }
         }
+        if let format, ExportFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format takes csv or xlsx")
+        }
+        if format != nil || all {
+            guard let output, exportFormat(for: output) != nil else {
+                throw ValidationError("--format and --all need -o FILE with a .csv or .xlsx name, or --format csv|xlsx")
+            }
+            guard !raw, !json, !words.wantsJSON else {
+                throw ValidationError("-o FILE.\(exportFormat(for: output)!.rawValue) writes a spreadsheet; leave out --json and --raw")
+            }
+        }
         if CalendarImport.isRequested(by: words.words) && words.words.count != 3 {
             throw ValidationError("calendar import takes one file: \(CalendarImport.usage)")
         }
@@ -165,6 +188,10 @@ struct Dangjianctl: ParsableCommand {
                 return .requestFailed
             }
             return CalendarImport(path: words.words[2]).run(socketPath: path, timeout: timeout)
+        }
+        if !words.words.isEmpty, let output, let exportFormat = exportFormat(for: output), mode == .text {
+            let export = SpreadsheetExport(path: output, format: exportFormat, allPages: all)
+            return Self.runExport(export, words: words.words, path: path, timeout: timeout, showProgress: isatty(STDERR_FILENO) == 1)
         }
         if !words.words.isEmpty {
             return Self.runOnce(
@@ -200,6 +227,34 @@ struct Dangjianctl: ParsableCommand {
             }
             StandardStreams.write(ReplyRenderer(mode: mode).render(reply))
             return reply.exitStatus
+        } catch {
+            StandardStreams.printError(error.message)
+            return error.exitStatus
+        }
+    }
+
+    /// The spreadsheet form `-o path` asks for: `--format`, else the file's extension.
+    func exportFormat(for path: String) -> ExportFormat? {
+        if let format { return ExportFormat(rawValue: format.lowercased()) }
+        return ExportFormat(path: path)
+    }
+
+    /// Writes a list or table as a spreadsheet (``SpreadsheetExport``).
+    static func runExport(_ export: SpreadsheetExport, words: [String], path: String, timeout: Duration, showProgress: Bool) -> ExitStatus {
+        do {
+            let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
+            let outcome = try export.run(words: words, over: conversation) { rows in
+                if showProgress && export.allPages { StandardStreams.writeError("\rdangjianctl: \(rows) rows …") }
+            }
+            if showProgress && export.allPages { StandardStreams.writeError("\r\u{1B}[K") }
+            switch outcome {
+            case .written(let line):
+                StandardStreams.print(line + "\n")
+                return .success
+            case .refused(let reply):
+                StandardStreams.write(ReplyRenderer(mode: .text).render(reply))
+                return reply.exitStatus
+            }
         } catch {
             StandardStreams.printError(error.message)
             return error.exitStatus

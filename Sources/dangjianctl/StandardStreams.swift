@@ -26,6 +26,11 @@ enum StandardStreams {
         write(text + "\n", to: STDERR_FILENO)
     }
 
+    /// Writes `text` to standard error as it is (a progress line that rewrites itself).
+    static func writeError(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
     /// Writes all of `text` to `descriptor`.
     private static func write(_ text: String, to descriptor: Int32) {
         try? POSIXIO.writeAll(descriptor, text.utf8, what: "writing output")

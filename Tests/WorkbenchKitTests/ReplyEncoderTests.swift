@@ -212,7 +212,8 @@ struct ReplyEncoderTests {
         let output = Self.encoder.encode(reply, format: .json)
         #expect(
             output == """
-                200 {"columns":["id","name","note","at"],"rows":[{"id":1,"name":"第一网格","note":null,"at":"2026-11-21T09:30:05+08:00"},\
+                200 {"columns":["id","name","note","at"],"types":["int","string","string","timestamp"],"labels":[null,null,null,null],\
+                "rows":[{"id":1,"name":"第一网格","note":null,"at":"2026-11-21T09:30:05+08:00"},\
                 {"id":2,"name":"a\\tb","note":"x","at":null}],"message":"2 rows"}
 
                 """)
@@ -223,6 +224,33 @@ struct ReplyEncoderTests {
         #expect(rows.allSatisfy { Set($0.keys) == ["id", "name", "note", "at"] })
         #expect(rows[1]["name"] as? String == "a\tb")
         #expect(rows[0]["note"] is NSNull)
+    }
+
+    /// What a spreadsheet needs from a page of a list: each column's kind, its name in the
+    /// domain's words, and the `after=` of the next page.
+    @Test func jsonTablesCarryTypesLabelsAndTheNextPage() throws {
+        let page = Page(limit: 2, after: nil)
+        let reply = page.reply(
+            columns: ["id", "code", "joined_on", "hours"],
+            rows: [
+                (1, [1, "C1", .date(CalendarDate(year: 2026, month: 1, day: 31)), .decimal("1.5")]), (2, [2, "C2", nil, nil]),
+                (3, [3, "C3", nil, nil]),
+            ]
+        )
+        let encoder = ReplyEncoder(timeZone: Self.encoder.timeZone, columnLabels: ["code": "编码"])
+        let object = try Self.jsonObject(encoder.encode(reply, format: .json), status: 200)
+        #expect(object["types"] as? [String] == ["int", "string", "date", "decimal"])
+        #expect((object["labels"] as? [Any])?.map { $0 as? String } == [nil, "编码", nil, nil])
+        #expect(object["next_after"] as? Int == 2)
+        #expect((object["rows"] as? [Any])?.count == 2)
+        let last = try Self.jsonObject(
+            encoder.encode(Page(limit: 5, after: nil).reply(columns: ["id"], rows: [(1, [1])]), format: .json), status: 200)
+        #expect(last["next_after"] == nil, "the last page names no next one")
+        #expect(
+            ColumnLabels.vocabulary(of: [
+                CommandSpec("x add", synopsis: "x", arguments: [.required("code", .string(maxLength: 9), help: "c", label: "编码")]) { _ in .message("")
+                }
+            ])["code"] == "编码")
     }
 
     @Test func aDocumentIsARecordWithNamedTablesInBothForms() throws {

@@ -201,7 +201,10 @@ public struct WorkbenchBuilder: Sendable {
             ErrorMappingStage(constraintErrors: constraintErrors, catalog: catalog)
             TransactionStage(pool: pool)
         }
-        let dispatcher = CommandDispatcher(table: table, chain: chain, timeZone: timeZone, clock: clock, logger: logger("control"))
+        let dispatcher = CommandDispatcher(
+            table: table, chain: chain, timeZone: timeZone, clock: clock, columnLabels: ColumnLabels.vocabulary(of: table.allCommands),
+            logger: logger("control")
+        )
         let all: [any WorkbenchModule] = [core] + modules.compactMap { loaded[$0.id] }
         return Workbench(modules: all, table: table, dispatcher: dispatcher, services: all.flatMap(\.services))
     }

@@ -22,10 +22,15 @@ public final class CommandDispatcher: Sendable {
     /// - Parameters:
     ///   - timeZone: The zone timestamps in replies are written in.
     ///   - clock: Gives each request its "now".
-    public init(table: CommandTable, chain: CommandChain, timeZone: TimeZone, clock: any WorkbenchClock = SystemClock(), logger: Logger) {
+    ///   - columnLabels: Column names in the domain's words, for JSON tables' `labels`
+    ///     (``ColumnLabels/vocabulary(of:)``).
+    public init(
+        table: CommandTable, chain: CommandChain, timeZone: TimeZone, clock: any WorkbenchClock = SystemClock(),
+        columnLabels: [String: String] = [:], logger: Logger
+    ) {
         self.table = table
         self.chain = chain
-        self.encoder = ReplyEncoder(timeZone: timeZone)
+        self.encoder = ReplyEncoder(timeZone: timeZone, columnLabels: columnLabels)
         self.clock = clock
         self.logger = logger
     }

@@ -54,11 +54,13 @@ public struct Page: Sendable, Equatable {
     public func reply(columns: [String], rows: [(key: Int64, values: [ReplyValue])]) -> Reply {
         let shown = rows.prefix(limit)
         let summary: String
+        var next: Int64?
         if rows.count > limit, let last = shown.last {
             summary = "\(shown.count) rows; more with after=\(last.key)"
+            next = last.key
         } else {
             summary = shown.count == 1 ? "1 row" : "\(shown.count) rows"
         }
-        return .table(columns: columns, rows: shown.map(\.values), summary: summary)
+        return .table(columns: columns, rows: shown.map(\.values), summary: summary, nextAfter: next)
     }
 }

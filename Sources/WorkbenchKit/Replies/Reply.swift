@@ -50,9 +50,9 @@ public struct Reply: Sendable, Equatable, Codable {
         Reply(body: .record(fields.map { ReplyField(name: $0.0, value: $0.1) }), summary: summary)
     }
 
-    /// A table.
-    public static func table(columns: [String], rows: [[ReplyValue]], summary: String? = nil) -> Reply {
-        Reply(body: .table(ReplyTable(columns: columns, rows: rows)), summary: summary)
+    /// A table; `nextAfter` is the `after=` of the next page when one follows.
+    public static func table(columns: [String], rows: [[ReplyValue]], summary: String? = nil, nextAfter: Int64? = nil) -> Reply {
+        Reply(body: .table(ReplyTable(columns: columns, rows: rows, nextAfter: nextAfter)), summary: summary)
     }
 
     /// Preformatted text lines.
@@ -100,11 +100,36 @@ public struct ReplyTable: Sendable, Equatable, Codable {
     public var columns: [String]
     /// Rows, each with one value per column.
     public var rows: [[ReplyValue]]
+    /// For one page of a longer list: the `after=` that asks for the next page.
+    public var nextAfter: Int64?
 
     /// Creates a table; every row must have one value per column.
-    public init(columns: [String], rows: [[ReplyValue]]) {
+    public init(columns: [String], rows: [[ReplyValue]], nextAfter: Int64? = nil) {
         precondition(rows.allSatisfy { $0.count == columns.count }, "every row needs one value per column")
         self.columns = columns
         self.rows = rows
+        self.nextAfter = nextAfter
+    }
+
+    /// Each column's kind of value, from its first cell that is not null: `int`, `decimal`,
+    /// `double`, `bool`, `string`, `date`, `timestamp` or `list` (`string` when all are null).
+    /// JSON replies carry it so that a spreadsheet keeps numbers and dates.
+    public var columnTypes: [String] {
+        columns.indices.map { index in
+            for row in rows {
+                switch row[index] {
+                case .null: continue
+                case .int: return "int"
+                case .decimal: return "decimal"
+                case .double: return "double"
+                case .bool: return "bool"
+                case .string: return "string"
+                case .date: return "date"
+                case .timestamp: return "timestamp"
+                case .list: return "list"
+                }
+            }
+            return "string"
+        }
     }
 }

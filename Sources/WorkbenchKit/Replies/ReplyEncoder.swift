@@ -19,14 +19,20 @@ import WorkbenchPostgres
 ///
 /// JSON form is always one line: `NNN {…}` with `message`, `record`, `columns`+`rows`,
 /// `lines`, `record`+`tables` (each table `{"columns": […], "rows": [{…}]}`) or `error`
-/// members; every successful reply carries its final line's text as `message`.
+/// members; every successful reply carries its final line's text as `message`. A table also
+/// carries `types` (each column's kind of value, ``ReplyTable/columnTypes``) and `labels`
+/// (each column's name in the domain's words, or null), and one page of a longer list
+/// `next_after`, the `after=` of the next page.
 public struct ReplyEncoder: Sendable {
     /// The zone timestamps are shown in.
     public var timeZone: TimeZone
+    /// Column names in the domain's words by column key (`code` → `编码`), for JSON tables.
+    public var columnLabels: [String: String]
 
     /// Creates an encoder.
-    public init(timeZone: TimeZone) {
+    public init(timeZone: TimeZone, columnLabels: [String: String] = [:]) {
         self.timeZone = timeZone
+        self.columnLabels = columnLabels
     }
 
     /// The reply as it goes on the wire, newline-terminated.
@@ -156,8 +162,8 @@ public struct ReplyEncoder: Sendable {
                 ))
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .table(let table):
-            members.append(("columns", { $0.array(table.columns) { $0.string($1) } }))
-            members.append(("rows", { self.jsonRows(table, &$0) }))
+            members += jsonTableMembers(table)
+            if let next = table.nextAfter { members.append(("next_after", { $0.raw(String(next)) })) }
             members.append(("message", { $0.string(Self.summary(of: reply)) }))
         case .document(let fields, let sections):
             members.append(
@@ -173,12 +179,7 @@ public struct ReplyEncoder: Sendable {
                             sections.map { section in
                                 (
                                     section.name,
-                                    { writer in
-                                        writer.object([
-                                            ("columns", { $0.array(section.table.columns) { $0.string($1) } }),
-                                            ("rows", { self.jsonRows(section.table, &$0) }),
-                                        ])
-                                    }
+                                    { writer in writer.object(self.jsonTableMembers(section.table)) }
                                 )
                             }
                         )
@@ -191,6 +192,23 @@ public struct ReplyEncoder: Sendable {
         }
         writer.object(members)
         return writer.output
+    }
+
+    /// A table's `columns`, `types`, `labels` and `rows`.
+    private func jsonTableMembers(_ table: ReplyTable) -> [(String, (inout JSONWriter) -> Void)] {
+        [
+            ("columns", { $0.array(table.columns) { $0.string($1) } }),
+            ("types", { $0.array(table.columnTypes) { $0.string($1) } }),
+            (
+                "labels",
+                { writer in
+                    writer.array(table.columns) { writer, column in
+                        if let label = self.columnLabels[column] { writer.string(label) } else { writer.raw("null") }
+                    }
+                }
+            ),
+            ("rows", { self.jsonRows(table, &$0) }),
+        ]
     }
 
     /// A table's rows as objects keyed by column.

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev), the C library dangjianctl writes .xlsx workbooks with.
+#include <xlsxwriter.h>

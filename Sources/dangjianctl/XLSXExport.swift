@@ -1,0 +1,67 @@
+import CXLSXWriter
+
+/// A sheet as an Excel workbook, written with libxlsxwriter (Debian's `libxlsxwriter-dev`):
+/// a maintained C library that writes the OOXML format and its zip container, so dangjianctl
+/// writes neither by hand. One worksheet; a bold header row frozen in place; numbers as
+/// numbers, days as dates (`yyyy-mm-dd`), moments as date-times (`yyyy-mm-dd hh:mm`, the
+/// clock time the daemon showed), true/false as booleans; each column as wide as its widest
+/// cell in display columns (a Chinese character counts two), within 8 to 60.
+enum XLSXExport {
+    /// Writes `sheet` to `path` (replacing it) under the worksheet name `name`.
+    static func write(_ sheet: ExportSheet, name: String, to path: String) throws(ClientError) {
+        guard let workbook = workbook_new(path) else {
+            throw ClientError.export("cannot create the workbook \(path) (is its directory writable?)")
+        }
+        let worksheet = workbook_add_worksheet(workbook, worksheetName(name))
+        let bold = workbook_add_format(workbook)
+        format_set_bold(bold)
+        let day = workbook_add_format(workbook)
+        format_set_num_format(day, "yyyy-mm-dd")
+        let moment = workbook_add_format(workbook)
+        format_set_num_format(moment, "yyyy-mm-dd hh:mm")
+        for (column, title) in sheet.header.enumerated() {
+            worksheet_write_string(worksheet, 0, lxw_col_t(column), title, bold)
+        }
+        for (index, row) in sheet.rows.enumerated() {
+            let line = lxw_row_t(index + 1)
+            for (column, cell) in row.enumerated() {
+                let col = lxw_col_t(column)
+                switch cell {
+                case .empty: break
+                case .integer(let value): worksheet_write_number(worksheet, line, col, Double(value), nil)
+                case .number(let value): worksheet_write_number(worksheet, line, col, value, nil)
+                case .bool(let value): worksheet_write_boolean(worksheet, line, col, value ? 1 : 0, nil)
+                case .text(let value): worksheet_write_string(worksheet, line, col, value, nil)
+                case .date(let year, let month, let day_):
+                    var value = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day_), hour: 0, min: 0, sec: 0)
+                    worksheet_write_datetime(worksheet, line, col, &value, day)
+                case .timestamp(let year, let month, let day_, let hour, let minute, let second):
+                    var value = lxw_datetime(
+                        year: Int32(year), month: Int32(month), day: Int32(day_), hour: Int32(hour), min: Int32(minute), sec: second)
+                    worksheet_write_datetime(worksheet, line, col, &value, moment)
+                }
+            }
+        }
+        for column in sheet.columns.indices {
+            worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), Double(width(of: column, in: sheet)), nil)
+        }
+        worksheet_freeze_panes(worksheet, 1, 0)
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            throw ClientError.export("cannot write the workbook \(path): \(String(cString: lxw_strerror(status)))")
+        }
+    }
+
+    /// Excel's column width for `column`: its widest cell in display columns, plus a margin.
+    static func width(of column: Int, in sheet: ExportSheet) -> Int {
+        var widest = DisplayWidth.of(sheet.header[column])
+        for row in sheet.rows { widest = max(widest, DisplayWidth.of(row[column].text)) }
+        return min(max(widest + 2, 8), 60)
+    }
+
+    /// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
+    static func worksheetName(_ name: String) -> String {
+        let cleaned = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+        return cleaned.isEmpty ? "Sheet1" : cleaned
+    }
+}
