@@ -57,6 +57,7 @@ extension OrganizationsModule {
             UnitQueries.counts,
             UnitStore.Queries.find,
             UnitStore.Queries.findForShare,
+            UnitStore.Queries.findByCodes,
             UnitStore.Queries.findForUpdate,
             UnitStore.Queries.lockShared,
             UnitStore.Queries.lockExclusive,

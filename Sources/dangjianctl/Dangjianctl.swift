@@ -29,6 +29,7 @@ struct Dangjianctl: ParsableCommand {
             dangjianctl [<options>] < requests.txt
             dangjianctl [<options>] -o <file> <module> <verb>... [<name>=<value>...]
             dangjianctl [<options>] calendar import <file.csv>
+            dangjianctl [<options>] <module> <register> import <file.csv|file.xlsx> [dry_run=true] [update=true]
             dangjianctl [<options>]
             """,
         discussion: """
@@ -47,6 +48,12 @@ struct Dangjianctl: ParsableCommand {
             comments and a header line allowed) and sends all its rows in one request; the \
             daemon checks every row and applies all of them or none, naming each refused \
             row as FILE:LINE.
+
+            '<module> <register> import FILE' (org unit import units.xlsx) reads a .csv or .xlsx \
+            file (the first sheet; the header names the columns in English, in Chinese or both, \
+            as -o writes them) and sends its rows in one request; the daemon checks every row \
+            by the register's own rules and imports all or none, naming refused rows as \
+            FILE:LINE. dry_run=true checks and counts only.
 
             -o FILE (--output) writes a successful reply's body to FILE as it came (an SVG \
             map, a table as TSV; with --json the JSON) and says on standard output what it \
@@ -78,6 +85,7 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl calendar import config/calendar/2025-cn.csv
               dangjianctl -o map.svg station map scope=SQ01
               dangjianctl -o members.xlsx --all org member list under=JD01
+              dangjianctl org unit import units.xlsx dry_run=true
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -188,6 +196,17 @@ struct Dangjianctl: ParsableCommand {
                 return .requestFailed
             }
             return CalendarImport(path: words.words[2]).run(socketPath: path, timeout: timeout)
+        }
+        if let registerImport = RegisterImport(words: words.words) {
+            do {
+                let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
+                let (status, line) = try registerImport.run(over: conversation)
+                if status == .success { StandardStreams.print(line + "\n") } else { StandardStreams.printError("dangjianctl: " + line) }
+                return status
+            } catch {
+                StandardStreams.printError(error.message)
+                return error.exitStatus
+            }
         }
         if !words.words.isEmpty, let output, let exportFormat = exportFormat(for: output), mode == .text {
             let export = SpreadsheetExport(path: output, format: exportFormat, allPages: all)

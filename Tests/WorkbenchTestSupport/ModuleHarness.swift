@@ -93,6 +93,12 @@ public struct ModuleHarness: Sendable {
         return ReplyText(await dispatcher.respond(to: .line(line), in: &state) ?? "")
     }
 
+    /// Sends `line` with `rows` (a header and data rows, tab-separated) in the rows form.
+    public func send(_ line: String, rows: [String], as caller: As = .operator) async -> ReplyText {
+        var state = SessionState(caller: caller.caller)
+        return ReplyText(await dispatcher.respond(to: .withRows(line: line, rows: rows), in: &state) ?? "")
+    }
+
     /// Sends a mutating line that must succeed and returns the id it created.
     ///
     /// Throws with the reply's text when the status is not 201.

@@ -44,9 +44,26 @@ extension OrganizationsModule {
 
     var unitCommands: [CommandSpec] {
         [
-            unitAddCommand, unitShowCommand, unitListCommand, unitTreeCommand, unitMoveCommand, unitRenameCommand, unitUpdateCommand,
+            unitAddCommand, unitImportCommand, unitShowCommand, unitListCommand, unitTreeCommand, unitMoveCommand, unitRenameCommand,
+            unitUpdateCommand,
             unitDissolveCommand, unitSearchCommand, unitKindsCommand,
         ]
+    }
+
+    /// What `unit add` (and each row of `unit import`) asks for, checked.
+    static func unitDraft(_ arguments: Arguments) throws -> UnitStore.Draft {
+        let code = try arguments.string("code")
+        guard code.range(of: #"^[A-Za-z][A-Za-z0-9._-]{0,31}$"#, options: .regularExpression) != nil else {
+            throw WorkbenchError.invalidArgument(
+                "code", "'\(code)' is not a code: start with a letter, then letters, digits, '.', '_' or '-' (at most 32)"
+            )
+        }
+        return UnitStore.Draft(
+            code: code, name: try arguments.string("name"), kind: try arguments.enumeration("kind", as: OrganizationKind.self),
+            subtype: try arguments.optionalEnumeration("subtype", as: RegionalSubtype.self),
+            parent: arguments.optionalString("parent").map(UnitReference.init), establishedOn: arguments.optionalDate("established_on"),
+            secretary: arguments.optionalString("secretary"), phone: try Self.phone(arguments)
+        )
     }
 
     private var unitAddCommand: CommandSpec {
@@ -73,24 +90,39 @@ extension OrganizationsModule {
                 "org unit add code=LY01 name=\"来福士广场楼宇党委\" kind=regional subtype=office_building parent=JD01",
             ]
         ) { invocation in
-            let arguments = invocation.arguments
-            let code = try arguments.string("code")
-            guard code.range(of: #"^[A-Za-z][A-Za-z0-9._-]{0,31}$"#, options: .regularExpression) != nil else {
-                throw WorkbenchError.invalidArgument(
-                    "code", "'\(code)' is not a code: start with a letter, then letters, digits, '.', '_' or '-' (at most 32)"
-                )
-            }
-            let unit = try await UnitStore.add(
-                UnitStore.Draft(
-                    code: code, name: try arguments.string("name"), kind: try arguments.enumeration("kind", as: OrganizationKind.self),
-                    subtype: try arguments.optionalEnumeration("subtype", as: RegionalSubtype.self),
-                    parent: arguments.optionalString("parent").map(UnitReference.init), establishedOn: arguments.optionalDate("established_on"),
-                    secretary: arguments.optionalString("secretary"), phone: try Self.phone(arguments)
-                ),
-                in: invocation.database
-            )
+            let unit = try await UnitStore.add(try Self.unitDraft(invocation.arguments), in: invocation.database)
             return .created(id: unit.id, "organisation \(unit.code) added", fields: Array(unit.fields.dropFirst()))
         }
+    }
+
+    private var unitImportCommand: CommandSpec {
+        CommandSpec(
+            "unit import", synopsis: "Add many organisations at once from a register, all or none (the rows form)",
+            help: """
+                Reads the rows of a register (dangjianctl org unit import FILE.csv|FILE.xlsx sends a spreadsheet's first
+                sheet): a header naming the columns of 'org unit add' (code, name, kind, parent, subtype, established_on,
+                secretary, phone) by key, by Chinese name or both ('编码 code'), then one organisation per row. A parent may
+                be another row of the same file, in any order. Every row is checked by the rules of 'org unit add'; refused
+                rows are named with their column and nothing changes. An organisation whose code exists is left as it is
+                (a re-import changes nothing); update=true updates its name, secretary, phone and established_on where they
+                differ. dry_run=true checks and counts without changing anything. The columns of 'org unit list' that are
+                not read (id, members, dissolved_on) may stay in the file.
+                """,
+            arguments: [
+                .optional("dry_run", .bool, default: "false", help: "Check and count only; change nothing"),
+                .optional("update", .bool, default: "false", help: "Update existing organisations where the file differs"),
+            ],
+            mutates: true,
+            examples: ["org unit import dry_run=true"]
+        ) { [unitAddCommand] invocation in
+            guard let rows = invocation.rows else { throw WorkbenchError.syntax("unit import reads rows") }
+            let outcome = try await UnitImport(add: unitAddCommand, update: try invocation.arguments.bool("update")).run(
+                rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
+                in: invocation.database
+            )
+            return outcome.reply
+        }
+        .takingRows(RowsSpec(columnsOf: unitAddCommand, ignoring: ["id", "members", "dissolved_on", "depth", "kind_name", "children"]))
     }
 
     private var unitShowCommand: CommandSpec {

@@ -46,9 +46,7 @@ public struct BindingStage: CommandMiddleware {
                     + spec.columns.map(\.name).joined(separator: "\t") + ") and the rows, tab-separated"
             )
         case (let spec?, let lines?):
-            let rows = try RequestRows(lines: lines)
-            try spec.check(rows)
-            return rows
+            return try spec.normalized(try RequestRows(lines: lines))
         }
     }
 }

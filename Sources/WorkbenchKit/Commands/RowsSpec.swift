@@ -9,12 +9,15 @@ public struct RowsSpec: Sendable {
         public var required: Bool
         /// What it holds, for help.
         public var help: String
+        /// Its name in the domain's words (`编码`), which a header may use instead.
+        public var label: String?
 
         /// Creates a column.
-        public init(_ name: String, required: Bool = true, help: String) {
+        public init(_ name: String, required: Bool = true, help: String, label: String? = nil) {
             self.name = name
             self.required = required
             self.help = help
+            self.label = label
         }
     }
 
@@ -22,11 +25,63 @@ public struct RowsSpec: Sendable {
     public var columns: [Column]
     /// The most data rows one request may carry.
     public var maximumRows: Int
+    /// Columns a header may name and the command ignores: what the register's own list
+    /// export carries beside the columns it reads (`id`, counts), so an exported file goes
+    /// back in as it is.
+    public var ignoredColumns: Set<String>
 
     /// Creates a spec.
-    public init(columns: [Column], maximumRows: Int = RequestRows.maximumLines - 1) {
+    public init(columns: [Column], maximumRows: Int = RequestRows.maximumLines - 1, ignoring ignoredColumns: Set<String> = []) {
         self.columns = columns
         self.maximumRows = maximumRows
+        self.ignoredColumns = ignoredColumns
+    }
+
+    /// A register's columns: the arguments of its single `add` command, each required as
+    /// the command requires it, with its help and its label.
+    public init(columnsOf command: CommandSpec, maximumRows: Int = RequestRows.maximumLines - 1, ignoring ignoredColumns: Set<String> = []) {
+        self.init(
+            columns: command.arguments.map { Column($0.name, required: $0.isRequired, help: $0.help, label: $0.label) },
+            maximumRows: maximumRows, ignoring: ignoredColumns
+        )
+    }
+
+    /// The column a header cell names: its name (`code`), its label (`编码`), or both as an
+    /// exported spreadsheet writes them (`编码 code`); nil for a column the command ignores.
+    ///
+    /// - Throws: 400 `rows.unknown_column` for a header cell naming no column.
+    public func column(named header: String) throws(WorkbenchError) -> String? {
+        let cell = header.trimmingCharacters(in: .whitespaces)
+        let last = cell.split(separator: " ").last.map(String.init) ?? cell
+        for candidate in [cell, last] {
+            if let column = columns.first(where: { $0.name == candidate || $0.label == candidate }) { return column.name }
+            if ignoredColumns.contains(candidate) { return nil }
+        }
+        throw WorkbenchError(
+            status: .badRequest, code: WorkbenchErrorCode.rowsUnknownColumn,
+            message: "the header names column \(cell), which this command does not read; its columns are "
+                + columns.map { column in column.label.map { "\($0) \(column.name)" } ?? column.name }.joined(separator: ", "),
+            argument: cell
+        )
+    }
+
+    /// `rows` with each header cell read as its column (``column(named:)``), the ignored
+    /// columns left out, then checked (``check(_:)``).
+    public func normalized(_ rows: RequestRows) throws(WorkbenchError) -> RequestRows {
+        var kept: [(index: Int, name: String)] = []
+        for (index, header) in rows.columns.enumerated() {
+            guard let name = try column(named: header) else { continue }
+            guard !kept.contains(where: { $0.name == name }) else {
+                throw WorkbenchError(
+                    status: .badRequest, code: WorkbenchErrorCode.rowsUnknownColumn,
+                    message: "the header names column \(name) twice; name each column once", argument: name
+                )
+            }
+            kept.append((index, name))
+        }
+        let normalized = RequestRows(columns: kept.map(\.name), rows: rows.rows.map { row in kept.map { row[$0.index] } })
+        try check(normalized)
+        return normalized
     }
 
     /// Checks `rows` against the spec: every column known, the required ones named and

@@ -64,6 +64,8 @@ public enum WorkbenchErrorCode {
     public static let rowsMissingHeader = "rows.missing_header"
     /// `rows.missing_value`.
     public static let rowsMissingValue = "rows.missing_value"
+    /// `rows.refused`: rows of an import that its rules refuse; nothing was imported.
+    public static let rowsRefused = "rows.refused"
     /// `rows.too_large`.
     public static let rowsTooLarge = "rows.too_large"
     /// `rows.too_many`.
@@ -120,6 +122,7 @@ public enum WorkbenchErrorCode {
         rowsMissingColumn,
         rowsMissingHeader,
         rowsMissingValue,
+        rowsRefused,
         rowsTooLarge,
         rowsTooMany,
         rowsUnexpected,
