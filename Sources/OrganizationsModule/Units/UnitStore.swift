@@ -21,6 +21,15 @@ enum UnitStore {
             """
         )
         static let findForShare = PostgresStatement("organizations.unit.find_for_share", find.sql + " FOR SHARE OF u")
+        /// The units whose ids are in `$1` or codes in `$2`, locked for share.
+        static let findByReferencesForShare = PostgresStatement(
+            "organizations.unit.find_by_references_for_share",
+            """
+            SELECT \(Unit.columns) FROM organizations.units u LEFT JOIN organizations.units p ON p.id = u.parent_id
+            WHERE u.id = ANY($1::bigint[]) OR u.code = ANY($2::text[])
+            FOR SHARE OF u
+            """
+        )
         /// The units whose codes are in `$1`.
         static let findByCodes = PostgresStatement(
             "organizations.unit.find_by_codes",
@@ -122,21 +131,21 @@ enum UnitStore {
     ) async throws -> Unit {
         let statement = lock.statement(plain: Queries.find, share: Queries.findForShare, update: Queries.findForUpdate)
         let binds = reference.binds
-        let row = try await session.row(
-            statement, [binds.id, binds.code],
-            orElse: WorkbenchError(
-                status: .notFound, code: OrganizationsErrorCode.unitNotFound,
-                message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
-                argument: argument
-            ))
+        let row = try await session.row(statement, [binds.id, binds.code], orElse: notFound(reference, argument: argument))
         return try Unit(row: row)
     }
 
-    /// An active unit (a dissolved one is a 422 naming it and the argument).
-    static func findActive(
-        _ reference: UnitReference, argument: String, lock: RowLock = .none, in session: PostgresSession
-    ) async throws -> Unit {
-        let unit = try await find(reference, argument: argument, lock: lock, in: session)
+    /// The 404 for an organisation `reference` names and nobody has.
+    static func notFound(_ reference: UnitReference, argument: String) -> WorkbenchError {
+        WorkbenchError(
+            status: .notFound, code: OrganizationsErrorCode.unitNotFound,
+            message: "no organisation with \(reference) (\(argument)=); find it with 'org unit search q=<name or code>'",
+            argument: argument
+        )
+    }
+
+    /// A 422 for a dissolved `unit` named by `argument`.
+    static func requireActive(_ unit: Unit, argument: String) throws {
         guard unit.isActive else {
             throw WorkbenchError(
                 status: .unprocessable, code: OrganizationsErrorCode.unitDissolved,
@@ -144,6 +153,28 @@ enum UnitStore {
                 argument: argument
             )
         }
+    }
+
+    /// The units `references` name (ids and codes), locked `FOR SHARE` (a file's members
+    /// are added under them), by id and by code.
+    static func findShared(
+        _ references: [UnitReference], in session: PostgresSession
+    ) async throws -> (byID: [Int64: Unit], byCode: [String: Unit]) {
+        let ids = references.compactMap(\.binds.id)
+        let codes = references.compactMap(\.binds.code)
+        let units = try await session.query(Queries.findByReferencesForShare, [Array(Set(ids)), Array(Set(codes))]).map(Unit.init(row:))
+        return (
+            Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
+            Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        )
+    }
+
+    /// An active unit (a dissolved one is a 422 naming it and the argument).
+    static func findActive(
+        _ reference: UnitReference, argument: String, lock: RowLock = .none, in session: PostgresSession
+    ) async throws -> Unit {
+        let unit = try await find(reference, argument: argument, lock: lock, in: session)
+        try requireActive(unit, argument: argument)
         return unit
     }
 

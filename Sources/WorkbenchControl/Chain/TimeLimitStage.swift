@@ -21,8 +21,9 @@ public struct TimeLimitStage: CommandMiddleware {
     public func handle(_ request: CommandRequest, context: CommandContext, next: @escaping CommandResponder) async throws -> Reply {
         // A built-in that needs no database (ping, whoami, help, status' counters) cannot
         // hang, and racing it against a timer would cost more than it does.
-        if try request.resolvedCommand(in: "time limit").isLocal { return try await next(request, context) }
-        let limit = self.limit
+        let command = try request.resolvedCommand(in: "time limit")
+        if command.isLocal { return try await next(request, context) }
+        let limit = command.timeLimit ?? self.limit
         let outcome = await withTaskGroup(of: Result<Reply, any Error>?.self) { group in
             group.addTask {
                 do {

@@ -56,6 +56,9 @@ public struct CommandSpec: Sendable {
     /// The rows it takes in the rows form (``RequestRows``), nil when it takes none; set with
     /// ``takingRows(_:)``.
     public var rows: RowsSpec?
+    /// How long it may run, when not the daemon's command time limit (an import of a whole
+    /// register); set with ``withTimeLimit(_:)``.
+    public var timeLimit: Duration?
     /// Whether a peer mapped to no role may run it too (`help`, `ping`, `whoami`, `quit`);
     /// ``role`` is then what help files it under.
     public var isOpenToAnyone: Bool
@@ -131,6 +134,13 @@ public struct CommandSpec: Sendable {
     /// is open to anyone.
     public func allows(_ caller: Caller) -> Bool {
         isOpenToAnyone || caller.may(role)
+    }
+
+    /// This command, allowed to run for `limit` instead of the daemon's command time limit.
+    public func withTimeLimit(_ limit: Duration) -> CommandSpec {
+        var command = self
+        command.timeLimit = limit
+        return command
     }
 
     /// This command, taking rows in the rows form: `calendar import <<N` then the rows.
