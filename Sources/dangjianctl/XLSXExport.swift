@@ -5,11 +5,15 @@ import CXLSXWriter
 /// writes neither by hand. One worksheet; a bold header row frozen in place; numbers as
 /// numbers, days as dates (`yyyy-mm-dd`), moments as date-times (`yyyy-mm-dd hh:mm`, the
 /// clock time the daemon showed), true/false as booleans; each column as wide as its widest
-/// cell in display columns (a Chinese character counts two), within 8 to 60.
+/// cell in display columns (a Chinese character counts two), within 8 to 60. Written in
+/// libxlsxwriter's constant-memory mode (strings inline, rows streamed).
 enum XLSXExport {
     /// Writes `sheet` to `path` (replacing it) under the worksheet name `name`.
     static func write(_ sheet: ExportSheet, name: String, to path: String) throws(ClientError) {
-        guard let workbook = workbook_new(path) else {
+        // Constant-memory mode streams each row to a temporary file as it is written (rows go in
+        // order), so a register of 500,000 rows does not sit in memory twice.
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 1)
+        guard let workbook = workbook_new_opt(path, &options) else {
             throw ClientError.export("cannot create the workbook \(path) (is its directory writable?)")
         }
         let worksheet = workbook_add_worksheet(workbook, worksheetName(name))
@@ -19,6 +23,9 @@ enum XLSXExport {
         format_set_num_format(day, "yyyy-mm-dd")
         let moment = workbook_add_format(workbook)
         format_set_num_format(moment, "yyyy-mm-dd hh:mm")
+        for column in sheet.columns.indices {
+            worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), Double(width(of: column, in: sheet)), nil)
+        }
         for (column, title) in sheet.header.enumerated() {
             worksheet_write_string(worksheet, 0, lxw_col_t(column), title, bold)
         }
@@ -41,9 +48,6 @@ enum XLSXExport {
                     worksheet_write_datetime(worksheet, line, col, &value, moment)
                 }
             }
-        }
-        for column in sheet.columns.indices {
-            worksheet_set_column(worksheet, lxw_col_t(column), lxw_col_t(column), Double(width(of: column, in: sheet)), nil)
         }
         worksheet_freeze_panes(worksheet, 1, 0)
         let status = workbook_close(workbook)

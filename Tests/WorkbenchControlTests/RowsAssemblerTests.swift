@@ -49,4 +49,23 @@ struct RowsAssemblerTests {
     func frames(_ frames: [RequestFrame], _ expected: [String]) {
         #expect(Self.steps(frames) == expected)
     }
+
+    /// The largest request the protocol allows: 500,000 rows after the header, collected in
+    /// one pass (each line appended to rows that only the assembler holds).
+    @Test func theLargestRowsRequestIsCollectedWhole() {
+        var assembler = RowsAssembler()
+        #expect(assembler.feed(.line("org member import <<\(RequestRows.maximumLines)")) == .collecting)
+        _ = assembler.feed(.line("name\tunit"))
+        for index in 1..<(RequestRows.maximumLines - 1) {
+            guard assembler.feed(.line("甲\(index)\tG1")) == .collecting else {
+                Issue.record("answered early at row \(index)")
+                return
+            }
+        }
+        guard case .answer(.withRows(_, let rows)) = assembler.feed(.line("乙\tG1")) else {
+            Issue.record("the last row did not complete the request")
+            return
+        }
+        #expect(rows.count == RequestRows.maximumLines && rows.last == "乙\tG1")
+    }
 }
