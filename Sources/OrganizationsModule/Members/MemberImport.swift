@@ -20,30 +20,6 @@ struct MemberImport {
     /// Rows per `INSERT` or `UPDATE` statement.
     static let batch = 5_000
 
-    /// What an import did (or, in a dry run, would do).
-    struct Outcome {
-        var rows = 0
-        var added = 0
-        var updated = 0
-        var unchanged = 0
-        var differing = 0
-        var dryRun = false
-
-        /// The reply.
-        var reply: Reply {
-            let verb = dryRun ? "would import" : "imported"
-            var summary = "\(verb) \(rows) member\(rows == 1 ? "" : "s"): \(added) added, \(updated) updated, \(unchanged) unchanged"
-            if differing > 0 { summary += "; \(differing) differ from the file and were left as they are (update=true updates them)" }
-            return .record(
-                [
-                    ("rows", .int(Int64(rows))), ("added", .int(Int64(added))), ("updated", .int(Int64(updated))),
-                    ("unchanged", .int(Int64(unchanged))), ("differing", .int(Int64(differing))), ("dry_run", .bool(dryRun)),
-                ],
-                summary: summary
-            )
-        }
-    }
-
     /// A member as the file gives them, resolved.
     private struct Resolved {
         var row: Int
@@ -72,7 +48,7 @@ struct MemberImport {
     }
 
     /// Imports `rows` in the command's transaction.
-    func run(_ rows: RequestRows, dryRun: Bool, now: Date, timeZone: TimeZone, in session: PostgresSession) async throws -> Outcome {
+    func run(_ rows: RequestRows, dryRun: Bool, now: Date, timeZone: TimeZone, in session: PostgresSession) async throws -> ImportOutcome {
         guard !rows.rows.isEmpty else { throw WorkbenchError.syntax("the rows hold no member: send at least one row after the header") }
         var refusals = RowRefusals()
         var drafts: [(row: Int, draft: MemberStore.Draft)] = []
@@ -118,7 +94,7 @@ struct MemberImport {
         guard refusals.isEmpty else { throw refusals.error(total: rows.rows.count) }
 
         let stored = try await current(in: Array(Set(resolved.map(\.unitID))), session: session)
-        var outcome = Outcome(rows: rows.rows.count, dryRun: dryRun)
+        var outcome = ImportOutcome(noun: ("member", "members"), rows: rows.rows.count, dryRun: dryRun)
         var additions: [Resolved] = []
         var changes: [(id: Int64, entry: Resolved)] = []
         for entry in resolved {

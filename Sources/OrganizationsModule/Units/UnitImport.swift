@@ -18,31 +18,6 @@ struct UnitImport {
     /// Update existing organisations where the file differs.
     let update: Bool
 
-    /// What an import did (or, in a dry run, would do).
-    struct Outcome {
-        var rows = 0
-        var added = 0
-        var updated = 0
-        var unchanged = 0
-        /// Existing organisations the file describes otherwise, left as they are (no `update=true`).
-        var differing = 0
-        var dryRun = false
-
-        /// The reply.
-        var reply: Reply {
-            let verb = dryRun ? "would import" : "imported"
-            var summary = "\(verb) \(rows) organisation\(rows == 1 ? "" : "s"): \(added) added, \(updated) updated, \(unchanged) unchanged"
-            if differing > 0 { summary += "; \(differing) differ from the file and were left as they are (update=true updates them)" }
-            return .record(
-                [
-                    ("rows", .int(Int64(rows))), ("added", .int(Int64(added))), ("updated", .int(Int64(updated))),
-                    ("unchanged", .int(Int64(unchanged))), ("differing", .int(Int64(differing))), ("dry_run", .bool(dryRun)),
-                ],
-                summary: summary
-            )
-        }
-    }
-
     /// One row, checked.
     private struct Row {
         var number: Int
@@ -53,7 +28,7 @@ struct UnitImport {
     ///
     /// - Throws: 4xx `rows.refused` naming every refused row and its column; what the
     ///   database refuses.
-    func run(_ rows: RequestRows, dryRun: Bool, now: Date, timeZone: TimeZone, in session: PostgresSession) async throws -> Outcome {
+    func run(_ rows: RequestRows, dryRun: Bool, now: Date, timeZone: TimeZone, in session: PostgresSession) async throws -> ImportOutcome {
         var refusals = RowRefusals()
         var checked: [Row] = []
         var rowByCode: [String: Int] = [:]
@@ -76,7 +51,7 @@ struct UnitImport {
         guard !rows.rows.isEmpty else { throw WorkbenchError.syntax("the rows hold no organisation: send at least one row after the header") }
         if dryRun { try await session.execute(Self.savepoint) }
         let existing = try await UnitStore.find(codes: checked.map(\.draft.code), in: session)
-        var outcome = Outcome(rows: rows.rows.count, dryRun: dryRun)
+        var outcome = ImportOutcome(noun: ("organisation", "organisations"), rows: rows.rows.count, dryRun: dryRun)
         for row in parentsFirst(checked, refusals: &refusals) {
             if let parent = row.draft.parent?.binds.code, let parentRow = rowByCode[parent], refusals.refused(parentRow) {
                 refusals.add(
@@ -101,7 +76,7 @@ struct UnitImport {
     }
 
     /// An organisation the file names that exists: unchanged, updated, or left differing.
-    private func match(_ row: Row, with unit: Unit, into outcome: inout Outcome, in session: PostgresSession) async throws {
+    private func match(_ row: Row, with unit: Unit, into outcome: inout ImportOutcome, in session: PostgresSession) async throws {
         let draft = row.draft
         if draft.kind != unit.kind {
             throw WorkbenchError.invalidArgument(
