@@ -30,6 +30,7 @@ struct Dangjianctl: ParsableCommand {
             dangjianctl [<options>] -o <file> <module> <verb>... [<name>=<value>...]
             dangjianctl [<options>] calendar import <file.csv>
             dangjianctl [<options>] <module> <register> import <file.csv|file.xlsx> [dry_run=true] [update=true]
+            dangjianctl [<options>] template <file.xlsx|file.csv> <module> <register> import
             dangjianctl [<options>]
             """,
         discussion: """
@@ -53,7 +54,9 @@ struct Dangjianctl: ParsableCommand {
             file (the first sheet; the header names the columns in English, in Chinese or both, \
             as -o writes them) and sends its rows in one request; the daemon checks every row \
             by the register's own rules and imports all or none, naming refused rows as \
-            FILE:LINE. dry_run=true checks and counts only.
+            FILE:LINE. dry_run=true checks and counts only. 'template FILE.xlsx <import words>' \
+            writes an empty register to fill in: the header, an example row and a sheet that \
+            explains each column and its allowed values.
 
             -o FILE (--output) writes a successful reply's body to FILE as it came (an SVG \
             map, a table as TSV; with --json the JSON) and says on standard output what it \
@@ -86,6 +89,7 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl -o map.svg station map scope=SQ01
               dangjianctl -o members.xlsx --all org member list under=JD01
               dangjianctl org unit import units.xlsx dry_run=true
+              dangjianctl template members.xlsx org member import
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -196,6 +200,16 @@ struct Dangjianctl: ParsableCommand {
                 return .requestFailed
             }
             return CalendarImport(path: words.words[2]).run(socketPath: path, timeout: timeout)
+        }
+        if let template = RegisterTemplate(words: words.words) {
+            do {
+                let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
+                StandardStreams.print(try template.run(over: conversation) + "\n")
+                return .success
+            } catch {
+                StandardStreams.printError(error.message)
+                return error.exitStatus
+            }
         }
         if let registerImport = RegisterImport(words: words.words) {
             do {

@@ -123,6 +123,35 @@ struct DangjianctlEndToEndTests {
         #expect(try await target.terminate() == 0)
     }
 
+    /// A template is the register's header, an example row from the command's own example,
+    /// and a sheet explaining each column, as the daemon's `columns` describes them.
+    @Test func aTemplateHoldsTheHeaderAnExampleAndTheExplanation() async throws {
+        let daemon = try await DaemonUnderTest.start()
+        let directory = try TestCluster.makeTemporaryDirectory("dangjian-template")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let socket = ["--socket", daemon.socketPath]
+        let written = try await DaemonUnderTest.runTool(client, socket + ["template", directory + "/members.xlsx", "org", "member", "import"])
+        #expect(written.status == 0 && written.output.contains("8 columns and one example row"), "\(written)")
+        let read = try await DaemonUnderTest.runTool(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sys, openpyxl
+                book = openpyxl.load_workbook(sys.argv[1])
+                register, notes = book.worksheets
+                rows = [list(r) for r in register.iter_rows(values_only=True)]
+                explained = {r[0]: r for r in notes.iter_rows(min_row=2, values_only=True)}
+                print(rows[0][0], rows[1][0], rows[1][1], explained["status"][4], explained["name"][2], len(rows))
+                """,
+                directory + "/members.xlsx",
+            ])
+        #expect(read.output.trimmingCharacters(in: .whitespacesAndNewlines) == "姓名 name 王芳 WG0101 formal, probationary 是 required 2", "\(read)")
+        let notAnImport = try await DaemonUnderTest.runTool(client, socket + ["columns", "org", "unit", "list"])
+        #expect(notAnImport.status == 1 && notAnImport.error.contains("reads no rows"), "\(notAnImport)")
+        #expect(try await daemon.terminate() == 0)
+    }
+
     @Test func noDaemonIsExitStatusTwo() async throws {
         let result = try await DaemonUnderTest.runTool(client, ["--socket", "/nonexistent/control.sock", "ping"])
         #expect(result.status == 2)

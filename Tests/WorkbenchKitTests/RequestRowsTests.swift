@@ -69,4 +69,24 @@ struct RequestRowsTests {
             #expect(error.code == code, "\(error)")
         }
     }
+
+    /// A register's columns come from its add command: required as it requires, with the
+    /// label, the form, the allowed words and the value of its first example.
+    @Test func aRegistersColumnsComeFromItsAddCommand() throws {
+        let add = CommandSpec(
+            "unit add", synopsis: "Add",
+            arguments: [
+                .required("code", .string(maxLength: 32), help: "Code", label: "编码"),
+                .optional("kind", .enumeration(["street", "community"]), help: "Kind", label: "类型"),
+            ],
+            examples: ["org unit add code=JD01 kind=street"]
+        ) { _ in .message("") }
+        let spec = RowsSpec(columnsOf: add, ignoring: ["id"])
+        #expect(spec.columns.map(\.name) == ["code", "kind"] && spec.columns.map(\.required) == [true, false])
+        #expect(spec.columns.map(\.example) == ["JD01", "street"] && spec.columns[1].allowed == ["street", "community"])
+        #expect(try spec.column(named: "编码 code") == "code" && spec.column(named: "类型") == "kind" && spec.column(named: "id") == nil)
+        #expect(throws: WorkbenchError.self) { try spec.column(named: "colour") }
+        let rows = try spec.normalized(RequestRows(columns: ["id", "类型 kind", "code"], rows: [["7", "street", "JD01"]]))
+        #expect(rows.columns == ["kind", "code"] && rows.rows == [["street", "JD01"]])
+    }
 }

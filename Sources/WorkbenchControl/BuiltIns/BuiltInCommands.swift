@@ -25,7 +25,7 @@ public enum BuiltInCommands {
         budget: Duration = defaultBudget, metrics exposition: (@Sendable () -> String)? = nil
     ) -> [CommandSpec] {
         var all = [
-            help, ping, version(info: info, serverVersion: serverVersion), whoami, modules(info: info),
+            help, columns, ping, version(info: info, serverVersion: serverVersion), whoami, modules(info: info),
             status(info: info, statistics: statistics, pool: pool, budget: budget), format, quit,
         ]
         if let exposition { all.insert(metrics(exposition: exposition), at: 6) }
@@ -38,6 +38,24 @@ public enum BuiltInCommands {
             try await pool.withConnection { session in
                 try await session.query(Queries.serverVersion).single().decode(at: 0, as: String.self)
             }
+        }
+    }
+
+    /// `columns <module> <command…>`: the columns a command reads in the rows form (an
+    /// import), with their Chinese names, forms, allowed words and an example value.
+    static var columns: CommandSpec {
+        CommandSpec(
+            local: "columns", synopsis: "List the columns an import reads (for filling a register in a spreadsheet)",
+            operands: OperandSpec(usage: "<module> <command…>")
+        ) { invocation in
+            let words = invocation.operands.map { CommandLineTokenizer.Word(text: $0) }
+            guard !words.isEmpty else { throw WorkbenchError.syntax("columns needs a command, e.g. 'columns org unit import'") }
+            let (command, _) = try invocation.table.resolve(words)
+            guard let rows = command.rows else {
+                throw WorkbenchError.invalidArgument(
+                    "command", "'\(invocation.operands.joined(separator: " "))' reads no rows; columns lists what an import reads")
+            }
+            return rows.table
         }
     }
 

@@ -11,13 +11,25 @@ public struct RowsSpec: Sendable {
         public var help: String
         /// Its name in the domain's words (`编码`), which a header may use instead.
         public var label: String?
+        /// What a valid value looks like (the argument type's form), for templates.
+        public var form: String?
+        /// The words it takes, for a column of listed values.
+        public var allowed: [String]
+        /// A value from the command's first example, for a template's example row.
+        public var example: String?
 
         /// Creates a column.
-        public init(_ name: String, required: Bool = true, help: String, label: String? = nil) {
+        public init(
+            _ name: String, required: Bool = true, help: String, label: String? = nil, form: String? = nil, allowed: [String] = [],
+            example: String? = nil
+        ) {
             self.name = name
             self.required = required
             self.help = help
             self.label = label
+            self.form = form
+            self.allowed = allowed
+            self.example = example
         }
     }
 
@@ -40,9 +52,39 @@ public struct RowsSpec: Sendable {
     /// A register's columns: the arguments of its single `add` command, each required as
     /// the command requires it, with its help and its label.
     public init(columnsOf command: CommandSpec, maximumRows: Int = RequestRows.maximumLines - 1, ignoring ignoredColumns: Set<String> = []) {
+        var example: [String: String] = [:]
+        if let line = command.examples.first, let words = try? CommandLineTokenizer.tokenize(line[...]) {
+            for word in words {
+                guard let equals = word.assignmentIndex else { continue }
+                example[String(word.text[..<equals])] = String(word.text[word.text.index(after: equals)...])
+            }
+        }
         self.init(
-            columns: command.arguments.map { Column($0.name, required: $0.isRequired, help: $0.help, label: $0.label) },
+            columns: command.arguments.map { argument in
+                var allowed: [String] = []
+                if case .enumeration(let values) = argument.type.kind { allowed = values }
+                return Column(
+                    argument.name, required: argument.isRequired, help: argument.help, label: argument.label,
+                    form: argument.type.expectedForm, allowed: allowed, example: example[argument.name]
+                )
+            },
             maximumRows: maximumRows, ignoring: ignoredColumns
+        )
+    }
+
+    /// The columns as a table: `column`, `label`, `required`, `form`, `allowed`, `example`,
+    /// `help` (the built-in `columns` answers it; dangjianctl's templates are made from it).
+    public var table: Reply {
+        .table(
+            columns: ["column", "label", "required", "form", "allowed", "example", "help"],
+            rows: columns.map { column in
+                [
+                    .string(column.name), .string(column.label), .bool(column.required), .string(column.form),
+                    .string(column.allowed.isEmpty ? nil : column.allowed.joined(separator: ", ")), .string(column.example),
+                    .string(column.help),
+                ]
+            },
+            summary: "\(columns.count) columns"
         )
     }
 
