@@ -62,15 +62,19 @@ public enum WorkingCalendar {
         try await session.query(Queries.isWorkingDay, [day]).single().decode(at: 0, as: Bool.self)
     }
 
+    /// The calendar's statements (listed with the core module's, which prepares them in a test).
     package enum Queries {
+        /// The deadline `$2` units of `$3` after `$1`, in zone `$4`.
         package static let deadline = PostgresStatement(
             "workbench.calendar.deadline",
             "SELECT workbench.add_duration($1::timestamptz, $2::integer, $3::text, $4::text)"
         )
+        /// The working days from `$1` to `$2`.
         package static let workingDaysBetween = PostgresStatement(
             "workbench.calendar.working_days_between",
             "SELECT workbench.working_days_between($1::date, $2::date)"
         )
+        /// Whether `$1` is a working day.
         package static let isWorkingDay = PostgresStatement(
             "workbench.calendar.is_working_day",
             "SELECT workbench.is_working_day($1::date)"
