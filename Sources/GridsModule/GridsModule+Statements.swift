@@ -25,6 +25,7 @@ extension GridsModule {
             GridStore.Queries.leafGrids,
             GridStore.Queries.find,
             GridStore.Queries.findForShare,
+            GridStore.Queries.findByCodes,
             GridStore.Queries.findForUpdate,
             GridStore.Queries.insert,
             GridStore.Queries.update,

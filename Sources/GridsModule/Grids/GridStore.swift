@@ -25,6 +25,10 @@ enum GridStore {
             """
         )
         static let findForShare = PostgresStatement("grids.grid.find_for_share", find.sql + " FOR SHARE OF g")
+        /// The grids whose codes are in `$1`.
+        static let findByCodes = PostgresStatement(
+            "grids.grid.find_by_codes", "SELECT \(Grid.columns) FROM grids.grids g \(Grid.joins) WHERE g.code = ANY($1::text[])"
+        )
         static let findForUpdate = PostgresStatement("grids.grid.find_for_update", find.sql + " FOR UPDATE OF g")
         static let insert = PostgresStatement(
             "grids.grid.insert",
@@ -152,6 +156,12 @@ enum GridStore {
         var households: Int
         /// The day it was set up.
         var establishedOn: CalendarDate
+    }
+
+    /// The grids with these codes, by code.
+    static func find(codes: [String], in session: PostgresSession) async throws -> [String: Grid] {
+        let grids = try await session.query(Queries.findByCodes, [codes]).map(Grid.init(row:))
+        return Dictionary(grids.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func add(_ draft: Draft, in session: PostgresSession) async throws -> Grid {

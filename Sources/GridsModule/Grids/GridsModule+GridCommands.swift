@@ -28,7 +28,48 @@ extension GridsModule {
     }
 
     var gridCommands: [CommandSpec] {
-        [addCommand, showCommand, listCommand, treeCommand, updateCommand, assignCommand, unassignCommand, assignmentsCommand]
+        [addCommand, importCommand, showCommand, listCommand, treeCommand, updateCommand, assignCommand, unassignCommand, assignmentsCommand]
+    }
+
+    /// What `grid add` (and each row of `grid import`) asks for, checked.
+    static func gridDraft(_ arguments: Arguments) throws -> GridStore.Draft {
+        let point = try Self.coordinates(arguments)
+        return GridStore.Draft(
+            code: try arguments.string("code"), name: try arguments.string("name"),
+            level: try arguments.enumeration("level", as: GridLevel.self), community: try arguments.string("community"),
+            parent: arguments.optionalString("parent"), branch: arguments.optionalString("branch"),
+            latitude: point?.latitude, longitude: point?.longitude,
+            boundary: try arguments.optionalString("boundary").map { try GridBoundary(parsing: $0) },
+            households: Int(try arguments.int("households")), establishedOn: try arguments.date("established_on")
+        )
+    }
+
+    private var importCommand: CommandSpec {
+        CommandSpec(
+            "import", synopsis: "Add many grids at once from a register, all or none (the rows form)",
+            help: """
+                Reads the rows of a grid register (dangjianctl grid import FILE.csv|FILE.xlsx): a header naming the columns
+                of 'grid add' by key, by Chinese name or both, then one grid per row; a parent grid may be another row of the
+                same file, in any order. Every row is checked by the rules of 'grid add'; refused rows are named with their
+                column and nothing changes. A grid whose code exists is left as it is (a re-import changes nothing);
+                update=true updates its name and households where they differ. dry_run=true checks and counts only. The
+                columns of 'grid list' that are not read (id, branch, open_cases) may stay in the file.
+                """,
+            arguments: [
+                .optional("dry_run", .bool, default: "false", help: "Check and count only; change nothing"),
+                .optional("update", .bool, default: "false", help: "Update existing grids where the file differs"),
+            ],
+            mutates: true,
+            examples: ["grid import dry_run=true"]
+        ) { [addCommand] invocation in
+            guard let rows = invocation.rows else { throw WorkbenchError.syntax("grid import reads rows") }
+            return try await CodedRegisterImport(GridRegister(add: addCommand), update: try invocation.arguments.bool("update")).run(
+                rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
+                in: invocation.database
+            ).reply
+        }
+        .takingRows(RowsSpec(columnsOf: addCommand, ignoring: ["id", "open_cases", "depth", "level_name", "workers"]))
+        .withTimeLimit(.seconds(600))
     }
 
     private var addCommand: CommandSpec {
@@ -59,17 +100,8 @@ extension GridsModule {
             mutates: true,
             examples: ["grid add code=WG0101 name=新华一网格 community=SQ01 branch=ZB0101 households=420 lat=31.2201 lon=121.4240"]
         ) { invocation in
-            let arguments = invocation.arguments
-            let point = try Self.coordinates(arguments)
             let grid = try await GridStore.add(
-                GridStore.Draft(
-                    code: try arguments.string("code"), name: try arguments.string("name"),
-                    level: try arguments.enumeration("level", as: GridLevel.self), community: try arguments.string("community"),
-                    parent: arguments.optionalString("parent"), branch: arguments.optionalString("branch"),
-                    latitude: point?.latitude, longitude: point?.longitude,
-                    boundary: try arguments.optionalString("boundary").map { try GridBoundary(parsing: $0) },
-                    households: Int(try arguments.int("households")), establishedOn: try arguments.date("established_on")
-                ),
+                try Self.gridDraft(invocation.arguments),
                 in: invocation.database
             )
             return .created(id: grid.id, "grid \(grid.label) added to \(grid.communityCode)", fields: Array(grid.fields.dropFirst()))

@@ -116,7 +116,7 @@ extension OrganizationsModule {
             examples: ["org unit import dry_run=true"]
         ) { [unitAddCommand] invocation in
             guard let rows = invocation.rows else { throw WorkbenchError.syntax("unit import reads rows") }
-            let outcome = try await UnitImport(add: unitAddCommand, update: try invocation.arguments.bool("update")).run(
+            let outcome = try await CodedRegisterImport(UnitRegister(add: unitAddCommand), update: try invocation.arguments.bool("update")).run(
                 rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
                 in: invocation.database
             )

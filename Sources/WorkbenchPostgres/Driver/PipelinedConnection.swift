@@ -73,11 +73,18 @@ final class PipelinedConnection: @unchecked Sendable {
     private var graceTimer: UInt64?
     private var cancelToken: CancelToken?
     /// Cancel requests sent and not yet confirmed by the server (libpq's `PQcancel` returns
-    /// once the server has read the request and closed its side, after signalling the backend).
-    private var cancelsUnconfirmed = 0
-    /// Callers waiting for those confirmations, with their timeout timers.
-    private var cancelWaiters: [UInt64: (continuation: CheckedContinuation<Bool, Never>, timer: UInt64)] = [:]
-    private var nextCancelWaiter: UInt64 = 0
+    /// once the server has read the request and closed its side, after signalling the backend),
+    /// and the callers waiting for them. Not loop-confined: the cancel's own thread confirms
+    /// it, so a wait ends even when the loop has stopped.
+    private let cancels = Mutex(CancelRequests())
+
+    struct CancelRequests {
+        var unconfirmed = 0
+        var waiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        /// Waits that ended (timed out) before their continuation was registered.
+        var abandoned: Set<UInt64> = []
+        var nextWaiter: UInt64 = 0
+    }
     private var connecting: CheckedContinuation<Void, any Error>?
     private var connectTimer: UInt64?
 
@@ -425,11 +432,11 @@ final class PipelinedConnection: @unchecked Sendable {
         case .requestCancel(let id):
             if let token = cancelToken {
                 // PQcancel blocks until the server has read the request: never on the loop.
-                cancelsUnconfirmed += 1
+                cancels.withLock { $0.unconfirmed += 1 }
                 published.withLock { $0.cancelling = true }
                 let thread = Thread { [self] in
                     token.send()
-                    loop.execute { self.cancelConfirmed() }
+                    cancelConfirmed()
                 }
                 thread.name = "postgres-cancel"
                 thread.start()
@@ -537,33 +544,56 @@ final class PipelinedConnection: @unchecked Sendable {
     /// - Returns: False when a request was still unconfirmed at `timeout`.
     func cancelRequestsSettled(within timeout: Duration) async -> Bool {
         guard published.withLock({ $0.cancelling }) else { return true }
-        return await withCheckedContinuation { continuation in
-            loop.execute { [self] in
-                guard cancelsUnconfirmed > 0 else {
-                    continuation.resume(returning: true)
-                    return
-                }
-                nextCancelWaiter += 1
-                let id = nextCancelWaiter
-                let timer = loop.schedule(after: timeout) { [self] in
-                    cancelWaiters.removeValue(forKey: id)?.continuation.resume(returning: false)
-                }
-                cancelWaiters[id] = (continuation, timer)
+        // An unstructured task: the borrower handing the connection back was often cancelled
+        // (that is why it sent a cancel), and the wait must not end with it.
+        return await Task { await waitForCancelConfirmations(within: timeout) }.value
+    }
+
+    private func waitForCancelConfirmations(within timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            let id = cancels.withLock { requests -> UInt64 in
+                requests.nextWaiter += 1
+                return requests.nextWaiter
             }
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    let settled = self.cancels.withLock { requests -> Bool? in
+                        if requests.abandoned.remove(id) != nil { return false }
+                        guard requests.unconfirmed > 0 else { return true }
+                        requests.waiters[id] = continuation
+                        return nil
+                    }
+                    if let settled { continuation.resume(returning: settled) }
+                }
+            }
+            group.addTask {
+                _ = await DeadlineTimer.shared.wait(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            // Whichever came first, release the other: a waiter still registered is resumed.
+            let waiting = cancels.withLock { requests -> CheckedContinuation<Bool, Never>? in
+                if let waiter = requests.waiters.removeValue(forKey: id) { return waiter }
+                if first == false { requests.abandoned.insert(id) }
+                return nil
+            }
+            waiting?.resume(returning: false)
+            group.cancelAll()
+            return first
         }
     }
 
-    /// A cancel request reached the server.
+    /// A cancel request reached the server (called on the cancel's own thread).
     private func cancelConfirmed() {
-        cancelsUnconfirmed -= 1
-        guard cancelsUnconfirmed == 0 else { return }
-        published.withLock { $0.cancelling = false }
-        let waiters = cancelWaiters
-        cancelWaiters.removeAll()
-        for waiter in waiters.values {
-            loop.cancelTimer(waiter.timer)
-            waiter.continuation.resume(returning: true)
+        let waiters = cancels.withLock { requests -> [CheckedContinuation<Bool, Never>] in
+            requests.unconfirmed -= 1
+            guard requests.unconfirmed == 0 else { return [] }
+            defer { requests.waiters.removeAll() }
+            return Array(requests.waiters.values)
         }
+        guard cancels.withLock({ $0.unconfirmed == 0 }) else { return }
+        published.withLock { $0.cancelling = false }
+        for waiter in waiters { waiter.resume(returning: true) }
     }
 
     /// Open, idle and outside a transaction.
@@ -577,7 +607,7 @@ final class PipelinedConnection: @unchecked Sendable {
             reusable = false
         }
         let closed = handle == nil
-        let cancelling = cancelsUnconfirmed > 0
+        let cancelling = cancels.withLock { $0.unconfirmed > 0 }
         let socket = self.socket
         published.withLock { $0 = Published(closed: closed, reusable: reusable, cancelling: cancelling, socket: socket) }
     }
