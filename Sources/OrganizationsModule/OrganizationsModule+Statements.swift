@@ -61,7 +61,6 @@ extension OrganizationsModule {
             UnitStore.Queries.find,
             UnitStore.Queries.findForShare,
             UnitStore.Queries.findByReferencesForShare,
-            UnitStore.Queries.findByCodes,
             UnitStore.Queries.findForUpdate,
             UnitStore.Queries.lockShared,
             UnitStore.Queries.lockExclusive,

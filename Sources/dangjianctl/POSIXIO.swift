@@ -58,4 +58,13 @@ enum POSIXIO {
             if errno != EINTR { return Int16(POLLERR) }
         }
     }
+
+    /// Replaces the file at `path` with `bytes` (created with mode 0644 when missing).
+    static func replaceFile(_ path: String, with bytes: [UInt8]) throws(ClientError) {
+        let what = "the output file \(path)"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ClientError.io(what: what, errno: errno) }
+        defer { close(descriptor) }
+        try writeAll(descriptor, bytes, what: what)
+    }
 }

@@ -41,7 +41,7 @@ struct RegisterTemplate {
         let register = Self.register(columns)
         switch format {
         case .csv:
-            try SpreadsheetExport.replace(path, with: CSVExport.bytes(of: register))
+            try POSIXIO.replaceFile(path, with: CSVExport.bytes(of: register))
         case .xlsx:
             try XLSXExport.write([("register 登记表", register), ("columns 填写说明", Self.explanation(columns))], to: path)
         }

@@ -27,11 +27,7 @@ struct ReplyFile: Sendable {
     /// standard output.
     func write(_ reply: ReceivedReply, mode: OutputMode) throws(ClientError) -> String {
         let bytes = Self.contents(of: reply, mode: mode)
-        let what = "the output file \(path)"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ClientError.io(what: what, errno: errno) }
-        defer { close(descriptor) }
-        try POSIXIO.writeAll(descriptor, bytes, what: what)
+        try POSIXIO.replaceFile(path, with: bytes)
         let summary = mode == .json ? "" : ": \(CellText.sanitized(reply.summary))"
         return "wrote \(path) (\(bytes.count) bytes)\(summary)"
     }

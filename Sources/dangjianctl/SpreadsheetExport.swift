@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `-o FILE.csv` and `-o FILE.xlsx`: a list or table reply written as a spreadsheet.
 ///
 /// The request goes out in the JSON form, whose tables carry each column's kind and its name
@@ -51,7 +43,7 @@ struct SpreadsheetExport {
         guard let sheet else { throw ClientError.export("'\(command)' answered nothing") }
         switch format {
         case .csv:
-            try Self.replace(path, with: CSVExport.bytes(of: sheet))
+            try POSIXIO.replaceFile(path, with: CSVExport.bytes(of: sheet))
         case .xlsx:
             try XLSXExport.write(sheet, name: command, to: path)
         }
@@ -65,12 +57,4 @@ struct SpreadsheetExport {
         return words.filter { !$0.hasPrefix("after=") } + ["after=\(after)"]
     }
 
-    /// Replaces the file at `path` with `bytes`.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(ClientError) {
-        let what = "the output file \(path)"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ClientError.io(what: what, errno: errno) }
-        defer { close(descriptor) }
-        try POSIXIO.writeAll(descriptor, bytes, what: what)
-    }
 }

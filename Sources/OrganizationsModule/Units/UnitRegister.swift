@@ -16,7 +16,7 @@ struct UnitRegister: CodedRegister {
     func parentCode(of draft: UnitStore.Draft) -> String? { draft.parent?.binds.code }
 
     func existing(codes: [String], in session: PostgresSession) async throws -> [String: Unit] {
-        try await UnitStore.find(codes: codes, in: session)
+        try await UnitStore.findShared(codes.map(UnitReference.code), in: session).byCode
     }
 
     func add(_ draft: UnitStore.Draft, in session: PostgresSession) async throws {

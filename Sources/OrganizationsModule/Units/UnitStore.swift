@@ -30,14 +30,6 @@ enum UnitStore {
             FOR SHARE OF u
             """
         )
-        /// The units whose codes are in `$1`.
-        static let findByCodes = PostgresStatement(
-            "organizations.unit.find_by_codes",
-            """
-            SELECT \(Unit.columns) FROM organizations.units u LEFT JOIN organizations.units p ON p.id = u.parent_id
-            WHERE u.code = ANY($1::text[])
-            """
-        )
         static let findForUpdate = PostgresStatement("organizations.unit.find_for_update", find.sql + " FOR UPDATE OF u")
         static let lockShared = PostgresStatement(
             "organizations.tree.lock_shared", "SELECT pg_advisory_xact_lock_shared($1::bigint)"
@@ -176,12 +168,6 @@ enum UnitStore {
         let unit = try await find(reference, argument: argument, lock: lock, in: session)
         try requireActive(unit, argument: argument)
         return unit
-    }
-
-    /// The units with these codes, by code (dissolved ones too).
-    static func find(codes: [String], in session: PostgresSession) async throws -> [String: Unit] {
-        let units = try await session.query(Queries.findByCodes, [codes]).map(Unit.init(row:))
-        return Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What `org unit add` needs.

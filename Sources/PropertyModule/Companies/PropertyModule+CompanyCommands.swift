@@ -10,6 +10,11 @@ extension PropertyModule {
             ? .required(name, .string(maxLength: 32), help: help, label: "物业企业") : .optional(name, .string(maxLength: 32), help: help, label: "物业企业")
     }
 
+    /// The company an optional `company=` names, or nil when it was left out.
+    static func optionalCompany(_ arguments: Arguments, lock: RowLock = .none, in session: PostgresSession) async throws -> Company? {
+        try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, lock: lock, in: session) }
+    }
+
     var companyCommands: [CommandSpec] {
         [addCompanyCommand, showCompanyCommand, listCompaniesCommand, updateCompanyCommand]
     }

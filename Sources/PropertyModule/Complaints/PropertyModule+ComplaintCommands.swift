@@ -126,7 +126,7 @@ extension PropertyModule {
             let complex = try await arguments.optionalString("complex").asyncMap {
                 try await ComplexStore.find($0, on: invocation.today, in: session)
             }
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
@@ -152,7 +152,7 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(

@@ -68,7 +68,7 @@ extension PropertyModule {
                 }
                 return unit
             }
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, lock: .share, in: session) }
+            let company = try await Self.optionalCompany(arguments, lock: .share, in: session)
             if company == nil, arguments.wasGiven("from") || arguments.wasGiven("until") {
                 throw WorkbenchError.invalidArgument(
                     "company", code: PropertyErrorCode.complexContractWithoutCompany, "from= and until= date a contract; name its company=")
@@ -149,7 +149,7 @@ extension PropertyModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             let grid =
                 gridsLoaded
                 ? try await arguments.optionalString("grid").asyncMap { try await GridDirectory.grid($0, argument: "grid", in: session) } : nil

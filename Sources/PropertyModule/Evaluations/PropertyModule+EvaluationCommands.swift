@@ -140,7 +140,7 @@ extension PropertyModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let quarter = try Self.quarter(arguments)
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             guard arguments.optionalID("evaluation") != nil || (company != nil && quarter != nil) else {
                 throw WorkbenchError.invalidArgument(
                     "evaluation", code: PropertyErrorCode.evaluationWhich, "give evaluation=<id>, or company= and quarter=")
@@ -216,7 +216,7 @@ extension PropertyModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let quarter = try Self.quarter(arguments)
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             let page = try Page(arguments)
             let rows = try await session.query(
                 EvaluationStore.Queries.list, [page.afterKey, quarter?.description, company?.id, try arguments.bool("superseded"), page.fetchLimit]

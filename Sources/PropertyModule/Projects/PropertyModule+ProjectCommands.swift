@@ -75,7 +75,7 @@ extension PropertyModule {
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
-            let company = try await arguments.optionalString("company").asyncMap { try await CompanyStore.find($0, in: session) }
+            let company = try await Self.optionalCompany(arguments, in: session)
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let filter = ProjectStore.Filter(

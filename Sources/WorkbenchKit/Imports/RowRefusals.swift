@@ -21,6 +21,8 @@ public struct RowRefusals: Sendable {
 
     /// The refusals, in row order as they were found.
     public private(set) var refusals: [Refusal] = []
+    /// The rows refused, for ``refused(_:)`` in constant time.
+    private var rows: Set<Int> = []
 
     /// No refusals yet.
     public init() {}
@@ -29,11 +31,12 @@ public struct RowRefusals: Sendable {
     public var isEmpty: Bool { refusals.isEmpty }
 
     /// Whether `row` was refused.
-    public func refused(_ row: Int) -> Bool { refusals.contains { $0.row == row } }
+    public func refused(_ row: Int) -> Bool { rows.contains(row) }
 
     /// Records that `row` was refused with `error` (its argument is the column).
     public mutating func add(row: Int, _ error: WorkbenchError) {
         refusals.append(Refusal(row: row, column: error.argument, error: error))
+        rows.insert(row)
     }
 
     /// Records that `row` was refused for `column` with `message` (422).
