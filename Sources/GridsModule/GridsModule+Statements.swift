@@ -39,6 +39,7 @@ extension GridsModule {
             GridStore.Queries.endAssignment,
             GridStore.Queries.assignments,
             HouseholdStore.Queries.find,
+            HouseholdStore.Queries.findByAddresses,
             HouseholdStore.Queries.findForShare,
             HouseholdStore.Queries.findForUpdate,
             HouseholdStore.Queries.insert,

@@ -6,6 +6,7 @@ extension PropertyModule {
     public static var statements: [PostgresStatement] {
         [
             CompanyStore.Queries.find,
+            CompanyStore.Queries.findByCodes,
             CompanyStore.Queries.findForUpdate,
             CompanyStore.Queries.findForShare,
             CompanyStore.Queries.insert,
@@ -32,6 +33,7 @@ extension PropertyModule {
             ComplaintSweeper.Queries.overdue,
             ComplaintSweeper.Queries.warn,
             ComplexStore.Queries.find,
+            ComplexStore.Queries.findByCodes,
             ComplexStore.Queries.findForUpdate,
             ComplexStore.Queries.insert,
             ComplexStore.Queries.endContractBefore,

@@ -19,6 +19,7 @@ extension StationsModule {
             ServiceCatalogue.Queries.offer,
             ServiceCatalogue.Queries.withdraw,
             StationStore.Queries.find,
+            StationStore.Queries.findByCodes,
             StationStore.Queries.findForUpdate,
             StationStore.Queries.insert,
             StationStore.Queries.update,

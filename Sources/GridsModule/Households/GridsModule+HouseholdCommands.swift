@@ -9,12 +9,26 @@ extension GridsModule {
 
     /// Household files 一户一档: `grid household add|show|list|visit|update`.
     var householdCommands: [CommandSpec] {
-        [addHouseholdCommand, showHouseholdCommand, listHouseholdsCommand, visitHouseholdCommand, updateHouseholdCommand]
+        [addHouseholdCommand, importHouseholdsCommand, showHouseholdCommand, listHouseholdsCommand, visitHouseholdCommand, updateHouseholdCommand]
     }
 
     /// The `tags=` help line, naming the configured tags.
     private var tagsHelp: String {
         "Tags separated by commas, from: " + settings.householdTags.joined(separator: ", ")
+    }
+
+    private var importHouseholdsCommand: CommandSpec {
+        let (add, update) = (addHouseholdCommand, updateHouseholdCommand)
+        let allowedTags = settings.householdTags
+        return RegisterImportCommand.make(
+            module: Self.alias, "household import", noun: "households", add: add,
+            matching: """
+                A household is matched by its grid and address: left as it is (a re-import changes nothing), or with \
+                update=true given the file's head, phone, size, tags and note where they differ (as 'grid household update'). \
+                Import as admin: below admin the list masks names and phones, and a masked name is not a name.
+                """,
+            ignoring: ["id", "last_visit", "follow_up"], example: "grid household import dry_run=true"
+        ) { HouseholdRegister.register(add: add, update: update, allowedTags: allowedTags, invocation: $0) }
     }
 
     private var addHouseholdCommand: CommandSpec {
@@ -115,7 +129,7 @@ extension GridsModule {
             )
             let unmasked = invocation.caller.may(.admin)
             return page.reply(
-                columns: ["id", "grid", "address", "head", "phone", "size", "tags", "last_visit", "follow_up"],
+                columns: ["id", "grid", "address", "head", "phone", "size", "tags", "note", "last_visit", "follow_up"],
                 rows: try rows.map { row in
                     let household = try Household(row: row)
                     return (
@@ -123,7 +137,7 @@ extension GridsModule {
                         [
                             .int(household.id), .string(household.gridCode), .string(household.address), .string(household.head(unmasked: unmasked)),
                             .string(household.phone(unmasked: unmasked)), .int(household.size), household.tagList,
-                            .date(try row.decode("last_visit", as: CalendarDate?.self)),
+                            .string(household.note), .date(try row.decode("last_visit", as: CalendarDate?.self)),
                             (try row.decode("follow_up", as: Bool?.self)).map { .bool($0) } ?? .null,
                         ]
                     )

@@ -9,6 +9,14 @@ enum HouseholdStore {
             "grids.household.find",
             "SELECT \(Household.columns) FROM grids.households h JOIN grids.grids g ON g.id = h.grid_id WHERE h.id = $1"
         )
+        /// The households at the addresses `$2` of the grids `$1` (pairwise).
+        static let findByAddresses = PostgresStatement(
+            "grids.household.find_by_addresses",
+            """
+            SELECT \(Household.columns) FROM grids.households h JOIN grids.grids g ON g.id = h.grid_id
+            WHERE (h.grid_id, h.address) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))
+            """
+        )
         static let findForShare = PostgresStatement("grids.household.find_for_share", find.sql + " FOR SHARE OF h")
         static let findForUpdate = PostgresStatement("grids.household.find_for_update", find.sql + " FOR UPDATE OF h")
         /// `$1` grid, `$2` address, `$3` head's name, `$4` phone, `$5` size, `$6` tags, `$7` note.

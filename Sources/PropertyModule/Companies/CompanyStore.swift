@@ -14,6 +14,11 @@ enum CompanyStore {
             "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.id = COALESCE($1::bigint, (SELECT id FROM "
                 + "property.companies WHERE credit_code = $2))"
         )
+        /// The companies whose credit codes are among `$1` (a register import's rows).
+        static let findByCodes = PostgresStatement(
+            "property.company.find_by_codes",
+            "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.credit_code = ANY($1::text[])"
+        )
         static let findForUpdate = PostgresStatement("property.company.find_for_update", find.sql + " FOR UPDATE OF m")
         static let findForShare = PostgresStatement("property.company.find_for_share", find.sql + " FOR SHARE OF m")
         static let insert = PostgresStatement(

@@ -16,7 +16,19 @@ extension PropertyModule {
     }
 
     var companyCommands: [CommandSpec] {
-        [addCompanyCommand, showCompanyCommand, listCompaniesCommand, updateCompanyCommand]
+        [addCompanyCommand, importCompaniesCommand, showCompanyCommand, listCompaniesCommand, updateCompanyCommand]
+    }
+
+    private var importCompaniesCommand: CommandSpec {
+        let (add, update) = (addCompanyCommand, updateCompanyCommand)
+        return RegisterImportCommand.make(
+            module: Self.alias, "company import", noun: "companies", add: add,
+            matching: """
+                A company is matched by its credit code: left as it is (a re-import changes nothing), or with update=true \
+                given the file's name, contact, phone, Party organisation and stars where they differ.
+                """,
+            ignoring: ["id", "complexes"], example: "prop company import dry_run=true"
+        ) { CompanyRegister.register(add: add, update: update, invocation: $0) }
     }
 
     private var addCompanyCommand: CommandSpec {

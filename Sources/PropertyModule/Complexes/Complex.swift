@@ -16,6 +16,8 @@ struct Complex: Sendable, Equatable {
     var ownersCommittee: Bool
     var companyID: Int64?
     var companyName: String?
+    /// The serving company's credit code.
+    var companyCode: String?
     var contractStartsOn: CalendarDate?
     var contractEndsOn: CalendarDate?
 
@@ -27,7 +29,8 @@ struct Complex: Sendable, Equatable {
     static func selection(dayParameter: Int) -> String {
         """
         SELECT x.id, x.code, x.name, x.address, x.community_id, c.code AS community_code, x.grid_id, x.grid_code, b.code AS branch_code,
-               x.homes, x.owners_committee, k.company_id, m.name AS company_name, k.starts_on, k.ends_on
+               x.homes, x.owners_committee, k.company_id, m.name AS company_name,
+               m.credit_code AS company_code, k.starts_on, k.ends_on
         FROM property.complexes x
         JOIN organizations.units c ON c.id = x.community_id
         LEFT JOIN organizations.units b ON b.id = x.branch_id
@@ -53,6 +56,7 @@ struct Complex: Sendable, Equatable {
         ownersCommittee = try row.decode("owners_committee")
         companyID = try row.decode("company_id")
         companyName = try row.decode("company_name")
+        companyCode = try row.decode("company_code")
         contractStartsOn = try row.decode("starts_on")
         contractEndsOn = try row.decode("ends_on")
     }

@@ -9,6 +9,10 @@ enum ComplexStore {
             "property.complex.find",
             Complex.selection(dayParameter: 3) + " WHERE x.id = COALESCE($1::bigint, (SELECT id FROM property.complexes WHERE code = $2))"
         )
+        /// The complexes whose codes are among `$1`, with their contracts on `$2`.
+        static let findByCodes = PostgresStatement(
+            "property.complex.find_by_codes", Complex.selection(dayParameter: 2) + " WHERE x.code = ANY($1::text[])"
+        )
         static let findForUpdate = PostgresStatement("property.complex.find_for_update", find.sql + " FOR UPDATE OF x")
         static let insert = PostgresStatement(
             "property.complex.insert",

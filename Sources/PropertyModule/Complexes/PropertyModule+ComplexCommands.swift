@@ -8,7 +8,22 @@ extension PropertyModule {
     static let complexArgument = ArgumentSpec.required("complex", .string(maxLength: 32), help: "The complex (id or code)", label: "小区")
 
     var complexCommands: [CommandSpec] {
-        [addComplexCommand, showComplexCommand, listComplexesCommand, assignComplexCommand]
+        [addComplexCommand, importComplexesCommand, showComplexCommand, listComplexesCommand, assignComplexCommand]
+    }
+
+    private var importComplexesCommand: CommandSpec {
+        let (add, assign) = (addComplexCommand, assignComplexCommand)
+        // Without the grids module the list prints no grid to read, but a file from a workbench that has one may.
+        let ignoring: Set<String> = gridsLoaded ? ["id", "company_name"] : ["id", "company_name", "grid"]
+        return RegisterImportCommand.make(
+            module: Self.alias, "complex import", noun: "complexes", add: add,
+            matching: """
+                A complex is matched by its code: left as it is (a re-import changes nothing), or with update=true put in the \
+                charge of the file's company from its from= day (a new contract, as 'prop complex assign') where the company \
+                differs; the other columns of a complex that exists are not changed by an import.
+                """,
+            ignoring: ignoring, example: "prop complex import dry_run=true"
+        ) { ComplexRegister.register(add: add, assign: assign, invocation: $0) }
     }
 
     private var addComplexCommand: CommandSpec {
@@ -136,6 +151,10 @@ extension PropertyModule {
         let gridsLoaded = gridsLoaded
         return CommandSpec(
             "complex list", synopsis: "List complexes with the company serving each today, filtered and paged",
+            help: """
+                company is the serving company's credit code and company_name its name; from and until bound its contract. The \
+                columns are those of 'prop complex add', so a saved list imports again ('prop complex import').
+                """,
             arguments: [
                 OrganizationDirectory.unitArgument("scope", required: false, help: "Only complexes in communities of this subtree"),
                 Self.companyArgument(required: false, help: "Only complexes this company serves"),
@@ -162,14 +181,18 @@ extension PropertyModule {
                 ]
             )
             return page.reply(
-                columns: ["id", "code", "name", "community", "grid", "homes", "owners_committee", "company", "contract_until"],
+                columns: [
+                    "id", "code", "name", "address", "community", "grid", "branch", "homes", "owners_committee", "company", "company_name", "from",
+                    "until",
+                ],
                 rows: try rows.map { row in
                     let complex = try Complex(row: row)
                     return (
                         complex.id,
                         [
-                            .int(complex.id), .string(complex.code), .string(complex.name), .string(complex.communityCode),
-                            .string(complex.gridCode), .int(complex.homes), .bool(complex.ownersCommittee), .string(complex.companyName),
+                            .int(complex.id), .string(complex.code), .string(complex.name), .string(complex.address), .string(complex.communityCode),
+                            .string(complex.gridCode), .string(complex.branchCode), .int(complex.homes), .bool(complex.ownersCommittee),
+                            .string(complex.companyCode), .string(complex.companyName), .date(complex.contractStartsOn),
                             .date(complex.contractEndsOn),
                         ]
                     )

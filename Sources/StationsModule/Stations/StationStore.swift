@@ -9,6 +9,8 @@ enum StationStore {
             "stations.station.find",
             Station.selection + " WHERE s.id = COALESCE($1::bigint, (SELECT id FROM stations.stations WHERE upper(code) = upper($2)))"
         )
+        /// The stations whose codes are among `$1` (upper case).
+        static let findByCodes = PostgresStatement("stations.station.find_by_codes", Station.selection + " WHERE upper(s.code) = ANY($1::text[])")
         static let findForUpdate = PostgresStatement("stations.station.find_for_update", find.sql + " FOR UPDATE OF s")
         static let insert = PostgresStatement(
             "stations.station.insert",

@@ -14,7 +14,10 @@ extension StationsModule {
     static let kindArgumentType = ArgumentType.enumeration(StationKind.argumentWords)
 
     var stationCommands: [CommandSpec] {
-        [addStationCommand, showStationCommand, listStationsCommand, updateStationCommand, closeStationCommand, reopenStationCommand]
+        [
+            addStationCommand, importStationsCommand, showStationCommand, listStationsCommand, updateStationCommand, closeStationCommand,
+            reopenStationCommand,
+        ]
     }
 
     /// Opening hours from `hours=`, or a 400 that names what is wrong.
@@ -24,6 +27,19 @@ extension StationsModule {
         } catch {
             throw WorkbenchError.invalidArgument("hours", code: StationsErrorCode.hoursMalformed, error.description)
         }
+    }
+
+    private var importStationsCommand: CommandSpec {
+        let (add, update) = (addStationCommand, updateStationCommand)
+        return RegisterImportCommand.make(
+            module: Self.alias, "import", noun: "stations", add: add,
+            matching: """
+                A station is matched by its code: left as it is (a re-import changes nothing), or with update=true given the \
+                file's name, kind, address, place, host, hours and capacity where they differ (as 'station update'); services \
+                of a station that exists change with 'station service add|remove'.
+                """,
+            ignoring: ["id", "status"], example: "station import dry_run=true"
+        ) { StationRegister.register(add: add, update: update, invocation: $0) }
     }
 
     private var addStationCommand: CommandSpec {
@@ -133,16 +149,18 @@ extension StationsModule {
                     service?.first?.code, arguments.optionalBool("open_now"), Int64(moment.weekday.rawValue), moment.timeText, page.fetchLimit,
                 ]
             )
+            let standard = Set(try await session.query(ServiceCatalogue.Queries.standard).map { try StationService(row: $0).name })
             return page.reply(
-                columns: ["id", "code", "name", "kind", "host", "address", "hours", "services", "status"],
+                columns: ["id", "code", "name", "kind", "host", "address", "lat", "lon", "hours", "capacity", "services", "extras", "status"],
                 rows: try rows.map { row in
                     let station = try Station(row: row)
                     return (
                         station.id,
                         [
                             .int(station.id), .string(station.code), .string(station.name), .string(station.kind.chinese), .string(station.hostCode),
-                            .string(station.address), .string(station.hours), .list(station.services.map { .string($0) }),
-                            .string(station.status.rawValue),
+                            .string(station.address), .double(station.position.latitude), .double(station.position.longitude),
+                            .string(station.hours), .int(station.capacity), .list(station.services.filter(standard.contains).map { .string($0) }),
+                            .list(station.services.filter { !standard.contains($0) }.map { .string($0) }), .string(station.status.rawValue),
                         ]
                     )
                 }

@@ -89,7 +89,11 @@ public struct CodedRegisterImport<Register: CodedRegister> {
                 }
                 session.send(Self.releaseRowSavepoint)
             } catch let error as WorkbenchError {
+                // Undo what the row did before it was refused (a command may refuse after a
+                // statement, and a statement the module turned into a refusal leaves the
+                // transaction failed until this rollback).
                 refusals.add(row: row.number, error)
+                session.send(Self.rollbackToRowSavepoint)
                 session.send(Self.releaseRowSavepoint)
             } catch let error as PostgresError {
                 guard let refusal = WorkbenchError(error), refusal.status.code < 500 else { throw error }
