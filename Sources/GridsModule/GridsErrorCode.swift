@@ -11,6 +11,8 @@ public enum GridsErrorCode {
     public static let caseEscalateNotUp = "grids.case.escalate_not_up"
     /// `grids.case.not_found`.
     public static let caseNotFound = "grids.case.not_found"
+    /// `grids.case.reported_in_future`.
+    public static let caseReportedInFuture = "grids.case.reported_in_future"
     /// `grids.case.top_level`.
     public static let caseTopLevel = "grids.case.top_level"
     /// `grids.case.transition_not_allowed`.
@@ -51,6 +53,7 @@ public enum GridsErrorCode {
         assignmentNotFound,
         caseEscalateNotUp,
         caseNotFound,
+        caseReportedInFuture,
         caseTopLevel,
         caseTransitionNotAllowed,
         caseUnknownCategory,

@@ -1,8 +1,6 @@
 /// Every error code the organizations module answers with, named: a reply's code is stable, so
 /// scripts may depend on it, and ``all`` lets a test list them.
 public enum OrganizationsErrorCode {
-    /// `organizations.demo.already_loaded`.
-    public static let demoAlreadyLoaded = "organizations.demo.already_loaded"
     /// `organizations.ending.already_applied`.
     public static let endingAlreadyApplied = "organizations.ending.already_applied"
     /// `organizations.ending.already_recorded`.
@@ -100,7 +98,6 @@ public enum OrganizationsErrorCode {
 
     /// All of them, in order.
     public static let all = [
-        demoAlreadyLoaded,
         endingAlreadyApplied,
         endingAlreadyRecorded,
         endingNotFound,

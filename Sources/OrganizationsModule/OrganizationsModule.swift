@@ -30,7 +30,7 @@ public import WorkbenchPostgres
 /// - **Ends recorded ahead** (`org ending …`): a member's leaving, a dissolution, a report's
 ///   or a seat's end dated after today waits for its day; ``ScheduledEndsJob`` applies it.
 ///   What hangs on an organisation or a member (reports, seats, pairs) ends with it.
-/// - **Statistics** (`org stats`) for any subtree, and a demo district (`org demo load`).
+/// - **Statistics** (`org stats`) for any subtree.
 ///
 /// Organisations are named in arguments by id or by code (`unit=17` or `unit=JD01`).
 /// Configuration: ``OrganizationsSettings``.
@@ -70,7 +70,7 @@ public struct OrganizationsModule: WorkbenchModule {
     /// Every command, grouped by area.
     public var commands: [CommandSpec] {
         unitCommands + memberCommands + reportCommands + seatCommands + scheduledEndCommands + coBuildingCommands + pointsCommands
-            + coverageCommands + statisticsCommands + demoCommands
+            + coverageCommands + statisticsCommands
     }
 
     /// The 409 for a second end recorded ahead of the same `what`.

@@ -31,6 +31,7 @@ struct Dangjianctl: ParsableCommand {
             dangjianctl [<options>] calendar import <file.csv>
             dangjianctl [<options>] <module> <register> import <file.csv|file.xlsx> [dry_run=true] [update=true]
             dangjianctl [<options>] template <file.xlsx|file.csv> <module> <register> import
+            dangjianctl [<options>] demo load [<directory>]
             dangjianctl [<options>]
             """,
         discussion: """
@@ -57,6 +58,13 @@ struct Dangjianctl: ParsableCommand {
             FILE:LINE. dry_run=true checks and counts only. 'template FILE.xlsx <import words>' \
             writes an empty register to fill in: the header, an example row and a sheet that \
             explains each column and its allowed values.
+
+            'demo load' (as admin, on a fresh database) builds the demo district of every \
+            module, Shizhong District of Zaozhuang (枣庄市市中区): it imports the registers of \
+            the demo directory and runs its demo.script (requests as typed here, with ids kept \
+            from earlier replies and dates relative to today). The directory is the one named, \
+            else $DANGJIAN_DEMO, else the installed share/dangjian/demo/shizhong, else \
+            demo/shizhong in a source checkout.
 
             -o FILE (--output) writes a successful reply's body to FILE as it came (an SVG \
             map, a table as TSV; with --json the JSON) and says on standard output what it \
@@ -90,6 +98,7 @@ struct Dangjianctl: ParsableCommand {
               dangjianctl -o members.xlsx --all org member list under=JD01
               dangjianctl org unit import units.xlsx dry_run=true
               dangjianctl template members.xlsx org member import
+              dangjianctl demo load
             """,
         version: "dangjianctl 0.1.0"
     )
@@ -206,6 +215,19 @@ struct Dangjianctl: ParsableCommand {
                 let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
                 StandardStreams.print(try template.run(over: conversation) + "\n")
                 return .success
+            } catch {
+                StandardStreams.printError(error.message)
+                return error.exitStatus
+            }
+        }
+        if let demo = DemoLoad(words: words.words) {
+            do {
+                let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+                let directory = try demo.resolvedDirectory(environment: environment, executable: executable)
+                let conversation = Conversation(connection: try ControlConnection(connectingTo: path), timeout: timeout)
+                let (status, line) = try demo.run(in: directory, over: conversation) { StandardStreams.print($0 + "\n") }
+                if status == .success { StandardStreams.print(line + "\n") } else { StandardStreams.printError("dangjianctl: " + line) }
+                return status
             } catch {
                 StandardStreams.printError(error.message)
                 return error.exitStatus

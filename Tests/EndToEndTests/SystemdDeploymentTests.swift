@@ -229,7 +229,8 @@ struct SystemdDeploymentTests {
         "/usr/local/bin/dangjiand", "/usr/local/bin/dangjianctl",
         "/usr/local/lib/systemd/system/dangjiand.service", "/usr/local/lib/systemd/system/dangjiand.socket",
         "/usr/local/lib/sysusers.d/dangjian.conf", "/usr/local/lib/tmpfiles.d/dangjian.conf",
-        "/usr/local/share/doc/dangjian/operations.md", "/etc/dangjian/dangjian.yaml",
+        "/usr/local/share/doc/dangjian/operations.md", "/usr/local/share/doc/dangjian/demo.md", "/etc/dangjian/dangjian.yaml",
+        "/usr/local/share/dangjian/demo/shizhong/demo.script", "/usr/local/share/dangjian/demo/shizhong/members.csv",
     ]
 
     static func script(_ name: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {

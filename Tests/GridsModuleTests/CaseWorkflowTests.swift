@@ -57,6 +57,20 @@ struct CaseWorkflowTests {
         }
     }
 
+    @Test func aCaseTakenOnPaperRunsItsClockFromWhenItWasReported() async throws {
+        try await GridsFixture.with(clock: ManualClock(GridsFixture.monday)) { (harness: ModuleHarness) async throws in
+            let late = await harness.send("grid case report grid=W1 category=乱停车 description=消防通道被占 at=2026-05-07T09:00")
+            #expect(late.status == 201 || late.status == 200, "\(late)")
+            #expect(late.summary.contains("overdue"), "\(late)")
+            let overdue = await harness.send("grid case overdue")
+            #expect(overdue.column("code") == [late.field("code")!], "\(overdue)")
+            let shown = await harness.send("grid case show case=\(late.field("code")!)")
+            #expect(shown.field("reported_at")?.hasPrefix("2026-05-07T09:00") == true, "\(shown)")
+            let future = await harness.send("grid case report grid=W1 category=乱停车 description=x at=2026-05-12T09:00")
+            #expect(future.status == 400 && future.summary.hasPrefix("grids.case.reported_in_future"), "\(future)")
+        }
+    }
+
     @Test func skipLevelRulesChooseWhereACaseStarts() async throws {
         try await GridsFixture.with { (harness: ModuleHarness) async throws in
             let urgentHazard = await harness.send("grid case report grid=W1 category=安全隐患 urgency=urgent description=燃气泄漏")

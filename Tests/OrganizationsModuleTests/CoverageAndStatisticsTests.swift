@@ -127,19 +127,4 @@ struct CoverageAndStatisticsTests {
             #expect(months.column("members_joined") == ["0", "1", "0", "1"])
         }
     }
-
-    @Test func theDemoDistrictLoadsOnceThroughTheOrdinaryRules() async throws {
-        try await ModuleHarness.with([OrganizationsModule.self]) { (harness: ModuleHarness) async throws in
-            #expect(await harness.send("org demo load", as: .operator).status == 403)
-            let loaded = await harness.send("org demo load", as: .admin)
-            #expect(loaded.status == 200, "\(loaded)")
-            #expect(loaded.field("organisations") == "71")
-            let tree = await harness.send("org unit tree unit=SZQ depth=2")
-            #expect(tree.rows.count == 23 && tree.column("depth").first == "0", "\(tree)")
-            let stats = await harness.send("org stats unit=SZQ")
-            #expect(stats.field("organisations_community") == "12")
-            #expect(stats.field("members") == loaded.field("members"))
-            #expect(await harness.send("org demo load", as: .admin).status == 409)
-        }
-    }
 }

@@ -17,7 +17,9 @@ extension GridsModule {
             "case report", synopsis: "Report a case (事件上报) in a grid",
             help: """
                 The case starts at the level the skip-level rules choose (by default the complex 小区; an urgent \
-                安全隐患 at the street) with that level's deadline running. Categories: \(settings.caseCategories.joined(separator: ", ")).
+                安全隐患 at the street) with that level's deadline running. at= enters a case first taken on paper with the time \
+                it was reported: its deadline runs from then, and the daemon's sweep escalates it when that deadline has passed. \
+                Categories: \(settings.caseCategories.joined(separator: ", ")).
                 """,
             arguments: [
                 Self.gridArgument(help: "The grid where it happened"),
@@ -28,6 +30,7 @@ extension GridsModule {
                 .optional("urgency", .enumeration(CaseUrgency.allCases.map(\.rawValue)), default: "normal", help: "normal or urgent"),
                 .optional("lat", .latitude, help: "Latitude (WGS-84)"),
                 .optional("lon", .longitude, help: "Longitude (WGS-84)"),
+                .optional("at", .datetime, help: "When it was reported, for a case first taken on paper (default now; not in the future)"),
             ],
             mutates: true,
             examples: ["grid case report grid=WG0101 category=乱停车 description=\"消防通道被占\" source=patrol reporter=李娜"]
@@ -35,6 +38,11 @@ extension GridsModule {
             let arguments = invocation.arguments
             let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: invocation.database)
             let point = try Self.coordinates(arguments)
+            let at = arguments.optionalDatetime("at") ?? invocation.now
+            guard at <= invocation.now else {
+                throw WorkbenchError.invalidArgument(
+                    "at", code: GridsErrorCode.caseReportedInFuture, "a case cannot be reported in the future; at= is when it was reported")
+            }
             let reported = try await workflow.report(
                 CaseWorkflow.Report(
                     grid: grid, category: try arguments.string("category"), source: try arguments.enumeration("source", as: CaseSource.self),
@@ -42,7 +50,7 @@ extension GridsModule {
                     description: try arguments.string("description"), latitude: point?.latitude, longitude: point?.longitude,
                     urgency: try arguments.enumeration("urgency", as: CaseUrgency.self)
                 ),
-                at: invocation.now, by: invocation.caller.userName, in: invocation.database
+                at: at, by: invocation.caller.userName, in: invocation.database
             )
             return .created(
                 id: reported.id,
