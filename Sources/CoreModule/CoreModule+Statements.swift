@@ -8,6 +8,7 @@ extension CoreModule {
         [
             AuditLog.Queries.append,
             AuditTail.query,
+            CallerScope.set,
             CalendarCommands.Queries.months,
             CalendarCommands.Queries.exceptions,
             CalendarCommands.Queries.current,

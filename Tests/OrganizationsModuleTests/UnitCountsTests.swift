@@ -73,7 +73,9 @@ struct UnitCountsTests {
                 ids[code] = try await harness.scalar("SELECT id FROM organizations.units WHERE code = $1", [code])
             }
             let unitIDs = ids
-            let settings = harness.pool.configuration.connection
+            // As the owner: COPY does not run under row-level security, and the runtime role is
+            // subject to it (bulk loads such as the benchmark's load as the owner).
+            let settings = harness.ownerPool.configuration.connection
             let copied = try await runBlocking {
                 let connection = try PostgresConnection(settings: settings)
                 defer { connection.close() }

@@ -31,6 +31,28 @@ struct AccessPolicyTests {
         #expect(both.role(uid: 1000, userName: "alice", groupIDs: []) == .operator)
     }
 
+    @Test(arguments: [
+        (UInt32(1000), "alice", [UInt32(1000)], [String]?.some(["JD01"])),
+        (1001, "bob", [1001], ["SQ01", "SQ02"]),
+        (1000, "alice", [1000, 4242], ["JD01", "JD02"]),
+        (1002, "carol", [4242], ["JD02"]),
+        (1003, "dave", [1003], nil),
+        (1004, "1004", [1004], ["SQ09"]),
+    ])
+    func scopesAreTheUnionOfTheUsersAndItsGroups(uid: UInt32, user: String, groups: [UInt32], expected: [String]?) {
+        let policy = AccessPolicy(
+            grants: [:], userScopes: ["alice": ["JD01"], "bob": ["SQ02", "SQ01"], "1004": ["SQ09"]], groupScopes: ["4242": ["JD02"]])
+        #expect(policy.scope(uid: uid, userName: user, groupIDs: groups) == expected)
+    }
+
+    @Test(arguments: [
+        ("alice=JD01", true), ("bob=SQ01+SQ02", true), ("alice", false), ("=JD01", false), ("alice=", false), ("alice=JD01++JD02", false),
+    ])
+    func scopeEntriesAreWhoEqualsCodes(entry: String, valid: Bool) {
+        let parsed = AccessPolicy.scopes([entry])
+        if case .success = parsed { #expect(valid) } else { #expect(!valid) }
+    }
+
     @Test func nobodyGetsNoRole() {
         #expect(AccessPolicy.nobody.role(uid: 0, userName: "root", groupIDs: [0]) == nil)
     }

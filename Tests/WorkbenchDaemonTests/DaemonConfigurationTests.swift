@@ -63,6 +63,15 @@ struct DaemonConfigurationTests {
         #expect(settings.sweepInterval == .seconds(5))
     }
 
+    @Test func scopesAreReadFromTheFileAndTheEnvironment() async throws {
+        let path = try write("access:\n  scopes:\n    users: [\"alice=JD01\", \"bob=SQ01+SQ02\"]\n    groups: [\"street-a=JD01\"]\n")
+        let file = try await DaemonConfiguration.load(path: path, environment: [:])
+        #expect(file.access.userScopes == ["alice": ["JD01"], "bob": ["SQ01", "SQ02"]])
+        #expect(file.access.groupScopes == ["street-a": ["JD01"]])
+        let overridden = try await DaemonConfiguration.load(path: path, environment: ["DANGJIAN_ACCESS_SCOPES_USERS": "carol=JD02"])
+        #expect(overridden.access.userScopes == ["carol": ["JD02"]])
+    }
+
     @Test func environmentOverridesTheFile() async throws {
         let path = try write("control:\n  max_connections: 10\ndatabase:\n  pool:\n    size: 3\n")
         let configuration = try await DaemonConfiguration.load(
@@ -93,6 +102,8 @@ struct DaemonConfigurationTests {
         ("metrics:\n  listen: 9464\n", "metrics.listen"),
         ("metrics:\n  listen: \"example.org:9464\"\n", "metrics.listen"),
         ("database:\n  owner_url: \"dbname=x\"\n", "database.owner_url"),
+        ("access:\n  scopes:\n    users: [alice]\n", "access.scopes.users"),
+        ("access:\n  scopes:\n    groups: [\"street-a=JD01+\"]\n", "access.scopes.groups"),
     ])
     func malformedValuesNameTheirKey(yaml: String, key: String) async throws {
         let path = try write(yaml)

@@ -28,9 +28,11 @@ public struct ModuleHarness: Sendable {
     /// The initialised modules, by id.
     public let modules: [String: any WorkbenchModule]
 
-    /// Callers with each role, and one without.
+    /// Callers with each role, and one without; `held` is a caller with a role held to the
+    /// subtrees of some organisations (by code).
     public enum As: Sendable {
         case admin, `operator`, viewer, stranger
+        case held(Role, to: [String])
 
         /// The caller: uid 0 for admin, distinct uids for the others.
         public var caller: Caller {
@@ -39,6 +41,8 @@ public struct ModuleHarness: Sendable {
             case .operator: Caller(pid: 2, uid: 1000, gid: 1000, userName: "operator1", role: .operator)
             case .viewer: Caller(pid: 3, uid: 1001, gid: 1001, userName: "viewer1", role: .viewer)
             case .stranger: Caller(pid: 4, uid: 65534, gid: 65534, userName: "nobody", role: nil)
+            case .held(let role, let codes):
+                Caller(pid: 5, uid: 2000, gid: 2000, userName: "\(role.rawValue)@\(codes.joined(separator: "+"))", role: role, scope: codes)
             }
         }
     }

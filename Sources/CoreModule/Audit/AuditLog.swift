@@ -20,7 +20,7 @@ public enum AuditLog {
             [
                 record.caller.pid, Int64(record.caller.uid), record.caller.userName, record.caller.role?.rawValue,
                 record.module, record.command, arguments, record.requestID, record.status.code, record.errorCode,
-                String(record.summary.prefix(500)), (milliseconds * 1000).rounded() / 1000,
+                String(record.summary.prefix(500)), (milliseconds * 1000).rounded() / 1000, record.caller.scope,
             ]
         )
     }
@@ -31,8 +31,8 @@ public enum AuditLog {
             """
             INSERT INTO workbench.audit_log
                 (peer_pid, peer_uid, peer_user, role, module, command, arguments, request_id, reply_status, reply_code,
-                 summary, duration_ms)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
+                 summary, duration_ms, scope)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13::text[])
             """
         )
     }

@@ -1,3 +1,4 @@
+import Foundation
 public import WorkbenchKit
 import WorkbenchPostgres
 
@@ -24,10 +25,61 @@ public struct AccessPolicy: Sendable, Equatable {
 
     /// Grants by role.
     public var grants: [Role: Grant]
+    /// Organisation codes by user (name or numeric uid): the subtrees the user is held to.
+    public var userScopes: [String: Set<String>]
+    /// Organisation codes by group (name or numeric gid).
+    public var groupScopes: [String: Set<String>]
 
     /// Creates a policy.
-    public init(grants: [Role: Grant]) {
+    public init(grants: [Role: Grant], userScopes: [String: Set<String>] = [:], groupScopes: [String: Set<String>] = [:]) {
         self.grants = grants
+        self.userScopes = userScopes
+        self.groupScopes = groupScopes
+    }
+
+    /// The organisations a peer is held to: the union of the scopes of its user and of its
+    /// groups, sorted; nil (the whole tree) when none names it.
+    public func scope(uid: UInt32, userName: String?, groupIDs: [UInt32]) -> [String]? {
+        var codes: Set<String> = []
+        var named = false
+        for key in [String(uid)] + (userName.map { [$0] } ?? []) {
+            if let scope = userScopes[key] {
+                codes.formUnion(scope)
+                named = true
+            }
+        }
+        for id in groupIDs {
+            for key in [String(id)] + (SystemAccount.groupName(of: id).map { [$0] } ?? []) {
+                if let scope = groupScopes[key] {
+                    codes.formUnion(scope)
+                    named = true
+                }
+            }
+        }
+        return named ? codes.sorted() : nil
+    }
+
+    /// Reads `who=CODE[+CODE…]` entries (`alice=JD01+JD02`) into a map; nil naming the
+    /// first malformed entry.
+    public static func scopes(_ entries: [String]) -> Result<[String: Set<String>], ScopeEntryError> {
+        var scopes: [String: Set<String>] = [:]
+        for entry in entries {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let codes =
+                parts.count == 2
+                ? parts[1].split(separator: "+", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } : []
+            guard parts.count == 2, !parts[0].isEmpty, !codes.isEmpty, !codes.contains(where: \.isEmpty) else {
+                return .failure(ScopeEntryError(entry: entry))
+            }
+            scopes[parts[0], default: []].formUnion(codes)
+        }
+        return .success(scopes)
+    }
+
+    /// A scope entry that is not `who=CODE[+CODE…]`.
+    public struct ScopeEntryError: Error, Equatable {
+        /// The entry as written.
+        public var entry: String
     }
 
     /// A policy that gives nobody a role.
@@ -61,7 +113,8 @@ public struct AccessPolicy: Sendable, Equatable {
         return Caller(
             pid: credentials.pid, uid: credentials.uid, gid: credentials.gid,
             userName: account?.name ?? "uid\(credentials.uid)",
-            role: role(uid: credentials.uid, userName: account?.name, groupIDs: groups), groupIDs: groups
+            role: role(uid: credentials.uid, userName: account?.name, groupIDs: groups), groupIDs: groups,
+            scope: scope(uid: credentials.uid, userName: account?.name, groupIDs: groups)
         )
     }
 

@@ -78,13 +78,23 @@ public enum BuiltInCommands {
 
     /// `whoami`: the peer's credentials and role, from the connection alone.
     static var whoami: CommandSpec {
-        CommandSpec(local: "whoami", synopsis: "Show your peer credentials and role", operands: .noWords, isOpenToAnyone: true) { invocation in
+        CommandSpec(
+            local: "whoami", synopsis: "Show your peer credentials, role and scope",
+            help: """
+                scope is the organisations whose subtrees you see and change (access.scopes in the configuration), or all for \
+                the whole tree.
+                """,
+            operands: .noWords, isOpenToAnyone: true
+        ) { invocation in
             let caller = invocation.caller
-            return .record([
+            let groups: [ReplyValue] = caller.groupIDs.map { .string(SystemAccount.groupName(of: $0) ?? String($0)) }
+            let scope: String = caller.scope?.joined(separator: ", ") ?? "all"
+            let fields: [(String, ReplyValue)] = [
                 ("user", .string(caller.userName)), ("uid", .int(Int64(caller.uid))), ("gid", .int(Int64(caller.gid))),
-                ("pid", .int(Int64(caller.pid))), ("role", .string(caller.role?.rawValue ?? "none")),
-                ("groups", .list(caller.groupIDs.map { .string(SystemAccount.groupName(of: $0) ?? String($0)) })),
-            ])
+                ("pid", .int(Int64(caller.pid))), ("role", .string(caller.role?.rawValue ?? "none")), ("groups", .list(groups)),
+                ("scope", .string(scope)),
+            ]
+            return .record(fields)
         }
     }
 

@@ -30,6 +30,7 @@ public struct TransactionStage: CommandMiddleware {
                     return try await change(command, request, context: context, next: next)
                 }
                 return try await pool.withConnection { session in
+                    CallerScope.hold(session, to: request.caller, inTransaction: false)
                     var context = context
                     context.database = session
                     return try await next(request, context)
@@ -53,6 +54,7 @@ public struct TransactionStage: CommandMiddleware {
         do {
             return try await pool.withConnection { session in
                 try await session.withTransaction { transaction in
+                    CallerScope.hold(transaction, to: request.caller, inTransaction: true)
                     if let requestID = request.requestID {
                         try IdempotencyStore.claim(
                             requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)

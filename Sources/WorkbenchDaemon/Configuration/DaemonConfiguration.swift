@@ -164,7 +164,15 @@ public struct DaemonConfiguration: Sendable {
             )
             if !grant.users.isEmpty || !grant.groups.isEmpty { grants[role] = grant }
         }
-        self.access = AccessPolicy(grants: grants)
+        func scopes(_ key: String) throws -> [String: Set<String>] {
+            switch AccessPolicy.scopes(values.list(key)) {
+            case .success(let scopes): return scopes
+            case .failure(let error):
+                throw ConfigurationError(key: key, message: "'\(error.entry)' is not who=CODE[+CODE…] (alice=JD01, street-a=JD01+JD02)")
+            }
+        }
+        self.access = AccessPolicy(
+            grants: grants, userScopes: try scopes("access.scopes.users"), groupScopes: try scopes("access.scopes.groups"))
         let enabled = values.list("modules.enabled")
         self.enabledModules = enabled.isEmpty || enabled == ["all"] ? nil : enabled
     }

@@ -49,6 +49,15 @@ public struct PostgresSession: Sendable {
         try await connection.executeScript(sql)
     }
 
+    /// Makes `statement` the first of every round trip this session makes from now on, until
+    /// the connection goes back to the pool: a transaction-local setting such as the caller's
+    /// scope (`SELECT set_config('workbench.scope', $1, true)`) then holds for each statement,
+    /// in a transaction or not, and can never outlive the borrower. It costs no round trip.
+    /// A session with one cannot run scripts (``executeScript(_:)``).
+    public func openEveryRoundTrip(with statement: PostgresStatement, _ binds: [any PostgresEncodable] = []) {
+        connection.setPrologue(BoundStatement(statement, binds))
+    }
+
     /// Runs `body` inside `BEGIN … COMMIT`; rolls back when it throws.
     ///
     /// `BEGIN` is queued and travels with the body's first statement; `COMMIT` travels with

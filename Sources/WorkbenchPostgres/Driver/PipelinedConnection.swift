@@ -60,6 +60,9 @@ final class PipelinedConnection: @unchecked Sendable {
 
     private let published = Mutex(Published())
     private let queued = Mutex<[DeferredStatement]>([])
+    /// A statement that goes first in every batch of the current borrower (the caller's
+    /// scope, set transaction-locally); cleared when the connection goes back to the pool.
+    private let prologue = Mutex<BoundStatement?>(nil)
 
     // Loop-confined.
     private var handle: OpaquePointer?
@@ -219,6 +222,11 @@ final class PipelinedConnection: @unchecked Sendable {
     /// True when statements wait for the next batch.
     var hasQueued: Bool { queued.withLock { !$0.isEmpty } }
 
+    /// Sets (or with nil clears) the statement that opens every batch.
+    func setPrologue(_ statement: BoundStatement?) {
+        prologue.withLock { $0 = statement }
+    }
+
     /// Sends the queued statements and `statements` in one pipeline and returns the rows of
     /// `statements`. A queued statement's error (or its check's) is thrown first, in order.
     func execute(_ statements: [BoundStatement], deadline: Duration? = nil) async throws -> [PostgresRows] {
@@ -227,17 +235,20 @@ final class PipelinedConnection: @unchecked Sendable {
             return queue
         }
         if deferred.isEmpty && statements.isEmpty { return [] }
-        let outcomes = try await run(.pipeline(deferred.map(\.bound) + statements), deadline: deadline)
+        let opening = prologue.withLock { $0 }.map { [$0] } ?? []
+        let outcomes = try await run(.pipeline(opening + deferred.map(\.bound) + statements), deadline: deadline)
+        if !opening.isEmpty { _ = try outcomes[0].get() }
         for (index, statement) in deferred.enumerated() {
-            let rows = try outcomes[index].get()
+            let rows = try outcomes[opening.count + index].get()
             try statement.check?(rows)
         }
-        return try outcomes[deferred.count...].map { try $0.get() }
+        return try outcomes[(opening.count + deferred.count)...].map { try $0.get() }
     }
 
     /// Runs a parameterless script after sending whatever is queued; returns the rows of its
     /// last statement.
     func executeScript(_ sql: String, deadline: Duration? = nil) async throws -> PostgresRows {
+        precondition(prologue.withLock { $0 } == nil, "a script cannot carry the session's opening statement (a caller's scope)")
         _ = try await execute([])
         return try await run(.script(sql), deadline: deadline)[0].get()
     }

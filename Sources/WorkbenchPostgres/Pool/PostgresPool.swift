@@ -184,6 +184,7 @@ public final class PostgresPool: Service, Sendable {
 
     private func checkIn(_ connection: PipelinedConnection) async {
         connection.dropQueued()
+        connection.setPrologue(nil)
         // A cancel request still on its way could cancel the next borrower's statement.
         let settled = await connection.cancelRequestsSettled(within: configuration.cancelGrace)
         let reusable = settled && connection.isReusable
