@@ -9,6 +9,10 @@
 -- subtrees is visible from both sides: a double report (双报到) to its community and to the
 -- reporting unit or member, a pair (结对共建) and a part-time seat likewise.
 --
+-- Every policy tests for a scope first (an init plan, read once per statement), so that an
+-- unscoped caller and the daemon's own jobs pay nothing for the rest of it: a row that follows
+-- its parent looks the parent up only for a scoped caller.
+--
 -- Foreign-key checks are not subject to row-level security. The count triggers run as the
 -- owner (SECURITY DEFINER below): a change inside the scope still updates the counts of an
 -- organisation outside it (a member added in a community counts in its district).
@@ -74,7 +78,7 @@ CREATE POLICY members_reporting_to_scope ON organizations.members FOR SELECT
 
 ALTER TABLE organizations.member_transfers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY member_transfers_follow_member ON organizations.member_transfers
-    USING (EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
 
 ALTER TABLE organizations.reports ENABLE ROW LEVEL SECURITY;
 CREATE POLICY reports_either_side ON organizations.reports USING (
@@ -83,7 +87,7 @@ CREATE POLICY reports_either_side ON organizations.reports USING (
 
 ALTER TABLE organizations.service_hours ENABLE ROW LEVEL SECURITY;
 CREATE POLICY service_hours_follow_report ON organizations.service_hours
-    USING (EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id));
 
 ALTER TABLE organizations.seats ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seats_either_side ON organizations.seats
@@ -95,26 +99,25 @@ CREATE POLICY pairs_either_side ON organizations.pairs
 
 ALTER TABLE organizations.projects ENABLE ROW LEVEL SECURITY;
 CREATE POLICY projects_follow_pair ON organizations.projects
-    USING (EXISTS (SELECT 1 FROM organizations.pairs p WHERE p.id = pair_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.pairs p WHERE p.id = pair_id));
 
 ALTER TABLE organizations.points ENABLE ROW LEVEL SECURITY;
 CREATE POLICY points_follow_member ON organizations.points
-    USING (EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
 
 ALTER TABLE organizations.venues ENABLE ROW LEVEL SECURITY;
 CREATE POLICY venues_in_scope ON organizations.venues USING (organizations.unit_in_scope(area_id));
 
 ALTER TABLE organizations.venue_covers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY venue_covers_either_side ON organizations.venue_covers
-    USING (EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id) OR organizations.unit_in_scope(unit_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id) OR organizations.unit_in_scope(unit_id));
 
 ALTER TABLE organizations.venue_activities ENABLE ROW LEVEL SECURITY;
 CREATE POLICY venue_activities_follow_venue ON organizations.venue_activities
-    USING (EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id));
+    USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id));
 
 ALTER TABLE organizations.scheduled_ends ENABLE ROW LEVEL SECURITY;
-CREATE POLICY scheduled_ends_follow_target ON organizations.scheduled_ends USING (
-    EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)
+CREATE POLICY scheduled_ends_follow_target ON organizations.scheduled_ends USING ((SELECT workbench.scope_codes()) IS NULL OR EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)
     OR EXISTS (SELECT 1 FROM organizations.units u WHERE u.id = unit_id)
     OR EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id)
     OR EXISTS (SELECT 1 FROM organizations.seats s WHERE s.id = seat_id));
