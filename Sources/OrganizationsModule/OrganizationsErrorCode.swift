@@ -77,6 +77,8 @@ public enum OrganizationsErrorCode {
     public static let unitNotEmpty = "organizations.unit.not_empty"
     /// `organizations.unit.not_found`.
     public static let unitNotFound = "organizations.unit.not_found"
+    /// `organizations.unit.outside_scope`.
+    public static let unitOutsideScope = "organizations.unit.outside_scope"
     /// `organizations.unit.parent_required`.
     public static let unitParentRequired = "organizations.unit.parent_required"
     /// `organizations.unit.same_name`.
@@ -136,6 +138,7 @@ public enum OrganizationsErrorCode {
         unitNotACommunity,
         unitNotEmpty,
         unitNotFound,
+        unitOutsideScope,
         unitParentRequired,
         unitSameName,
         unitWrongKind,

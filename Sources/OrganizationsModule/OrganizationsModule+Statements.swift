@@ -59,6 +59,7 @@ extension OrganizationsModule {
             SubtreeStatistics.Queries.inPeriod,
             UnitQueries.counts,
             UnitStore.Queries.find,
+            UnitStore.Queries.outsideScope,
             UnitStore.Queries.findForShare,
             UnitStore.Queries.findByReferencesForShare,
             UnitStore.Queries.findForUpdate,

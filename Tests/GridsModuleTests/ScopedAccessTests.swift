@@ -95,11 +95,37 @@ struct ScopedAccessTests {
         }
     }
 
+    @Test func aFilterOutsideTheScopeIsRefusedWith403AndAudited() async throws {
+        try await Self.with { harness in
+            let outside = await harness.send("grid case list scope=S2", as: Self.streetA)
+            #expect(outside.status == 403 && outside.summary.hasPrefix("organizations.unit.outside_scope"), "\(outside)")
+            #expect(await harness.send("grid case list scope=S9", as: Self.streetA).status == 404)
+            #expect(await harness.send("grid case list scope=C1", as: Self.streetA).status == 200)
+            let audited = try await harness.scalar(
+                "SELECT count(*) FROM workbench.audit_log WHERE reply_code = 'organizations.unit.outside_scope'", as: Int64.self, asOwner: true)
+            #expect(audited == 1)
+        }
+    }
+
+    @Test func aScopedAdminsAuditTailShowsOnlyRowsOfItsScope() async throws {
+        try await Self.with { harness in
+            _ = await harness.send("grid case report grid=W1 category=乱停车 description=一", as: Self.streetA)
+            _ = await harness.send("grid case report grid=W3 category=乱停车 description=二", as: .held(.operator, to: ["C3"]))
+            let streetAdmin = await harness.send("audit tail", as: .held(.admin, to: ["S1"]))
+            #expect(streetAdmin.column("user") == ["operator@S1"], "\(streetAdmin)")
+            let districtAdmin = await harness.send("audit tail", as: Self.district)
+            #expect(districtAdmin.column("user").contains("operator@C3") && districtAdmin.column("user").contains("operator@S1"), "\(districtAdmin)")
+        }
+    }
+
     @Test func aRawQueryWithTheScopeSetFindsNothingOutside() async throws {
         try await Self.with { harness in
             let counts = try await harness.pool.withConnection { session in
                 try await session.withTransaction { transaction in
-                    try await transaction.execute(PostgresStatement(unnamed: "SELECT set_config('workbench.scope', $1, true)"), ["C3"])
+                    // What the command path does for a caller held to C3, then plain SQL.
+                    try await transaction.execute(
+                        PostgresStatement(unnamed: "SELECT set_config('workbench.scope', $1, true), set_config('role', 'dangjian_scoped', true)"),
+                        ["C3"])
                     var counts: [String: Int64] = [:]
                     for table in ["organizations.units", "organizations.members", "organizations.reports", "grids.grids", "grids.households"] {
                         counts[table] = try await transaction.query(PostgresStatement(unnamed: "SELECT count(*) FROM \(table)")).single()

@@ -3,16 +3,19 @@ public import WorkbenchPostgres
 
 /// Holds a command's database work to its caller's scope (``Caller/scope``).
 ///
-/// The scope travels as the transaction-local setting `workbench.scope` (organisation codes
-/// separated by commas), which the modules' row-level security policies read: a row outside
-/// the subtrees it names is invisible and cannot be changed, whatever query reaches it. A
-/// change's transaction sets it once, right after `BEGIN`; a read's session opens every round
-/// trip with it (each round trip is its own transaction), so it never outlives the command
-/// and costs no round trip. An unscoped caller (the whole tree) and the daemon's own jobs
-/// leave it unset, which every policy reads as the whole tree.
+/// A scoped caller's statements run as the role `dangjian_scoped` (`SET LOCAL ROLE`), to
+/// which the modules' restrictive row-level security policies apply, with the
+/// transaction-local setting `workbench.scope` (organisation codes separated by commas) that
+/// they read: a row outside the subtrees it names is invisible and cannot be changed,
+/// whatever query reaches it. A change's transaction sets both once, right after `BEGIN`; a
+/// read's session opens every round trip with them (each round trip is its own transaction),
+/// so they never outlive the command and cost no round trip. An unscoped caller (the whole
+/// tree) and the daemon's own jobs stay the runtime login, which the scope policies do not
+/// apply to: their plans carry no row-level security at all.
 public enum CallerScope {
     /// `$1` the codes, comma-separated.
-    public static let set = PostgresStatement("workbench.scope.set", "SELECT set_config('workbench.scope', $1, true)")
+    public static let set = PostgresStatement(
+        "workbench.scope.set", "SELECT set_config('workbench.scope', $1, true), set_config('role', 'dangjian_scoped', true)")
 
     /// Holds `session` to `caller`'s scope: in a transaction from its next statement on, else
     /// in every round trip. Does nothing for an unscoped caller.

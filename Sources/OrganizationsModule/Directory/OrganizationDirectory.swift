@@ -53,11 +53,24 @@ public enum OrganizationDirectory {
         Organization(try await UnitStore.find(UnitReference(reference), argument: argument, in: session))
     }
 
-    /// The organisation an optional argument names (an id or a code), nil when the argument
-    /// was not given, or a 404 naming it.
+    /// The organisation an optional filter argument names (an id or a code, `scope=`), nil
+    /// when the argument was not given; a 404 naming it when there is none, and a 403 when it
+    /// lies outside the caller's scope (a filter is a request to see a subtree, refused and
+    /// audited as such, where a row outside the scope is a 404 like a missing one).
     public static func unit(_ name: String, of arguments: Arguments, in session: PostgresSession) async throws -> Organization? {
-        guard let reference = arguments.optionalString(name) else { return nil }
-        return try await unit(reference, argument: name, in: session)
+        guard let text = arguments.optionalString(name) else { return nil }
+        let reference = UnitReference(text)
+        do {
+            return Organization(try await UnitStore.find(reference, argument: name, in: session))
+        } catch let error as WorkbenchError where error.code == OrganizationsErrorCode.unitNotFound {
+            let outside: Bool = try await session.query(UnitStore.Queries.outsideScope, [reference.binds.id, reference.binds.code]).single()
+                .decode(at: 0)
+            guard outside else { throw error }
+            throw WorkbenchError(
+                status: .forbidden, code: OrganizationsErrorCode.unitOutsideScope,
+                message: "\(name)=\(text) is outside your scope; whoami shows the organisations you may see", argument: name
+            )
+        }
     }
 
     /// An active organisation named by `reference`, locked against dissolution until the

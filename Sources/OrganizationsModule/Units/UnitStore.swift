@@ -13,6 +13,9 @@ enum UnitStore {
     static let treeLockKey: Int64 = 0x6F72_672E_7472_6565
 
     enum Queries {
+        /// Whether an organisation named by `$1` id or `$2` code exists outside the caller's
+        /// scope (asked only once the scoped lookup found nothing).
+        static let outsideScope = PostgresStatement("organizations.unit.outside_scope", "SELECT organizations.outside_scope($2, $1)")
         static let find = PostgresStatement(
             "organizations.unit.find",
             """

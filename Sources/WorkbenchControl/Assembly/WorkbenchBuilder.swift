@@ -109,6 +109,16 @@ public struct WorkbenchBuilder: Sendable {
                     + "(README, \"Database roles\")"
             )
         }
+        let hasScopedRole = try await owner.withConnection { try await DatabaseRoles.scopedRoleExists(on: $0) }
+        guard hasScopedRole else {
+            throw WorkbenchError(
+                status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
+                message: "the role \(DatabaseRoles.scopedRole), which the row-level security policies of scoped callers name, does not "
+                    + "exist: create it and its gate (CREATE ROLE \(DatabaseRoles.scopedRole) NOLOGIN IN ROLE \(DatabaseRoles.runtimeGroup); "
+                    + "CREATE ROLE \(DatabaseRoles.scopeGate) NOLOGIN NOINHERIT IN ROLE \(DatabaseRoles.scopedRole)) and grant "
+                    + "\(DatabaseRoles.scopeGate) to the role of database.url (README, \"Database roles\")"
+            )
+        }
         return try await MigrationRunner(pool: owner, logger: logger("migrations")).migrate(migrationSets)
     }
 

@@ -19,6 +19,14 @@ public enum DatabaseRoles {
     public static let runtimeGroup = "dangjian_runtime"
     /// The login role the daemon's commands use on the embedded cluster.
     public static let embeddedLogin = "dangjian_app"
+    /// The role a scoped caller's commands switch to (`SET LOCAL ROLE`): a member of
+    /// ``runtimeGroup`` (its privileges) to which the modules' restrictive row-level security
+    /// policies apply. The runtime login is not subject to them, so unscoped callers and the
+    /// daemon's jobs run with plans free of row-level security.
+    public static let scopedRole = "dangjian_scoped"
+    /// The role through which the runtime login may switch to ``scopedRole`` without having
+    /// its privileges (`NOINHERIT`): the login is a member of it, it of ``scopedRole``.
+    public static let scopeGate = "dangjian_scope_gate"
 
     /// Creates ``runtimeGroup`` and a login role `login` in it, unless they exist.
     /// Needs a superuser or `CREATEROLE`; used for the embedded cluster and by test clusters.
@@ -44,6 +52,21 @@ public enum DatabaseRoles {
                 IF NOT pg_has_role(\(literal(login)), \(literal(runtimeGroup)), 'MEMBER') THEN
                     GRANT \(identifier(runtimeGroup)) TO \(identifier(login));
                 END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \(literal(scopedRole))) THEN
+                    BEGIN
+                        CREATE ROLE \(identifier(scopedRole)) NOLOGIN IN ROLE \(identifier(runtimeGroup));
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \(literal(scopeGate))) THEN
+                    BEGIN
+                        CREATE ROLE \(identifier(scopeGate)) NOLOGIN NOINHERIT IN ROLE \(identifier(scopedRole));
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                END IF;
+                IF NOT pg_has_role(\(literal(login)), \(literal(scopeGate)), 'MEMBER') THEN
+                    GRANT \(identifier(scopeGate)) TO \(identifier(login));
+                END IF;
             END
             $roles$
             """
@@ -53,6 +76,11 @@ public enum DatabaseRoles {
     /// Whether ``runtimeGroup`` exists; migrations grant to it, so they need it first.
     public static func runtimeGroupExists(on session: PostgresSession) async throws -> Bool {
         try await session.query(Queries.groupExists, [runtimeGroup]).single().decode(at: 0, as: Bool.self)
+    }
+
+    /// Whether ``scopedRole`` exists; the migrations' scope policies name it.
+    public static func scopedRoleExists(on session: PostgresSession) async throws -> Bool {
+        try await session.query(Queries.groupExists, [scopedRole]).single().decode(at: 0, as: Bool.self)
     }
 
     /// `conninfo` with its `user=` replaced by `user` (added when it has none). For the
