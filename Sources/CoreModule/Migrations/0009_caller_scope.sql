@@ -14,3 +14,32 @@ $$;
 
 -- Each audit row records the scope of the caller who made it (NULL: the whole tree).
 ALTER TABLE workbench.audit_log ADD COLUMN scope text[];
+
+-- Puts a table under the caller's scope: row-level security with a permissive policy that
+-- admits every row to every role, and a restrictive one for dangjian_scoped (the role a scoped
+-- caller's commands run as) that admits the rows `condition` holds for (a boolean SQL
+-- expression over the table's columns, written by the module that owns the table). The runtime
+-- login meets only the permissive "true", which the planner drops. Used by the modules'
+-- scoped-access migrations; a table that needs different rules per command writes its policies
+-- itself.
+CREATE FUNCTION workbench.scope_table(scoped regclass, condition text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', scoped);
+    EXECUTE format('CREATE POLICY all_rows ON %s USING (true)', scoped);
+    EXECUTE format('CREATE POLICY in_scope ON %s AS RESTRICTIVE TO dangjian_scoped USING (%s)', scoped, condition);
+END;
+$$;
+
+-- Puts a table under the scope of its parent: a row is in scope when the parent row its
+-- `reference` column names is (the parent's own policies decide).
+CREATE FUNCTION workbench.scope_table_through(scoped regclass, reference text, parent regclass) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM workbench.scope_table(scoped, format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, reference));
+END;
+$$;
+
+-- Migrations only: the runtime role has no use for them (and could not alter a table anyway).
+REVOKE EXECUTE ON FUNCTION workbench.scope_table(regclass, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION workbench.scope_table_through(regclass, text, regclass) FROM PUBLIC;

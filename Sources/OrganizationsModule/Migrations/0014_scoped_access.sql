@@ -74,12 +74,8 @@ CREATE POLICY units_change_in_scope ON organizations.units AS RESTRICTIVE FOR UP
 CREATE POLICY units_remove_in_scope ON organizations.units AS RESTRICTIVE FOR DELETE TO dangjian_scoped
     USING (path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths())));
 
-ALTER TABLE organizations.unit_counts ENABLE ROW LEVEL SECURITY;
-CREATE POLICY unit_counts_all ON organizations.unit_counts USING (true);
-CREATE POLICY unit_counts_in_scope ON organizations.unit_counts AS RESTRICTIVE TO dangjian_scoped
-    USING (path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths())));
+SELECT workbench.scope_table('organizations.unit_counts', 'path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))');
 
--- Members: read in the scope and those reporting to it; changed in the scope.
 ALTER TABLE organizations.members ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members_all ON organizations.members USING (true);
 CREATE POLICY members_read_in_scope ON organizations.members AS RESTRICTIVE FOR SELECT TO dangjian_scoped
@@ -91,64 +87,26 @@ CREATE POLICY members_change_in_scope ON organizations.members AS RESTRICTIVE FO
 CREATE POLICY members_remove_in_scope ON organizations.members AS RESTRICTIVE FOR DELETE TO dangjian_scoped
     USING (unit_id IN (SELECT organizations.scope_unit_ids()));
 
-ALTER TABLE organizations.member_transfers ENABLE ROW LEVEL SECURITY;
-CREATE POLICY member_transfers_all ON organizations.member_transfers USING (true);
-CREATE POLICY member_transfers_follow_member ON organizations.member_transfers AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
-
-ALTER TABLE organizations.reports ENABLE ROW LEVEL SECURITY;
-CREATE POLICY reports_all ON organizations.reports USING (true);
-CREATE POLICY reports_either_side ON organizations.reports AS RESTRICTIVE TO dangjian_scoped
-    USING (community_id IN (SELECT organizations.scope_unit_ids()) OR unit_id IN (SELECT organizations.scope_unit_ids())
-           OR EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
-
-ALTER TABLE organizations.service_hours ENABLE ROW LEVEL SECURITY;
-CREATE POLICY service_hours_all ON organizations.service_hours USING (true);
-CREATE POLICY service_hours_follow_report ON organizations.service_hours AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id));
-
-ALTER TABLE organizations.seats ENABLE ROW LEVEL SECURITY;
-CREATE POLICY seats_all ON organizations.seats USING (true);
-CREATE POLICY seats_either_side ON organizations.seats AS RESTRICTIVE TO dangjian_scoped
-    USING (committee_id IN (SELECT organizations.scope_unit_ids()) OR from_unit_id IN (SELECT organizations.scope_unit_ids()));
-
-ALTER TABLE organizations.pairs ENABLE ROW LEVEL SECURITY;
-CREATE POLICY pairs_all ON organizations.pairs USING (true);
-CREATE POLICY pairs_either_side ON organizations.pairs AS RESTRICTIVE TO dangjian_scoped
-    USING (community_id IN (SELECT organizations.scope_unit_ids()) OR unit_id IN (SELECT organizations.scope_unit_ids()));
-
-ALTER TABLE organizations.projects ENABLE ROW LEVEL SECURITY;
-CREATE POLICY projects_all ON organizations.projects USING (true);
-CREATE POLICY projects_follow_pair ON organizations.projects AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.pairs p WHERE p.id = pair_id));
-
-ALTER TABLE organizations.points ENABLE ROW LEVEL SECURITY;
-CREATE POLICY points_all ON organizations.points USING (true);
-CREATE POLICY points_follow_member ON organizations.points AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id));
-
-ALTER TABLE organizations.venues ENABLE ROW LEVEL SECURITY;
-CREATE POLICY venues_all ON organizations.venues USING (true);
-CREATE POLICY venues_in_scope ON organizations.venues AS RESTRICTIVE TO dangjian_scoped
-    USING (area_id IN (SELECT organizations.scope_unit_ids()));
-
-ALTER TABLE organizations.venue_covers ENABLE ROW LEVEL SECURITY;
-CREATE POLICY venue_covers_all ON organizations.venue_covers USING (true);
-CREATE POLICY venue_covers_either_side ON organizations.venue_covers AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id) OR unit_id IN (SELECT organizations.scope_unit_ids()));
-
-ALTER TABLE organizations.venue_activities ENABLE ROW LEVEL SECURITY;
-CREATE POLICY venue_activities_all ON organizations.venue_activities USING (true);
-CREATE POLICY venue_activities_follow_venue ON organizations.venue_activities AS RESTRICTIVE TO dangjian_scoped
-    USING (EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id));
-
-ALTER TABLE organizations.scheduled_ends ENABLE ROW LEVEL SECURITY;
-CREATE POLICY scheduled_ends_all ON organizations.scheduled_ends USING (true);
-CREATE POLICY scheduled_ends_follow_target ON organizations.scheduled_ends AS RESTRICTIVE TO dangjian_scoped USING (
-    EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)
-    OR EXISTS (SELECT 1 FROM organizations.units u WHERE u.id = unit_id)
-    OR EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id)
-    OR EXISTS (SELECT 1 FROM organizations.seats s WHERE s.id = seat_id));
+SELECT workbench.scope_table_through('organizations.member_transfers', 'member_id', 'organizations.members');
+SELECT workbench.scope_table('organizations.reports',
+    'community_id IN (SELECT organizations.scope_unit_ids()) OR unit_id IN (SELECT organizations.scope_unit_ids())
+     OR EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)');
+SELECT workbench.scope_table_through('organizations.service_hours', 'report_id', 'organizations.reports');
+SELECT workbench.scope_table('organizations.seats',
+    'committee_id IN (SELECT organizations.scope_unit_ids()) OR from_unit_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table('organizations.pairs',
+    'community_id IN (SELECT organizations.scope_unit_ids()) OR unit_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table_through('organizations.projects', 'pair_id', 'organizations.pairs');
+SELECT workbench.scope_table_through('organizations.points', 'member_id', 'organizations.members');
+SELECT workbench.scope_table('organizations.venues', 'area_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table('organizations.venue_covers',
+    'EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id) OR unit_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table_through('organizations.venue_activities', 'venue_id', 'organizations.venues');
+SELECT workbench.scope_table('organizations.scheduled_ends',
+    'EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)
+     OR EXISTS (SELECT 1 FROM organizations.units u WHERE u.id = unit_id)
+     OR EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report_id)
+     OR EXISTS (SELECT 1 FROM organizations.seats s WHERE s.id = seat_id)');
 
 -- The triggers that keep counts and recorded ends in step see every row they must update.
 ALTER FUNCTION organizations.unit_counts_from_units() SECURITY DEFINER SET search_path = pg_catalog, public;
