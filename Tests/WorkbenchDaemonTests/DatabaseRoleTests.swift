@@ -136,6 +136,19 @@ struct DatabaseRoleTests {
             ),
             ["pg is a superuser", "pg owns grids.t1, grids.t2, grids.t3, grids.t4, grids.t5 and 2 more"]
         ),
+        (
+            RuntimeRoleCheck(
+                role: "app", isSuperuser: false, bypassesRowSecurity: false, isRuntimeMember: true, owned: [], canBecomeScoped: false
+            ),
+            ["app cannot switch to dangjian_scoped, so a scoped caller's commands would fail (GRANT dangjian_scope_gate TO app)"]
+        ),
+        (
+            RuntimeRoleCheck(role: "app", isSuperuser: false, bypassesRowSecurity: false, isRuntimeMember: true, owned: [], inheritsScoped: true),
+            [
+                "app has the privileges of dangjian_scoped, so every command would be held to a scope "
+                    + "(grant dangjian_scope_gate, which is NOINHERIT, instead)"
+            ]
+        ),
     ])
     func problems(check: RuntimeRoleCheck, expected: [String]) {
         #expect(check.problems == expected)

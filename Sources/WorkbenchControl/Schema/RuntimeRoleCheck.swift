@@ -19,14 +19,24 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
     public var isRuntimeMember: Bool
     /// Schemas and relations of the workbench it owns, and `database` if it owns the database.
     public var owned: [String]
+    /// Whether it may switch to ``DatabaseRoles/scopedRole`` (a member, through the gate).
+    public var canBecomeScoped: Bool
+    /// Whether it has the privileges of ``DatabaseRoles/scopedRole`` itself, which would put
+    /// every command under the scope policies.
+    public var inheritsScoped: Bool
 
     /// Creates a finding (for tests of ``problems``).
-    public init(role: String, isSuperuser: Bool, bypassesRowSecurity: Bool, isRuntimeMember: Bool, owned: [String]) {
+    public init(
+        role: String, isSuperuser: Bool, bypassesRowSecurity: Bool, isRuntimeMember: Bool, owned: [String], canBecomeScoped: Bool = true,
+        inheritsScoped: Bool = false
+    ) {
         self.role = role
         self.isSuperuser = isSuperuser
         self.bypassesRowSecurity = bypassesRowSecurity
         self.isRuntimeMember = isRuntimeMember
         self.owned = owned
+        self.canBecomeScoped = canBecomeScoped
+        self.inheritsScoped = inheritsScoped
     }
 
     /// What is wrong, one sentence each; empty when the role is fit to serve commands.
@@ -35,6 +45,16 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
         if isSuperuser { problems.append("\(role) is a superuser") }
         if bypassesRowSecurity && !isSuperuser { problems.append("\(role) bypasses row-level security (BYPASSRLS)") }
         if !isRuntimeMember { problems.append("\(role) is not a member of \(DatabaseRoles.runtimeGroup)") }
+        if !canBecomeScoped && !isSuperuser {
+            problems.append(
+                "\(role) cannot switch to \(DatabaseRoles.scopedRole), so a scoped caller's commands would fail "
+                    + "(GRANT \(DatabaseRoles.scopeGate) TO \(role))")
+        }
+        if inheritsScoped && !isSuperuser {
+            problems.append(
+                "\(role) has the privileges of \(DatabaseRoles.scopedRole), so every command would be held to a scope "
+                    + "(grant \(DatabaseRoles.scopeGate), which is NOINHERIT, instead)")
+        }
         if !owned.isEmpty {
             let shown = owned.prefix(5).joined(separator: ", ") + (owned.count > 5 ? " and \(owned.count - 5) more" : "")
             problems.append("\(role) owns \(shown)")
@@ -44,10 +64,11 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
 
     /// Reads the facts about the session's role; `schemas` are the workbench's schemas.
     public static func read(schemas: [String], on session: PostgresSession) async throws -> RuntimeRoleCheck {
-        let row = try await session.query(query, [schemas, DatabaseRoles.runtimeGroup]).single()
+        let row = try await session.query(query, [schemas, DatabaseRoles.runtimeGroup, DatabaseRoles.scopedRole]).single()
         return RuntimeRoleCheck(
             role: try row.decode("role"), isSuperuser: try row.decode("superuser"), bypassesRowSecurity: try row.decode("bypass_rls"),
-            isRuntimeMember: try row.decode("member"), owned: try row.decode("owned")
+            isRuntimeMember: try row.decode("member"), owned: try row.decode("owned"), canBecomeScoped: try row.decode("can_become_scoped"),
+            inheritsScoped: try row.decode("inherits_scoped")
         )
     }
 
@@ -82,7 +103,11 @@ public struct RuntimeRoleCheck: Sendable, Equatable {
                        WHERE n.nspname = ANY($1::text[]) AND c.relowner = r.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
                        ORDER BY 1
                    ) relations
-               )::text[] AS owned
+               )::text[] AS owned,
+               EXISTS (SELECT FROM pg_roles g WHERE g.rolname = $3) AND pg_has_role(r.oid, (SELECT g.oid FROM pg_roles g WHERE g.rolname = \
+        $3), 'MEMBER') AS can_become_scoped,
+               EXISTS (SELECT FROM pg_roles g WHERE g.rolname = $3) AND pg_has_role(r.oid, (SELECT g.oid FROM pg_roles g WHERE g.rolname = \
+        $3), 'USAGE') AS inherits_scoped
         FROM pg_roles r WHERE r.rolname = current_user
         """
     )
