@@ -37,7 +37,8 @@ struct ScopedDemoTests {
             let otherGrid = "WG-\(other.dropFirst(4))01-1"
             #expect(try await status("grid show grid=\(otherGrid)", on: daemon) == 404)
             #expect(try await status("org unit show unit=\(other)", on: daemon) == 404)
-            #expect(try await status("org stats unit=SZQ", on: daemon) == 404)
+            #expect(try await status("org stats unit=SZQ", on: daemon) == 403)
+            #expect(try await status("grid case list scope=\(other)", on: daemon) == 403)
             #expect(try await status("grid case report grid=\(otherGrid) category=乱停车 description=越界上报", on: daemon) == 404)
             #expect(try await status("org unit show unit=\(street)", on: daemon) == 200)
             _ = try await daemon.terminate()

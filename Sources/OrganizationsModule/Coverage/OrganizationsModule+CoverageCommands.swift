@@ -159,7 +159,7 @@ extension OrganizationsModule {
             examples: ["org coverage unit=QW01", "org coverage unit=JD01 from=2026-07-01 to=2026-09-30"]
         ) { invocation in
             let arguments = invocation.arguments
-            let scope = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
+            let scope = try await UnitStore.findFilter(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
             let (from, to) = try Self.period(arguments, defaultFrom: Self.quarterStart(of:))
             let lines = try await CoverageStore.report(scope: scope, from: from, to: to, in: invocation.database)
             let total = CoverageStore.Line(

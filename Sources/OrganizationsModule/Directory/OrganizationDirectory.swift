@@ -59,18 +59,7 @@ public enum OrganizationDirectory {
     /// audited as such, where a row outside the scope is a 404 like a missing one).
     public static func unit(_ name: String, of arguments: Arguments, in session: PostgresSession) async throws -> Organization? {
         guard let text = arguments.optionalString(name) else { return nil }
-        let reference = UnitReference(text)
-        do {
-            return Organization(try await UnitStore.find(reference, argument: name, in: session))
-        } catch let error as WorkbenchError where error.code == OrganizationsErrorCode.unitNotFound {
-            let outside: Bool = try await session.query(UnitStore.Queries.outsideScope, [reference.binds.id, reference.binds.code]).single()
-                .decode(at: 0)
-            guard outside else { throw error }
-            throw WorkbenchError(
-                status: .forbidden, code: OrganizationsErrorCode.unitOutsideScope,
-                message: "\(name)=\(text) is outside your scope; whoami shows the organisations you may see", argument: name
-            )
-        }
+        return Organization(try await UnitStore.findFilter(UnitReference(text), argument: name, in: session))
     }
 
     /// An active organisation named by `reference`, locked against dissolution until the

@@ -33,7 +33,7 @@ extension OrganizationsModule {
             examples: ["org stats unit=QW01", "org stats unit=QW01 by=child", "org stats unit=QW01 by=quarter from=2025-01-01"]
         ) { invocation in
             let arguments = invocation.arguments
-            let unit = try await UnitStore.find(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
+            let unit = try await UnitStore.findFilter(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
             let (from, to) = try Self.period(arguments, defaultFrom: Self.yearStart(of:))
             switch arguments.optionalString("by") {
             case "child":

@@ -20,10 +20,11 @@ extension OrganizationsModule {
 
     static let kindNames = OrganizationKind.allCases.map(\.rawValue)
 
-    /// The organisation an optional unit argument names, or nil when it was left out.
+    /// The organisation an optional filter argument names, or nil when it was left out; 403
+    /// outside the caller's scope (``UnitStore/findFilter(_:argument:in:)``).
     static func optionalUnit(_ arguments: Arguments, _ name: String, in session: PostgresSession) async throws -> Unit? {
         guard let reference = arguments.optionalString(name) else { return nil }
-        return try await UnitStore.find(UnitReference(reference), argument: name, in: session)
+        return try await UnitStore.findFilter(UnitReference(reference), argument: name, in: session)
     }
 
     /// The period `from=`…`to=` (inclusive); `from=` defaults to `defaultFrom(to)`. A period
@@ -196,7 +197,8 @@ extension OrganizationsModule {
             ],
             examples: ["org unit tree unit=JD01 depth=2"]
         ) { invocation in
-            let root = try await UnitStore.find(UnitReference(try invocation.arguments.string("unit")), argument: "unit", in: invocation.database)
+            let root = try await UnitStore.findFilter(
+                UnitReference(try invocation.arguments.string("unit")), argument: "unit", in: invocation.database)
             let tree = try await UnitTree.load(
                 root: root, depth: invocation.arguments.optionalInt("depth").map(Int.init),
                 includeDissolved: try invocation.arguments.bool("dissolved"), in: invocation.database

@@ -131,6 +131,24 @@ enum UnitStore {
     }
 
     /// The 404 for an organisation `reference` names and nobody has.
+    /// The organisation a filter argument names (`scope=`, `unit=` of a statistic): a 404
+    /// when there is none, and a 403 `organizations.unit.outside_scope` when it lies outside
+    /// the caller's scope — a filter asks to see a subtree and is refused (and audited) as
+    /// such, where a row outside the scope is a 404 like a missing one.
+    static func findFilter(_ reference: UnitReference, argument: String, in session: PostgresSession) async throws -> Unit {
+        do {
+            return try await find(reference, argument: argument, in: session)
+        } catch let error as WorkbenchError where error.code == OrganizationsErrorCode.unitNotFound {
+            let outside: Bool = try await session.query(Queries.outsideScope, [reference.binds.id, reference.binds.code]).single().decode(at: 0)
+            guard outside else { throw error }
+            throw WorkbenchError(
+                status: .forbidden, code: OrganizationsErrorCode.unitOutsideScope,
+                message: "the organisation with \(reference) (\(argument)=) is outside your scope; whoami shows the organisations you may see",
+                argument: argument
+            )
+        }
+    }
+
     static func notFound(_ reference: UnitReference, argument: String) -> WorkbenchError {
         WorkbenchError(
             status: .notFound, code: OrganizationsErrorCode.unitNotFound,
