@@ -126,7 +126,11 @@ struct ScopedAccessTests {
                 try await session.withTransaction { transaction in
                     // What the command path does for a caller held to C3, then plain SQL.
                     try await transaction.execute(
-                        PostgresStatement(unnamed: "SELECT set_config('workbench.scope', $1, true), set_config('role', 'dangjian_scoped', true)"),
+                        PostgresStatement(
+                            unnamed:
+                                "SELECT set_config('workbench.scope', $1, true), "
+                                + "set_config('workbench.scope_paths', coalesce(workbench.scope_paths_text($1), ''), true), "
+                                + "set_config('role', 'dangjian_scoped', true)"),
                         ["C3"])
                     var counts: [String: Int64] = [:]
                     for table in ["organizations.units", "organizations.members", "organizations.reports", "grids.grids", "grids.households"] {

@@ -12,6 +12,15 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
                 ELSE string_to_array(current_setting('workbench.scope', true), ',') END
 $$;
 
+-- The paths (ltree text, comma-separated) of the organisations the codes name, which the
+-- command path puts in the setting workbench.scope_paths beside the codes so that policies read
+-- them without a query. The core knows no tree: the organizations module, which owns it,
+-- replaces this function.
+CREATE FUNCTION workbench.scope_paths_text(codes text) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT NULL::text
+$$;
+
 -- Each audit row records the scope of the caller who made it (NULL: the whole tree).
 ALTER TABLE workbench.audit_log ADD COLUMN scope text[];
 
@@ -36,7 +45,8 @@ $$;
 CREATE FUNCTION workbench.scope_table_through(scoped regclass, reference text, parent regclass) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM workbench.scope_table(scoped, format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, reference));
+    -- The outer column is qualified with its table: the parent may have a column of that name.
+    PERFORM workbench.scope_table(scoped, format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %s.%I)', parent, scoped, reference));
 END;
 $$;
 

@@ -13,9 +13,16 @@ public import WorkbenchPostgres
 /// tree) and the daemon's own jobs stay the runtime login, which the scope policies do not
 /// apply to: their plans carry no row-level security at all.
 public enum CallerScope {
-    /// `$1` the codes, comma-separated.
+    /// `$1` the codes, comma-separated. The paths they name are resolved here, once per
+    /// command (`workbench.scope_paths_text`, which the organizations module provides), and the
+    /// role switches last.
     public static let set = PostgresStatement(
-        "workbench.scope.set", "SELECT set_config('workbench.scope', $1, true), set_config('role', 'dangjian_scoped', true)")
+        "workbench.scope.set",
+        """
+        SELECT set_config('workbench.scope', $1, true), set_config('workbench.scope_paths', coalesce(workbench.scope_paths_text($1), ''), true),
+               set_config('role', 'dangjian_scoped', true)
+        """
+    )
 
     /// Holds `session` to `caller`'s scope: in a transaction from its next statement on, else
     /// in every round trip. Does nothing for an unscoped caller.

@@ -5,11 +5,11 @@
 -- red/black list belongs to the organisation it was computed over; it is also readable from
 -- inside it (a district's list is read by its streets and communities), and only a caller
 -- whose scope holds that organisation publishes one.
-SELECT workbench.scope_table('property.complexes', 'community_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table('property.complexes', organizations.in_scope_condition('community_id'));
 SELECT workbench.scope_table_through('property.service_contracts', 'complex_id', 'property.complexes');
 SELECT workbench.scope_table_through('property.cross_appointments', 'complex_id', 'property.complexes');
-SELECT workbench.scope_table('property.projects', 'community_id IN (SELECT organizations.scope_unit_ids())');
-SELECT workbench.scope_table('property.complaints', 'community_id IN (SELECT organizations.scope_unit_ids())');
+SELECT workbench.scope_table('property.projects', organizations.in_scope_condition('community_id'));
+SELECT workbench.scope_table('property.complaints', organizations.in_scope_condition('community_id'));
 SELECT workbench.scope_table_through('property.complaint_events', 'complaint_id', 'property.complaints');
 
 -- Whether the caller's scope lies inside an organisation (a street reading its district's list).
@@ -23,12 +23,12 @@ $$;
 ALTER TABLE property.rankings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY rankings_all ON property.rankings USING (true);
 CREATE POLICY rankings_read_in_or_over_scope ON property.rankings AS RESTRICTIVE FOR SELECT TO dangjian_scoped
-    USING (scope_unit_id IS NULL OR scope_unit_id IN (SELECT organizations.scope_unit_ids()) OR property.scope_inside(scope_unit_id));
+    USING (scope_unit_id IS NULL OR EXISTS (SELECT 1 FROM organizations.unit_paths s WHERE s.organisation_id = scope_unit_id AND s.organisation_path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))) OR property.scope_inside(scope_unit_id));
 CREATE POLICY rankings_publish_in_scope ON property.rankings AS RESTRICTIVE FOR INSERT TO dangjian_scoped
-    WITH CHECK (scope_unit_id IN (SELECT organizations.scope_unit_ids()));
+    WITH CHECK (EXISTS (SELECT 1 FROM organizations.unit_paths s WHERE s.organisation_id = scope_unit_id AND s.organisation_path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))));
 CREATE POLICY rankings_change_in_scope ON property.rankings AS RESTRICTIVE FOR UPDATE TO dangjian_scoped
-    USING (scope_unit_id IN (SELECT organizations.scope_unit_ids()));
+    USING (EXISTS (SELECT 1 FROM organizations.unit_paths s WHERE s.organisation_id = scope_unit_id AND s.organisation_path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))));
 CREATE POLICY rankings_remove_in_scope ON property.rankings AS RESTRICTIVE FOR DELETE TO dangjian_scoped
-    USING (scope_unit_id IN (SELECT organizations.scope_unit_ids()));
+    USING (EXISTS (SELECT 1 FROM organizations.unit_paths s WHERE s.organisation_id = scope_unit_id AND s.organisation_path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))));
 
 SELECT workbench.scope_table_through('property.ranking_entries', 'ranking_id', 'property.rankings');
