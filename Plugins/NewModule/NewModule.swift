@@ -257,6 +257,12 @@ struct NewModule: CommandPlugin {
         GRANT USAGE ON SCHEMA \(id) TO dangjian_runtime;
         GRANT SELECT, INSERT, UPDATE, DELETE ON \(id).items TO dangjian_runtime;
 
+        -- A table whose rows belong to an organisation (a unit_id referencing organizations.units)
+        -- is held to scoped callers' subtrees here too (README, "Scopes"):
+        --   SELECT workbench.scope_table('\(id).things', organizations.in_scope_condition('unit_id'));
+        -- and a table whose rows belong to another row follows it:
+        --   SELECT workbench.scope_table_through('\(id).thing_notes', 'thing_id', '\(id).things');
+
         """
     }
 
