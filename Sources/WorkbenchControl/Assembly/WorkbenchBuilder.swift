@@ -95,28 +95,28 @@ public struct WorkbenchBuilder: Sendable {
     /// advisory lock).
     ///
     /// - Returns: The migrations applied now.
-    /// - Throws: 500 `startup.database_role` when ``DatabaseRoles/runtimeGroup``, which the
-    ///   migrations grant to, does not exist; ``MigrationError``.
+    /// - Throws: 500 `startup.database_role` when ``DatabaseRoles/runtimeGroup`` or
+    ///   ``DatabaseRoles/scopedRole``, which the migrations name, does not exist; ``MigrationError``.
     @discardableResult
     public func migrate() async throws -> [MigrationStatus] {
         let owner = ownerPool ?? pool
-        let hasGroup = try await owner.withConnection { try await DatabaseRoles.runtimeGroupExists(on: $0) }
-        guard hasGroup else {
-            throw WorkbenchError(
-                status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
-                message: "the role \(DatabaseRoles.runtimeGroup), which migrations grant the daemon's privileges to, does not exist: "
-                    + "create it (CREATE ROLE \(DatabaseRoles.runtimeGroup) NOLOGIN) and grant it to the role of database.url "
-                    + "(README, \"Database roles\")"
-            )
-        }
-        let hasScopedRole = try await owner.withConnection { try await DatabaseRoles.scopedRoleExists(on: $0) }
-        guard hasScopedRole else {
-            throw WorkbenchError(
-                status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
-                message: "the role \(DatabaseRoles.scopedRole), which the row-level security policies of scoped callers name, does not "
-                    + "exist: create it and its gate (CREATE ROLE \(DatabaseRoles.scopedRole) NOLOGIN IN ROLE \(DatabaseRoles.runtimeGroup); "
+        // The roles the migrations name, each with what an administrator runs to create it.
+        let required = [
+            (
+                DatabaseRoles.runtimeGroup, "which migrations grant the daemon's privileges to",
+                "create it (CREATE ROLE \(DatabaseRoles.runtimeGroup) NOLOGIN) and grant it to the role of database.url"
+            ),
+            (
+                DatabaseRoles.scopedRole, "which the row-level security policies of scoped callers name",
+                "create it and its gate (CREATE ROLE \(DatabaseRoles.scopedRole) NOLOGIN IN ROLE \(DatabaseRoles.runtimeGroup); "
                     + "CREATE ROLE \(DatabaseRoles.scopeGate) NOLOGIN NOINHERIT IN ROLE \(DatabaseRoles.scopedRole)) and grant "
-                    + "\(DatabaseRoles.scopeGate) to the role of database.url (README, \"Database roles\")"
+                    + "\(DatabaseRoles.scopeGate) to the role of database.url"
+            ),
+        ]
+        for (role, purpose, remedy) in required where !(try await owner.withConnection { try await DatabaseRoles.exists(role, on: $0) }) {
+            throw WorkbenchError(
+                status: .internalError, code: WorkbenchErrorCode.startupDatabaseRole,
+                message: "the role \(role), \(purpose), does not exist: \(remedy) (README, \"Database roles\")"
             )
         }
         return try await MigrationRunner(pool: owner, logger: logger("migrations")).migrate(migrationSets)

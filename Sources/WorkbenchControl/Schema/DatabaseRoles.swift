@@ -73,14 +73,10 @@ public enum DatabaseRoles {
         )
     }
 
-    /// Whether ``runtimeGroup`` exists; migrations grant to it, so they need it first.
-    public static func runtimeGroupExists(on session: PostgresSession) async throws -> Bool {
-        try await session.query(Queries.groupExists, [runtimeGroup]).single().decode(at: 0, as: Bool.self)
-    }
-
-    /// Whether ``scopedRole`` exists; the migrations' scope policies name it.
-    public static func scopedRoleExists(on session: PostgresSession) async throws -> Bool {
-        try await session.query(Queries.groupExists, [scopedRole]).single().decode(at: 0, as: Bool.self)
+    /// Whether the role `name` exists (``runtimeGroup`` and ``scopedRole`` must, before the
+    /// migrations that name them).
+    public static func exists(_ name: String, on session: PostgresSession) async throws -> Bool {
+        try await session.query(Queries.groupExists, [name]).single().decode(at: 0, as: Bool.self)
     }
 
     /// `conninfo` with its `user=` replaced by `user` (added when it has none). For the
