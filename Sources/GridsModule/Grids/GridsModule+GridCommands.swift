@@ -45,31 +45,15 @@ extension GridsModule {
     }
 
     private var importCommand: CommandSpec {
-        CommandSpec(
-            "import", synopsis: "Add many grids at once from a register, all or none (the rows form)",
-            help: """
-                Reads the rows of a grid register (dangjianctl grid import FILE.csv|FILE.xlsx): a header naming the columns
-                of 'grid add' by key, by Chinese name or both, then one grid per row; a parent grid may be another row of the
-                same file, in any order. Every row is checked by the rules of 'grid add'; refused rows are named with their
-                column and nothing changes. A grid whose code exists is left as it is (a re-import changes nothing);
-                update=true updates its name and households where they differ. dry_run=true checks and counts only. The
-                columns of 'grid list' that are not read (id, branch, open_cases) may stay in the file.
+        let add = addCommand
+        return RegisterImportCommand.make(
+            module: Self.alias, "import", noun: "grids", add: add,
+            matching: """
+                A parent grid may be another row of the same file, in any order. A grid whose code exists is left as it is \
+                (a re-import changes nothing); update=true updates its name and households where they differ.
                 """,
-            arguments: [
-                .optional("dry_run", .bool, default: "false", help: "Check and count only; change nothing"),
-                .optional("update", .bool, default: "false", help: "Update existing grids where the file differs"),
-            ],
-            mutates: true,
-            examples: ["grid import dry_run=true"]
-        ) { [addCommand] invocation in
-            guard let rows = invocation.rows else { throw WorkbenchError.syntax("grid import reads rows") }
-            return try await CodedRegisterImport(GridRegister(add: addCommand), update: try invocation.arguments.bool("update")).run(
-                rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
-                in: invocation.database
-            ).reply
-        }
-        .takingRows(RowsSpec(columnsOf: addCommand, ignoring: ["id", "open_cases", "depth", "level_name", "workers"]))
-        .withTimeLimit(.seconds(600))
+            ignoring: ["id", "open_cases", "depth", "level_name", "workers"], example: "grid import dry_run=true"
+        ) { _ in GridRegister(add: add) }
     }
 
     private var addCommand: CommandSpec {

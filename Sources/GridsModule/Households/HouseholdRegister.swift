@@ -9,7 +9,7 @@ enum HouseholdRegister {
     /// The register for one import.
     static func register(add: CommandSpec, update: CommandSpec, allowedTags: [String], invocation: Invocation) -> CommandRegister<Household> {
         CommandRegister(
-            ("household", "households"), add: add, update: update, invocation: invocation,
+            ("household", "households"), add: add, update: update, invocation: invocation, keyColumn: "address",
             key: { key(grid: try $0.string("grid"), address: try $0.string("address")) },
             lookup: lookup,
             differences: { row, household in try differences(row, household, allowedTags: allowedTags) },
@@ -23,24 +23,25 @@ enum HouseholdRegister {
     /// The stored households among `keys`; a key whose grid does not exist finds none (its
     /// row's `grid household add` then names the grid).
     static func lookup(_ keys: [String], in session: PostgresSession) async throws -> [String: Household] {
-        var grids: [String: Int64] = [:]
-        var pairs: [(key: String, grid: Int64, address: String)] = []
-        for key in keys {
-            guard let space = key.firstIndex(of: " ") else { continue }
-            let reference = String(key[..<space])
-            if grids[reference] == nil {
-                do {
-                    grids[reference] = try await GridStore.find(GridReference(reference), argument: "grid", in: session).id
-                } catch is WorkbenchError {
-                    continue
-                }
-            }
-            if let grid = grids[reference] { pairs.append((key, grid, String(key[key.index(after: space)...]))) }
+        let pairs = keys.compactMap { key -> (key: String, grid: String, address: String)? in
+            guard let space = key.firstIndex(of: " ") else { return nil }
+            return (key, String(key[..<space]), String(key[key.index(after: space)...]))
         }
-        guard !pairs.isEmpty else { return [:] }
-        let keyOf = Dictionary(pairs.map { (HouseholdPlace(grid: $0.grid, address: $0.address), $0.key) }) { first, _ in first }
+        // The grids named by code in one query; one named by id (rare in a register) on its own.
+        let references = Set(pairs.map(\.grid))
+        var grids = try await GridStore.find(codes: references.filter { GridReference($0).binds.code != nil }, in: session).mapValues(\.id)
+        for reference in references where GridReference(reference).binds.id != nil {
+            do {
+                grids[reference] = try await GridStore.find(GridReference(reference), argument: "grid", in: session).id
+            } catch is WorkbenchError {
+                continue
+            }
+        }
+        let located = pairs.compactMap { pair in grids[pair.grid].map { (key: pair.key, grid: $0, address: pair.address) } }
+        guard !located.isEmpty else { return [:] }
+        let keyOf = Dictionary(located.map { (HouseholdPlace(grid: $0.grid, address: $0.address), $0.key) }) { first, _ in first }
         var found: [String: Household] = [:]
-        for row in try await session.query(HouseholdStore.Queries.findByAddresses, [pairs.map(\.grid), pairs.map(\.address)]) {
+        for row in try await session.query(HouseholdStore.Queries.findByAddresses, [located.map(\.grid), located.map(\.address)]) {
             let household = try Household(row: row)
             if let key = keyOf[HouseholdPlace(grid: household.gridID, address: household.address)] { found[key] = household }
         }

@@ -12,7 +12,7 @@ import WorkbenchPostgres
 /// matched by name, organisation and joining day among current members: left as they are,
 /// counted as differing, or with `update=true` updated. Any refused row refuses the import
 /// (``RowRefusals``). New and changed members are written set-wise (`unnest`), in batches.
-struct MemberImport {
+struct MemberImport: RegisterImporter {
     /// `org member add`, whose arguments a row gives.
     let add: CommandSpec
     /// Update matched members where the file differs.

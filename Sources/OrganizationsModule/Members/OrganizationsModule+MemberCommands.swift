@@ -18,33 +18,17 @@ extension OrganizationsModule {
     }
 
     private var memberImportCommand: CommandSpec {
-        CommandSpec(
-            "member import", synopsis: "Add many members at once from a register, all or none (the rows form)",
-            help: """
-                Reads the rows of a member register (dangjianctl org member import FILE.csv|FILE.xlsx): a header naming the
-                columns of 'org member add' (name, unit, status, joined_on, phone, work_unit, residence, mobile) by key, by
-                Chinese name or both, then one member per row. Every row is checked by the rules of 'org member add'; refused
-                rows are named with their column and nothing changes. A member is matched by name, organisation and the day
-                they joined: a current member matched is left as they are (a re-import changes nothing), or with update=true
-                brought in line with the file (phone, status, work_unit, residence, mobile). dry_run=true checks and counts
-                only. The columns of 'org member list' that are not read (id, left_on) may stay in the file; export it as an
-                admin, whose list shows phones whole. Up to 500,000 rows, written in batches inside one transaction.
+        let add = memberAddCommand
+        return RegisterImportCommand.make(
+            module: Self.alias, "member import", noun: "members", add: add,
+            matching: """
+                A member is matched by name, organisation and the day they joined: a current member matched is left as they \
+                are (a re-import changes nothing), or with update=true brought in line with the file (phone, status, work_unit, \
+                residence, mobile). Export the list as an admin, whose list shows phones whole. Up to 500,000 rows, written in \
+                batches inside one transaction.
                 """,
-            arguments: [
-                .optional("dry_run", .bool, default: "false", help: "Check and count only; change nothing"),
-                .optional("update", .bool, default: "false", help: "Update matched members where the file differs"),
-            ],
-            mutates: true,
-            examples: ["org member import dry_run=true"]
-        ) { [memberAddCommand] invocation in
-            guard let rows = invocation.rows else { throw WorkbenchError.syntax("member import reads rows") }
-            return try await MemberImport(add: memberAddCommand, update: try invocation.arguments.bool("update")).run(
-                rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
-                in: invocation.database
-            ).reply
-        }
-        .takingRows(RowsSpec(columnsOf: memberAddCommand, ignoring: ["id", "left_on"]))
-        .withTimeLimit(.seconds(600))
+            ignoring: ["id", "left_on"], example: "org member import dry_run=true"
+        ) { _, update in MemberImport(add: add, update: update) }
     }
 
     private var memberAddCommand: CommandSpec {

@@ -97,33 +97,16 @@ extension OrganizationsModule {
     }
 
     private var unitImportCommand: CommandSpec {
-        CommandSpec(
-            "unit import", synopsis: "Add many organisations at once from a register, all or none (the rows form)",
-            help: """
-                Reads the rows of a register (dangjianctl org unit import FILE.csv|FILE.xlsx sends a spreadsheet's first
-                sheet): a header naming the columns of 'org unit add' (code, name, kind, parent, subtype, established_on,
-                secretary, phone) by key, by Chinese name or both ('编码 code'), then one organisation per row. A parent may
-                be another row of the same file, in any order. Every row is checked by the rules of 'org unit add'; refused
-                rows are named with their column and nothing changes. An organisation whose code exists is left as it is
-                (a re-import changes nothing); update=true updates its name, secretary, phone and established_on where they
-                differ. dry_run=true checks and counts without changing anything. The columns of 'org unit list' that are
-                not read (id, members, dissolved_on) may stay in the file.
+        let add = unitAddCommand
+        return RegisterImportCommand.make(
+            module: Self.alias, "unit import", noun: "organisations", add: add,
+            matching: """
+                A parent may be another row of the same file, in any order. An organisation whose code exists is left as it \
+                is (a re-import changes nothing); update=true updates its name, secretary, phone and established_on where \
+                they differ.
                 """,
-            arguments: [
-                .optional("dry_run", .bool, default: "false", help: "Check and count only; change nothing"),
-                .optional("update", .bool, default: "false", help: "Update existing organisations where the file differs"),
-            ],
-            mutates: true,
-            examples: ["org unit import dry_run=true"]
-        ) { [unitAddCommand] invocation in
-            guard let rows = invocation.rows else { throw WorkbenchError.syntax("unit import reads rows") }
-            let outcome = try await CodedRegisterImport(UnitRegister(add: unitAddCommand), update: try invocation.arguments.bool("update")).run(
-                rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
-                in: invocation.database
-            )
-            return outcome.reply
-        }
-        .takingRows(RowsSpec(columnsOf: unitAddCommand, ignoring: ["id", "members", "dissolved_on", "depth", "kind_name", "children"]))
+            ignoring: ["id", "members", "dissolved_on", "depth", "kind_name", "children"], example: "org unit import dry_run=true"
+        ) { _ in UnitRegister(add: add) }
     }
 
     private var unitShowCommand: CommandSpec {

@@ -10,7 +10,7 @@ enum CompanyRegister {
     /// The register for one import.
     static func register(add: CommandSpec, update: CommandSpec, invocation: Invocation) -> CommandRegister<Company> {
         CommandRegister(
-            ("company", "companies"), add: add, update: update, invocation: invocation,
+            ("company", "companies"), add: add, update: update, invocation: invocation, keyColumn: "credit_code",
             key: { try CompanyStore.creditCode(try $0.string("credit_code")).text },
             lookup: { codes, session in
                 let rows = try await session.query(CompanyStore.Queries.findByCodes, [codes])

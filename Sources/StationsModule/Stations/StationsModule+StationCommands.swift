@@ -142,14 +142,19 @@ extension StationsModule {
             let status = try arguments.string("status")
             let moment = LocalMoment(invocation.now, in: invocation.timeZone)
             let page = try Page(arguments)
-            let rows = try await session.query(
-                StationStore.Queries.list,
-                [
-                    page.afterKey, scope?.path, arguments.optionalString("kind").flatMap(StationKind.init(argument:)), status == "all" ? nil : status,
-                    service?.first?.code, arguments.optionalBool("open_now"), Int64(moment.weekday.rawValue), moment.timeText, page.fetchLimit,
-                ]
+            // The standard catalogue travels in the same round trip: services and extras are listed apart.
+            let (rows, catalogue) = try await session.pipeline(
+                (
+                    StationStore.Queries.list,
+                    [
+                        page.afterKey, scope?.path, arguments.optionalString("kind").flatMap(StationKind.init(argument:)),
+                        status == "all" ? nil : status, service?.first?.code, arguments.optionalBool("open_now"), Int64(moment.weekday.rawValue),
+                        moment.timeText, page.fetchLimit,
+                    ]
+                ),
+                (ServiceCatalogue.Queries.standard, [])
             )
-            let standard = Set(try await session.query(ServiceCatalogue.Queries.standard).map { try StationService(row: $0).name })
+            let standard = Set(try catalogue.map { try StationService(row: $0).name })
             return page.reply(
                 columns: ["id", "code", "name", "kind", "host", "address", "lat", "lon", "hours", "capacity", "services", "extras", "status"],
                 rows: try rows.map { row in

@@ -14,6 +14,8 @@ public protocol CodedRegister: Sendable {
     var add: CommandSpec { get }
     /// The draft the `add` command builds from `arguments` (the same function it calls).
     func draft(_ arguments: Arguments) throws -> Draft
+    /// The column a row's code (or natural key) is named by in a refusal (`code`).
+    var keyColumn: String { get }
     /// The draft's code.
     func code(of draft: Draft) -> String
     /// The code of the record it sits under, when that may be another row of the file.
@@ -34,4 +36,9 @@ public enum RegisterMatch: Sendable {
     case differing
     /// The record was brought in line with the file.
     case updated
+}
+
+extension CodedRegister {
+    /// `code`, for a register whose rows are keyed by their `code=`.
+    public var keyColumn: String { "code" }
 }

@@ -50,7 +50,7 @@ public struct CodedRegisterImport<Register: CodedRegister> {
                 let code = register.code(of: draft)
                 if let first = rowByCode[code] {
                     refusals.add(
-                        row: number, column: "code", code: WorkbenchErrorCode.argumentInvalid,
+                        row: number, column: register.keyColumn, code: WorkbenchErrorCode.argumentInvalid,
                         "\(code) is also row \(first); give each \(register.noun.one) once")
                     continue
                 }

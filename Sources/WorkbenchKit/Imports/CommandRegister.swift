@@ -22,6 +22,8 @@ public struct CommandRegister<Record: Sendable>: CodedRegister {
     public let update: CommandSpec?
     /// The import's own invocation: its caller, clock and session run the row commands.
     public let invocation: Invocation
+    /// The column a refusal names for the key (`code`, `credit_code`, `address`).
+    public let keyColumn: String
     /// The row's key: its code, or a natural key for a register without codes.
     public let key: @Sendable (Arguments) throws -> String
     /// The stored records among the keys, by key.
@@ -35,7 +37,7 @@ public struct CommandRegister<Record: Sendable>: CodedRegister {
 
     /// A register of `noun` whose rows run `add` (and `update` for `update=true`).
     public init(
-        _ noun: (one: String, many: String), add: CommandSpec, update: CommandSpec?, invocation: Invocation,
+        _ noun: (one: String, many: String), add: CommandSpec, update: CommandSpec?, invocation: Invocation, keyColumn: String = "code",
         key: @escaping @Sendable (Arguments) throws -> String,
         lookup: @escaping @Sendable ([String], PostgresSession) async throws -> [String: Record],
         differences: @escaping @Sendable (Arguments, Record) throws -> [(String, String)],
@@ -45,6 +47,7 @@ public struct CommandRegister<Record: Sendable>: CodedRegister {
         self.add = add
         self.update = update
         self.invocation = invocation
+        self.keyColumn = keyColumn
         self.key = key
         self.lookup = lookup
         self.differences = differences

@@ -1,6 +1,6 @@
-/// The `import` command of a coded register: the rows form, `dry_run=` and `update=`, a
-/// register built for the invocation, run by ``CodedRegisterImport`` in the command's
-/// transaction, and a ten-minute time limit.
+/// The `import` command of a register: the rows form, `dry_run=` and `update=`, an importer
+/// built for the invocation (``RegisterImporter``) run in the command's transaction, and a
+/// ten-minute time limit.
 public enum RegisterImportCommand {
     /// `<register> import` for rows that are `add`'s arguments.
     ///
@@ -12,10 +12,10 @@ public enum RegisterImportCommand {
     ///   - matching: How a row finds its record and what `update=true` changes, for the help.
     ///   - ignoring: Columns of the register's `list` that may stay in the file.
     ///   - example: The command's example.
-    ///   - register: The register for one invocation.
-    public static func make<Register: CodedRegister>(
+    ///   - importer: The importer for one invocation and its `update=`.
+    public static func make<Importer: RegisterImporter>(
         module: String, _ path: String, noun: String, add: CommandSpec, matching: String, ignoring: Set<String>, example: String,
-        register: @escaping @Sendable (Invocation) -> Register
+        importer: @escaping @Sendable (Invocation, _ update: Bool) -> Importer
     ) -> CommandSpec {
         let addName = ([module] + add.path).joined(separator: " ")
         return CommandSpec(
@@ -35,12 +35,22 @@ public enum RegisterImportCommand {
             examples: [example]
         ) { invocation in
             guard let rows = invocation.rows else { throw WorkbenchError.syntax("\(path) reads rows") }
-            return try await CodedRegisterImport(register(invocation), update: try invocation.arguments.bool("update")).run(
+            return try await importer(invocation, try invocation.arguments.bool("update")).run(
                 rows, dryRun: try invocation.arguments.bool("dry_run"), now: invocation.now, timeZone: invocation.timeZone,
                 in: invocation.database
             ).reply
         }
         .takingRows(RowsSpec(columnsOf: add, ignoring: ignoring))
         .withTimeLimit(.seconds(600))
+    }
+
+    /// `<register> import` of a coded register (``CodedRegisterImport``).
+    public static func make<Register: CodedRegister>(
+        module: String, _ path: String, noun: String, add: CommandSpec, matching: String, ignoring: Set<String>, example: String,
+        register: @escaping @Sendable (Invocation) -> Register
+    ) -> CommandSpec {
+        make(module: module, path, noun: noun, add: add, matching: matching, ignoring: ignoring, example: example) { invocation, update in
+            CodedRegisterImport(register(invocation), update: update)
+        }
     }
 }
