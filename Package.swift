@@ -291,7 +291,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GridsModuleTests",
-            dependencies: ["GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["CoreModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

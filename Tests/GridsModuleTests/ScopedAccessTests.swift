@@ -1,3 +1,4 @@
+import CoreModule
 import OrganizationsModule
 import Testing
 import WorkbenchKit
@@ -120,18 +121,56 @@ struct ScopedAccessTests {
         }
     }
 
+    @Test func rowsGoWithTheirOrganisationWhenItMoves() async throws {
+        try await Self.with { harness in
+            let household = try await harness.scalar("SELECT id FROM grids.households", as: Int64.self)
+            _ = try await harness.create("grid household visit household=\(household) visitor=李娜 note=独自居住")
+            let caseID = try await harness.create("grid case report grid=W3 category=乱停车 description=占道停车")
+            #expect(await harness.send("grid case accept case=\(caseID)").status == 200)
+            let member = try await harness.scalar("SELECT id FROM organizations.members WHERE name = '李强'", as: Int64.self)
+            _ = try await harness.create("org member add name=周杰 unit=C3 joined_on=2015-07-01")
+            #expect(await harness.send("grid case show case=\(caseID)", as: Self.streetA).status == 404)
+
+            // C3 moves from street S2 to street S1: its grid, cases, events, households and
+            // visits are street A's now, and still community C3's.
+            let moved = await harness.send("org unit move unit=C3 parent=S1", as: .admin)
+            #expect(moved.status == 200, "\(moved)")
+            #expect(await harness.send("grid list", as: Self.streetA).column("code").sorted() == ["W1", "W3"])
+            let shown = await harness.send("grid case show case=\(caseID)", as: Self.streetA)
+            #expect(shown.status == 200 && shown.field("status") == "accepted", "\(shown)")
+            #expect(await harness.send("grid household list", as: Self.streetA).column("address") == ["光明路1号"])
+            #expect(await harness.send("grid household show household=\(household)", as: Self.communityB).status == 200)
+
+            // A member moved to another organisation takes its transfers with it.
+            #expect(await harness.send("org member transfer member=\(member) to=C2", as: .admin).status == 200)
+            #expect(await harness.send("org member show member=\(member)", as: Self.communityB).status == 404)
+            #expect(await harness.send("org member list", as: Self.communityB).column("name") == ["周杰"])
+
+            // Every copy agrees with what it was copied from.
+            for (table, source) in [
+                ("grids.grids g", "organizations.unit_paths s ON s.organisation_id = g.community_id"),
+                ("grids.cases g", "organizations.unit_paths s ON s.organisation_id = g.community_id"),
+                ("grids.case_events g", "grids.cases s ON s.id = g.case_id"),
+                ("grids.households g", "grids.grids s ON s.id = g.grid_id"),
+                ("grids.household_visits g", "grids.households s ON s.id = g.household_id"),
+                ("organizations.members g", "organizations.unit_paths s ON s.organisation_id = g.unit_id"),
+                ("organizations.member_transfers g", "organizations.members s ON s.id = g.member_id"),
+            ] {
+                let differing = try await harness.scalar(
+                    "SELECT count(*) FILTER (WHERE g.organisation_path IS DISTINCT FROM s.organisation_path) FROM \(table) JOIN \(source)",
+                    as: Int64.self)
+                let rows = try await harness.scalar("SELECT count(*) FROM \(table)", as: Int64.self)
+                #expect(differing == 0 && rows > 0, "\(table): \(differing) of \(rows) rows differ")
+            }
+        }
+    }
+
     @Test func aRawQueryWithTheScopeSetFindsNothingOutside() async throws {
         try await Self.with { harness in
             let counts = try await harness.pool.withConnection { session in
                 try await session.withTransaction { transaction in
                     // What the command path does for a caller held to C3, then plain SQL.
-                    try await transaction.execute(
-                        PostgresStatement(
-                            unnamed:
-                                "SELECT set_config('workbench.scope', $1, true), "
-                                + "set_config('workbench.scope_paths', coalesce(workbench.scope_paths_text($1), ''), true), "
-                                + "set_config('role', 'dangjian_scoped', true)"),
-                        ["C3"])
+                    try await transaction.execute(CallerScope.set, ["C3"])
                     var counts: [String: Int64] = [:]
                     for table in ["organizations.units", "organizations.members", "organizations.reports", "grids.grids", "grids.households"] {
                         counts[table] = try await transaction.query(PostgresStatement(unnamed: "SELECT count(*) FROM \(table)")).single()

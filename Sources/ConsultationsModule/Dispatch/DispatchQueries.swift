@@ -11,7 +11,7 @@ enum DispatchQueries {
         "consultations.team.find",
         """
         SELECT \(VolunteerTeam.columns) FROM consultations.teams m JOIN organizations.units u ON u.id = m.unit_id
-        WHERE m.id = COALESCE($1::bigint, (SELECT id FROM consultations.teams WHERE code = $2))
+        WHERE m.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM consultations.teams WHERE code = $2) ELSE $1::bigint END
         """
     )
     /// Teams by id after `$1` of organisations in subtree `$2`, at most `$3`, with their

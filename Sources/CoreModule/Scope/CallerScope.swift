@@ -13,13 +13,16 @@ public import WorkbenchPostgres
 /// tree) and the daemon's own jobs stay the runtime login, which the scope policies do not
 /// apply to: their plans carry no row-level security at all.
 public enum CallerScope {
-    /// `$1` the codes, comma-separated. The paths they name are resolved here, once per
-    /// command (`workbench.scope_paths_text`, which the organizations module provides), and the
-    /// role switches last.
+    /// `$1` the codes, comma-separated. The paths they name are read in the same statement,
+    /// from the view `workbench.scope_unit_paths` (which the organizations module defines over
+    /// its tree), planned once into this prepared statement; the role switches last.
     public static let set = PostgresStatement(
         "workbench.scope.set",
         """
-        SELECT set_config('workbench.scope', $1, true), set_config('workbench.scope_paths', coalesce(workbench.scope_paths_text($1), ''), true),
+        SELECT set_config('workbench.scope', $1, true),
+               set_config('workbench.scope_paths',
+                          coalesce((SELECT string_agg(s.path, ',') FROM workbench.scope_unit_paths s
+                                    WHERE s.code = ANY (string_to_array($1, ','))), ''), true),
                set_config('role', 'dangjian_scoped', true)
         """
     )

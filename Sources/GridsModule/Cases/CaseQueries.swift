@@ -6,7 +6,7 @@ enum CaseQueries {
         "grids.case.find",
         """
         SELECT \(GridCase.columns) FROM grids.cases k JOIN grids.grids g ON g.id = k.grid_id
-        WHERE k.id = COALESCE($1::bigint, (SELECT id FROM grids.cases WHERE code = $2))
+        WHERE k.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM grids.cases WHERE code = $2) ELSE $1::bigint END
         """
     )
     static let findForUpdate = PostgresStatement("grids.case.find_for_update", find.sql + " FOR UPDATE OF k")
@@ -97,7 +97,7 @@ enum CaseQueries {
         "grids.case.timeline",
         """
         SELECT id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note
-        FROM grids.case_events WHERE case_id = COALESCE($1::bigint, (SELECT id FROM grids.cases WHERE code = $2)) ORDER BY at, id
+        FROM grids.case_events WHERE case_id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM grids.cases WHERE code = $2) ELSE $1::bigint END ORDER BY at, id
         """
     )
 

@@ -21,7 +21,7 @@ enum GridStore {
             "grids.grid.find",
             """
             SELECT \(Grid.columns) FROM grids.grids g \(Grid.joins)
-            WHERE g.id = COALESCE($1::bigint, (SELECT id FROM grids.grids WHERE code = $2))
+            WHERE g.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM grids.grids WHERE code = $2) ELSE $1::bigint END
             """
         )
         static let findForShare = PostgresStatement("grids.grid.find_for_share", find.sql + " FOR SHARE OF g")

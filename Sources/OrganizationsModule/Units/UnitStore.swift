@@ -20,7 +20,7 @@ enum UnitStore {
             "organizations.unit.find",
             """
             SELECT \(Unit.columns) FROM organizations.units u LEFT JOIN organizations.units p ON p.id = u.parent_id
-            WHERE u.id = COALESCE($1::bigint, (SELECT id FROM organizations.units WHERE code = $2))
+            WHERE u.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM organizations.units WHERE code = $2) ELSE $1::bigint END
             """
         )
         static let findForShare = PostgresStatement("organizations.unit.find_for_share", find.sql + " FOR SHARE OF u")

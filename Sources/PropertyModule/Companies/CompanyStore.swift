@@ -11,8 +11,8 @@ enum CompanyStore {
     enum Queries {
         static let find = PostgresStatement(
             "property.company.find",
-            "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.id = COALESCE($1::bigint, (SELECT id FROM "
-                + "property.companies WHERE credit_code = $2))"
+            "SELECT \(Company.columns) FROM property.companies m \(Company.joins) WHERE m.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM "
+                + "property.companies WHERE credit_code = $2) ELSE $1::bigint END"
         )
         /// The companies whose credit codes are among `$1` (a register import's rows).
         static let findByCodes = PostgresStatement(

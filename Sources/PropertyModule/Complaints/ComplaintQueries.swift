@@ -6,7 +6,7 @@ enum ComplaintQueries {
         "property.complaint.find",
         """
         SELECT \(Complaint.columns) FROM property.complaints p \(Complaint.joins)
-        WHERE p.id = COALESCE($1::bigint, (SELECT id FROM property.complaints WHERE code = $2))
+        WHERE p.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM property.complaints WHERE code = $2) ELSE $1::bigint END
         """
     )
     static let findForUpdate = PostgresStatement("property.complaint.find_for_update", find.sql + " FOR UPDATE OF p")

@@ -7,7 +7,8 @@ enum ComplexStore {
         /// `$1` id, `$2` code, `$3` the day.
         static let find = PostgresStatement(
             "property.complex.find",
-            Complex.selection(dayParameter: 3) + " WHERE x.id = COALESCE($1::bigint, (SELECT id FROM property.complexes WHERE code = $2))"
+            Complex.selection(dayParameter: 3)
+                + " WHERE x.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM property.complexes WHERE code = $2) ELSE $1::bigint END"
         )
         /// The complexes whose codes are among `$1`, with their contracts on `$2`.
         static let findByCodes = PostgresStatement(

@@ -5,8 +5,13 @@
 ///
 /// ```sql
 /// SELECT … FROM organizations.units u
-/// WHERE u.id = COALESCE($1::bigint, (SELECT id FROM organizations.units WHERE code = $2))
+/// WHERE u.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM organizations.units WHERE code = $2) ELSE $1::bigint END
 /// ```
+///
+/// `CASE`, not `COALESCE`: for a caller held to part of the tree, row-level security lets
+/// the planner use an index for a condition only when nothing in it could leak a row's values
+/// (PostgreSQL's leakproof rule), and it counts `COALESCE` as a function it cannot vouch for
+/// but `CASE` as plain syntax. With `COALESCE` such a lookup scans the whole table.
 public enum RecordReference: Sendable, Equatable, CustomStringConvertible {
     /// A positive id.
     case id(Int64)
