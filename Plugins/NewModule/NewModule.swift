@@ -259,9 +259,9 @@ struct NewModule: CommandPlugin {
 
         -- A table whose rows belong to an organisation (a unit_id referencing organizations.units)
         -- is held to scoped callers' subtrees here too (README, "Scopes"):
-        --   SELECT workbench.scope_table('\(id).things', organizations.in_scope_condition('unit_id'));
+        --   SELECT organizations.scope_by_path('\(id).things', 'unit_id');
         -- and a table whose rows belong to another row follows it:
-        --   SELECT workbench.scope_table_through('\(id).thing_notes', 'thing_id', '\(id).things');
+        --   SELECT organizations.scope_by_path_through('\(id).thing_notes', 'thing_id', '\(id).things');
 
         """
     }

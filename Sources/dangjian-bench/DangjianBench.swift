@@ -22,7 +22,7 @@ struct DangjianBench: ParsableCommand {
               dangjian-bench run --mix read --clients 16 --seconds 30
               dangjian-bench run --mix write --clients 16 --seconds 30
             """,
-        subcommands: [SeedCommand.self, RunCommand.self]
+        subcommands: [SeedCommand.self, RunCommand.self, ScopeCostCommand.self]
     )
 }
 

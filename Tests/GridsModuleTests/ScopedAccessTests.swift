@@ -170,7 +170,8 @@ struct ScopedAccessTests {
             let counts = try await harness.pool.withConnection { session in
                 try await session.withTransaction { transaction in
                     // What the command path does for a caller held to C3, then plain SQL.
-                    try await transaction.execute(CallerScope.set, ["C3"])
+                    let units = try await ScopeDirectory().units(of: ["C3"], on: transaction)
+                    try await transaction.execute(CallerScope.set, ["C3", units])
                     var counts: [String: Int64] = [:]
                     for table in ["organizations.units", "organizations.members", "organizations.reports", "grids.grids", "grids.households"] {
                         counts[table] = try await transaction.query(PostgresStatement(unnamed: "SELECT count(*) FROM \(table)")).single()

@@ -15,7 +15,8 @@ enum StatisticsQueries {
         SELECT GROUPING(category) = 0 AS by_category, coalesce(category, source) AS item, count(*) AS topics,
                count(*) FILTER (WHERE status = 'settled') AS settled
         FROM consultations.topics
-        WHERE community_id IN (\(communities)) AND proposed_at >= $2::date AND proposed_at < $3::date + 1
+        WHERE community_id IN (\(communities))
+          AND proposed_at >= (SELECT $2::date::timestamptz) AND proposed_at < (SELECT ($3::date + 1)::timestamptz)
         GROUP BY GROUPING SETS ((category), (source))
         ORDER BY by_category DESC, topics DESC, item
         """
@@ -30,7 +31,7 @@ enum StatisticsQueries {
         WITH scoped AS (
             SELECT s.* FROM consultations.sessions s JOIN organizations.units u ON u.id = s.unit_id
             WHERE ($1::text IS NULL OR u.path OPERATOR(public.<@) $1::public.ltree)
-              AND s.starts_at >= $2::date AND s.starts_at < $3::date + 1
+              AND s.starts_at >= (SELECT $2::date::timestamptz) AND s.starts_at < (SELECT ($3::date + 1)::timestamptz)
         )
         SELECT count(*) FILTER (WHERE status = 'scheduled') AS scheduled,
                count(*) FILTER (WHERE status = 'closed') AS closed,
@@ -70,7 +71,8 @@ enum StatisticsQueries {
                avg(extract(epoch FROM o.done_at - o.placed_at) / 3600.0) FILTER (WHERE o.done_at IS NOT NULL) AS hours_to_done,
                sum(o.hours) AS hours_served, avg(o.rating) AS rating, sum(p.points) AS points
         FROM consultations.orders o LEFT JOIN organizations.points p ON p.id = o.points_entry_id
-        WHERE o.community_id IN (\(communities)) AND o.placed_at >= $2::date AND o.placed_at < $3::date + 1
+        WHERE o.community_id IN (\(communities))
+          AND o.placed_at >= (SELECT $2::date::timestamptz) AND o.placed_at < (SELECT ($3::date + 1)::timestamptz)
         GROUP BY ROLLUP (o.status)
         ORDER BY o.status NULLS LAST
         """

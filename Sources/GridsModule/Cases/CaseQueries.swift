@@ -97,7 +97,8 @@ enum CaseQueries {
         "grids.case.timeline",
         """
         SELECT id, at, recorded_at, kind, actor, from_status, to_status, from_level, to_level, note
-        FROM grids.case_events WHERE case_id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM grids.cases WHERE code = $2) ELSE $1::bigint END ORDER BY at, id
+        FROM grids.case_events
+        WHERE case_id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM grids.cases WHERE code = $2) ELSE $1::bigint END ORDER BY at, id
         """
     )
 

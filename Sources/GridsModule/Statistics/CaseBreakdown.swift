@@ -37,7 +37,7 @@ enum CaseBreakdown {
         """
 
     /// The cases of the period (`$2` first day, `$3` last day, local).
-    private static let inPeriod = "c.reported_at >= $2::date AND c.reported_at < $3::date + 1"
+    private static let inPeriod = "c.reported_at >= (SELECT $2::date::timestamptz) AND c.reported_at < (SELECT ($3::date + 1)::timestamptz)"
 
     /// Child organisations of unit `$1` that hold communities, with the cases of those communities.
     static let byChildOrganisation = PostgresStatement(

@@ -37,7 +37,9 @@ enum CaseStatistics {
     )
 
     /// One row with `category` null (the totals) and one per category: `$1`/`$2` the
-    /// period's first and last day (local), `$3` the ids, `$4` now.
+    /// period's first and last day (local), `$3` the ids, `$4` now. The days become instants
+    /// in sub-selects: comparing `timestamptz` with `date` directly is not leakproof, so for a
+    /// scoped caller (row-level security) it could not bound the index scan.
     private static func summary(scope column: String) -> String {
         """
         SELECT category, count(*) AS cases,
@@ -60,7 +62,8 @@ enum CaseStatistics {
                count(*) FILTER (WHERE reopens > 0) AS reopened,
                count(*) FILTER (WHERE status IN ('resolved', 'closed') OR reopens > 0) AS ever_resolved
         FROM grids.cases
-        WHERE \(column) = ANY ($3::bigint[]) AND reported_at >= $1::date AND reported_at < $2::date + 1
+        WHERE \(column) = ANY ($3::bigint[])
+          AND reported_at >= (SELECT $1::date::timestamptz) AND reported_at < (SELECT ($2::date + 1)::timestamptz)
         GROUP BY GROUPING SETS ((), (category))
         ORDER BY category IS NOT NULL, count(*) DESC, category
         """

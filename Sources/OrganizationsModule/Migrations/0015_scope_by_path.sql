@@ -4,19 +4,50 @@
 -- same work, 0014 made a scoped command cost two to four times as much. What this migration
 -- changes, and why:
 --
--- 1. The scope's paths were resolved by a PL/pgSQL call in every round trip. The core's view
---    workbench.scope_unit_paths (its 0010) takes its place: the opening statement reads the
---    paths through it, planned once into the prepared statement.
-CREATE OR REPLACE VIEW workbench.scope_unit_paths (code, path) AS
-    SELECT u.code, u.path::text FROM organizations.units u;
+-- 1. The scope's paths were resolved by a PL/pgSQL call in every round trip. Now the daemon
+--    resolves a scope's codes to ids once, through the view workbench.scope_units (the
+--    core's 0010), keeps them (an id never changes, wherever its organisation moves) and binds
+--    them into the setting workbench.scope_units; the policies match a path against them as
+--    the lquery '*.2|7.*' (every path through organisation 2 or 7: organisation ids are the
+--    labels of the paths), built once per statement.
+CREATE OR REPLACE VIEW workbench.scope_units (code, id) AS
+    SELECT u.code, u.id FROM organizations.units u;
 DROP FUNCTION IF EXISTS workbench.scope_paths_text(text);
+
+-- The ids of the scope's organisations, from the setting.
+CREATE FUNCTION organizations.scope_ids() RETURNS bigint[]
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(string_to_array(nullif(current_setting('workbench.scope_units', true), ''), ','), '{}')::bigint[]
+$$;
+
+-- The lquery every path inside the scope matches; NULL, which nothing matches, for a scope
+-- whose codes name no organisation.
+CREATE FUNCTION organizations.scope_query() RETURNS public.lquery
+LANGUAGE sql STABLE AS $$
+    SELECT ('*.' || replace(nullif(current_setting('workbench.scope_units', true), ''), ',', '|') || '.*')::public.lquery
+$$;
+
+-- The scope's paths, now looked up from the ids (0014's policies read them from a setting
+-- the command path no longer sets). No policy of the workbench uses it any more.
+CREATE OR REPLACE FUNCTION organizations.scope_paths() RETURNS public.ltree[]
+LANGUAGE sql STABLE AS $$
+    SELECT coalesce(array_agg(s.organisation_path), '{}') FROM organizations.unit_paths s WHERE s.organisation_id = ANY (organizations.scope_ids())
+$$;
+
+-- Whether the organisation in `column_name` is inside the scope: for the tables whose rows
+-- belong to two organisations (a double report, a pair, a seat), which keep a probe.
+CREATE OR REPLACE FUNCTION organizations.in_scope_condition(column_name text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('EXISTS (SELECT 1 FROM organizations.unit_paths s WHERE s.organisation_id = %I '
+                  'AND s.organisation_path OPERATOR(public.~) (SELECT organizations.scope_query()))', column_name)
+$$;
 
 -- 2. A row's organisation was checked by a sub-select (a probe of unit_paths, and for a child
 --    row one more through each parent), which every scoped statement carried into its plan:
 --    a plan of dozens of nodes to set up at each execution, a probe for each row read
 --    (120 ms for 'grid stats' of a street). Now every row carries a copy of its organisation's
---    path, organisation_path, and the policy compares it with the scope's paths in place:
---        organisation_path <@ ANY (the scope's paths, read once per statement)
+--    path, organisation_path, and the policy matches it in place:
+--        organisation_path ~ (the scope's lquery, built once per statement)
 --    Triggers keep the copy: a row takes it when it is written (from unit_paths, or from its
 --    parent row for a child table), and passes on a change (a unit moved, a member moved to
 --    another unit, a household to another grid) to the rows that copied it.
@@ -43,7 +74,7 @@ DECLARE
     reference_number smallint;
     required boolean;
     policy record;
-    in_scope constant text := 'organisation_path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths()))';
+    in_scope constant text := 'organisation_path OPERATOR(public.~) (SELECT organizations.scope_query())';
 BEGIN
     SELECT n.nspname, c.relname INTO schema_name, table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = scoped;
     SELECT c.relname INTO leader_table FROM pg_class c WHERE c.oid = leader;
@@ -193,7 +224,7 @@ LANGUAGE plpgsql STABLE AS $$
 BEGIN
     RETURN EXISTS (
         SELECT 1 FROM organizations.unit_partners l JOIN organizations.unit_paths s ON s.organisation_id = l.partner_id
-        WHERE l.unit_id = unit AND s.organisation_path OPERATOR(public.<@) ANY (organizations.scope_paths()));
+        WHERE l.unit_id = unit AND s.organisation_path OPERATOR(public.~) organizations.scope_query());
 END;
 $$;
 
@@ -203,13 +234,56 @@ LANGUAGE plpgsql STABLE AS $$
 BEGIN
     RETURN EXISTS (
         SELECT 1 FROM organizations.member_partners l JOIN organizations.unit_paths s ON s.organisation_id = l.partner_id
-        WHERE l.member_id = member AND s.organisation_path OPERATOR(public.<@) ANY (organizations.scope_paths()));
+        WHERE l.member_id = member AND s.organisation_path OPERATOR(public.~) organizations.scope_query());
 END;
 $$;
 
+-- The organisation tree: read in the scope and what works with it; changed in the scope.
 DROP POLICY units_read_in_scope ON organizations.units;
+DROP POLICY units_add_in_scope ON organizations.units;
+DROP POLICY units_change_in_scope ON organizations.units;
+DROP POLICY units_remove_in_scope ON organizations.units;
 CREATE POLICY units_read_in_scope ON organizations.units AS RESTRICTIVE FOR SELECT TO dangjian_scoped
-    USING (path OPERATOR(public.<@) ANY ((SELECT organizations.scope_paths())) OR organizations.unit_works_with_scope(id));
+    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()) OR organizations.unit_works_with_scope(id));
+CREATE POLICY units_add_in_scope ON organizations.units AS RESTRICTIVE FOR INSERT TO dangjian_scoped
+    WITH CHECK (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+CREATE POLICY units_change_in_scope ON organizations.units AS RESTRICTIVE FOR UPDATE TO dangjian_scoped
+    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()))
+    WITH CHECK (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+CREATE POLICY units_remove_in_scope ON organizations.units AS RESTRICTIVE FOR DELETE TO dangjian_scoped
+    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+
+DROP POLICY in_scope ON organizations.unit_counts;
+CREATE POLICY in_scope ON organizations.unit_counts AS RESTRICTIVE TO dangjian_scoped
+    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+
+-- The tables whose rows belong to two organisations, visible from either side.
+DROP POLICY in_scope ON organizations.reports;
+DROP POLICY in_scope ON organizations.seats;
+DROP POLICY in_scope ON organizations.pairs;
+DROP POLICY in_scope ON organizations.venue_covers;
+DO $policy$
+BEGIN
+    EXECUTE format('CREATE POLICY in_scope ON organizations.reports AS RESTRICTIVE TO dangjian_scoped USING (%s OR %s OR %s)',
+        organizations.in_scope_condition('community_id'), organizations.in_scope_condition('unit_id'),
+        'EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member_id)');
+    EXECUTE format('CREATE POLICY in_scope ON organizations.seats AS RESTRICTIVE TO dangjian_scoped USING (%s OR %s)',
+        organizations.in_scope_condition('committee_id'), organizations.in_scope_condition('from_unit_id'));
+    EXECUTE format('CREATE POLICY in_scope ON organizations.pairs AS RESTRICTIVE TO dangjian_scoped USING (%s OR %s)',
+        organizations.in_scope_condition('community_id'), organizations.in_scope_condition('unit_id'));
+    EXECUTE format('CREATE POLICY in_scope ON organizations.venue_covers AS RESTRICTIVE TO dangjian_scoped USING (%s OR %s)',
+        'EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id)', organizations.in_scope_condition('unit_id'));
+END
+$policy$;
+
+-- The audit log: a scoped caller reads the rows of callers held inside its own scope.
+DROP POLICY audit_log_read_in_scope ON workbench.audit_log;
+CREATE POLICY audit_log_read_in_scope ON workbench.audit_log AS RESTRICTIVE FOR SELECT TO dangjian_scoped USING (
+    scope IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM unnest(scope) AS c(code)
+        WHERE NOT EXISTS (
+            SELECT 1 FROM organizations.units u WHERE u.code = c.code AND u.path OPERATOR(public.~) (SELECT organizations.scope_query()))));
+
 
 SELECT organizations.scope_by_path('organizations.members', 'unit_id', 'organizations.member_reports_into_scope(id)');
 SELECT organizations.scope_by_path_through('organizations.member_transfers', 'member_id', 'organizations.members');

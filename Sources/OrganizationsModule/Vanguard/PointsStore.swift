@@ -22,7 +22,7 @@ enum PointsStore {
             JOIN organizations.units u ON u.id = m.unit_id
             WHERE ($1::text IS NULL OR u.path OPERATOR(public.<@) $1::public.ltree)
               AND m.left_on IS NULL
-              AND p.awarded_at >= $2::date AND p.awarded_at < $3::date + 1
+              AND p.awarded_at >= (SELECT $2::date::timestamptz) AND p.awarded_at < (SELECT ($3::date + 1)::timestamptz)
               AND ($4::text IS NULL OR p.category = $4)
             GROUP BY m.id, m.name, u.code
             ORDER BY points DESC, m.id

@@ -38,7 +38,9 @@ enum EvaluationStore {
             SELECT e.id, e.company_id, m.name AS company_name, m.credit_code, e.quarter, e.checklist_version, e.evaluator, e.note, e.recorded_at,
                    e.superseded_at, e.superseded_by
             FROM property.evaluations e JOIN property.companies m ON m.id = e.company_id
-            WHERE e.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM property.evaluations WHERE company_id = $2 AND quarter = $3 AND superseded_at IS NULL) ELSE $1::bigint END
+            WHERE e.id = CASE WHEN $1::bigint IS NULL
+                         THEN (SELECT id FROM property.evaluations WHERE company_id = $2 AND quarter = $3 AND superseded_at IS NULL)
+                         ELSE $1::bigint END
             """
         )
         static let items = PostgresStatement(

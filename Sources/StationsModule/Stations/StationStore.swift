@@ -8,7 +8,8 @@ enum StationStore {
         static let find = PostgresStatement(
             "stations.station.find",
             Station.selection
-                + " WHERE s.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM stations.stations WHERE upper(code) = upper($2)) ELSE $1::bigint END"
+                + " WHERE s.id = CASE WHEN $1::bigint IS NULL THEN (SELECT id FROM stations.stations WHERE upper(code) = upper($2))"
+                + " ELSE $1::bigint END"
         )
         /// The stations whose codes are among `$1` (upper case).
         static let findByCodes = PostgresStatement("stations.station.find_by_codes", Station.selection + " WHERE upper(s.code) = ANY($1::text[])")

@@ -12,6 +12,7 @@ public struct TransactionStage: CommandMiddleware {
     /// How many times a change is attempted.
     public static let attempts = 3
     private let pool: PostgresPool
+    private let scopes = ScopeDirectory()
 
     /// Creates the stage over `pool`.
     public init(pool: PostgresPool) {
@@ -30,7 +31,7 @@ public struct TransactionStage: CommandMiddleware {
                     return try await change(command, request, context: context, next: next)
                 }
                 return try await pool.withConnection { session in
-                    CallerScope.hold(session, to: request.caller, inTransaction: false)
+                    try await CallerScope.hold(session, to: request.caller, inTransaction: false, directory: scopes)
                     var context = context
                     context.database = session
                     return try await next(request, context)
@@ -54,7 +55,7 @@ public struct TransactionStage: CommandMiddleware {
         do {
             return try await pool.withConnection { session in
                 try await session.withTransaction { transaction in
-                    CallerScope.hold(transaction, to: request.caller, inTransaction: true)
+                    try await CallerScope.hold(transaction, to: request.caller, inTransaction: true, directory: scopes)
                     if let requestID = request.requestID {
                         try IdempotencyStore.claim(
                             requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)

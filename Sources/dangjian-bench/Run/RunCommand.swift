@@ -176,8 +176,8 @@ struct RunCommand: ParsableCommand {
         report.targets = BenchTargets.evaluate(report)
         Console.line()
         Console.line(report.printed())
-        let path = output ?? ".dev/bench/results/\(Self.fileStamp())-\(mix.rawValue)-c\(clients).json"
-        try write(report, to: path)
+        let path = output ?? ".dev/bench/results/\(ReportFile.stamp())-\(mix.rawValue)-c\(clients).json"
+        try ReportFile.write(report, to: path)
         Console.line()
         Console.line("JSON report: \(path)")
     }
@@ -212,51 +212,12 @@ struct RunCommand: ParsableCommand {
 
     // MARK: The load
 
-    private struct Resources {
-        var peakBytes: Int
-        var daemonCPUSeconds: Double
-        var daemonContextSwitches: Int
-        var cpu: RunReport.CPUUse
-    }
-
-    /// Runs `clients` load clients against `socketPath` for the warm-up and the measured
-    /// seconds; with a `daemonPID`, its memory, CPU and context switches are read meanwhile.
+    /// Runs the clients against `socketPath` for the warm-up and the measured seconds.
     private func drive<Framing: ReplyFraming>(
         socketPath: String, framing: Framing, lineEnd: String, daemonPID: Int32?, generator: (Int) -> RequestGenerator
-    ) -> (ClientTally, Resources) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let warmupEnds = start + UInt64(warmup) * 1_000_000_000
-        let deadline = warmupEnds + UInt64(seconds) * 1_000_000_000
-        let sampler = daemonPID.map { ResourceSampler(pid: $0) }
-        sampler?.start()
-        let merged = TallyCollector()
-        let group = DispatchGroup()
-        // Window figures, taken when the warm-up ends and when the deadline passes.
-        let window = WindowCPU(daemonPID: daemonPID ?? 0)
-        for index in 0..<clients {
-            group.enter()
-            let client = LoadClient(
-                index: index, socketPath: socketPath, framing: framing, lineEnd: lineEnd, generator: generator(index),
-                pipeline: pipeline, warmupEnds: warmupEnds, deadline: deadline
-            )
-            let thread = Thread {
-                merged.add(client.run())
-                group.leave()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        window.mark(at: warmupEnds)
-        window.mark(at: deadline)
-        group.wait()
-        let peak = sampler?.stop() ?? 0
-        return (
-            merged.total,
-            Resources(
-                peakBytes: peak, daemonCPUSeconds: window.daemonSeconds, daemonContextSwitches: window.daemonContextSwitches,
-                cpu: window.use(seconds: Double(seconds))
-            )
-        )
+    ) -> (ClientTally, LoadDriver.Resources) {
+        LoadDriver(clients: clients, seconds: seconds, warmup: warmup, pipeline: pipeline).drive(
+            socketPath: socketPath, framing: framing, lineEnd: lineEnd, daemonPID: daemonPID, generator: generator)
     }
 
     // MARK: Single commands
@@ -294,22 +255,5 @@ struct RunCommand: ParsableCommand {
             )
         }
         return results
-    }
-
-    // MARK: Output
-
-    private func write(_ report: RunReport, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(report).write(to: url)
-    }
-
-    private static func fileStamp() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: Date())
     }
 }

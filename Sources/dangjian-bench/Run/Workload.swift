@@ -20,10 +20,11 @@ struct Workload: Sendable {
 
     static let sampleSize = 5_000
 
-    /// Reads the sample from the database `connection` reaches.
-    static func load(from connection: PostgresConnection) throws -> Workload {
+    /// Reads the sample from the database `connection` reaches: of the whole benchmark city,
+    /// or of the subtree of the organisation `root` names (a street, for scoped callers).
+    static func load(from connection: PostgresConnection, under root: String = OrganisationPlan.cityCode) throws -> Workload {
         func codes(_ sql: String) throws -> [String] {
-            try connection.execute(PostgresStatement(unnamed: sql), [OrganisationPlan.cityCode, sampleSize]).map {
+            try connection.execute(PostgresStatement(unnamed: sql), [root, sampleSize]).map {
                 try $0.decode(at: 0, as: String.self)
             }
         }
@@ -53,7 +54,7 @@ struct Workload: Sendable {
                     WHERE u.path OPERATOR(public.<@) \(city)
                     """
             ),
-            [OrganisationPlan.cityCode]
+            [root]
         ).single().decode(at: 0, as: Int.self)
         // A large table: about 1 % of its pages, the same ones each time (REPEATABLE). A small
         // one (where 1 % of the pages may be none): every case, in a fixed shuffled order.
@@ -66,9 +67,12 @@ struct Workload: Sendable {
                     WHERE u.path OPERATOR(public.<@) \(city) ORDER BY \(order) LIMIT $2
                     """
             ),
-            [OrganisationPlan.cityCode, sampleSize]
+            [root, sampleSize]
         ).map { try $0.decode(at: 0, as: Int64.self) }
         guard !units.isEmpty, !communities.isEmpty, !grids.isEmpty, !sample.isEmpty else {
+            if root != OrganisationPlan.cityCode {
+                throw BenchError("no organisation \(root) with communities, grids and cases in the benchmark dataset")
+            }
             throw BenchError("no benchmark dataset in this database; load one first with 'dangjian-bench seed --scale 1'")
         }
         return Workload(
