@@ -9,6 +9,7 @@ extension CoreModule {
             AuditLog.Queries.append,
             AuditTail.query,
             CallerScope.set,
+            CallerScope.reset,
             ScopeDirectory.resolve,
             CalendarCommands.Queries.months,
             CalendarCommands.Queries.exceptions,

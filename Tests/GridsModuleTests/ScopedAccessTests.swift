@@ -168,10 +168,9 @@ struct ScopedAccessTests {
     @Test func aRawQueryWithTheScopeSetFindsNothingOutside() async throws {
         try await Self.with { harness in
             let counts = try await harness.pool.withConnection { session in
-                try await session.withTransaction { transaction in
-                    // What the command path does for a caller held to C3, then plain SQL.
-                    let units = try await ScopeDirectory().units(of: ["C3"], on: transaction)
-                    try await transaction.execute(CallerScope.set, ["C3", units])
+                // What the command path does for a caller held to C3, then plain SQL.
+                try await CallerScope.hold(session, to: Self.communityB.caller, directory: ScopeDirectory())
+                return try await session.withTransaction { transaction in
                     var counts: [String: Int64] = [:]
                     for table in ["organizations.units", "organizations.members", "organizations.reports", "grids.grids", "grids.households"] {
                         counts[table] = try await transaction.query(PostgresStatement(unnamed: "SELECT count(*) FROM \(table)")).single()

@@ -140,3 +140,75 @@ struct PostgresPoolTests {
         await cluster.stop()
     }
 }
+
+/// Session identities (a caller's scope and role) on a real server: kept across borrowers who
+/// want the same, taken back for one who wants none, never trusted after a rollback.
+@Suite("Session identities on pooled connections, against a real server")
+struct SessionIdentityPoolTests {
+    /// Each time it is put in force, the identity also takes a number from a sequence, so the
+    /// test can count how often it was sent.
+    static let establish = PostgresStatement(
+        "test.identity.establish", "SELECT set_config('test.identity', $1, false), nextval('identity_sends')")
+    static let reset = PostgresStatement("test.identity.reset", "SELECT set_config('test.identity', '', false)")
+    static let current = PostgresStatement(unnamed: "SELECT coalesce(current_setting('test.identity', true), '')")
+    static let sends = PostgresStatement(unnamed: "SELECT last_value FROM identity_sends")
+
+    static func identity(_ key: String) -> SessionIdentity {
+        SessionIdentity(key: key, establish: establish, [key], reset: reset)
+    }
+
+    /// What `pool`'s next borrower wanting `key` sees, and how often the identity was sent by then.
+    static func borrow(_ pool: PostgresPool, wanting key: String?) async throws -> (seen: String, sends: Int64) {
+        try await pool.withConnection { session in
+            session.assume(key.map(identity))
+            let seen = try await session.query(current).single().decode(at: 0, as: String.self)
+            return (seen, try await session.query(sends).single().decode(at: 0, as: Int64.self))
+        }
+    }
+
+    @Test func identitiesFollowTheirBorrowers() async throws {
+        // One connection, so every borrower gets the session the last one left.
+        try await TestCluster.withPool(size: 1) { pool, _ in
+            try await pool.withConnection { session in
+                try await session.executeScript("CREATE SEQUENCE identity_sends")
+            }
+            #expect(try await Self.borrow(pool, wanting: "A") == ("A", 1))
+            // The same identity again: in force already, not sent again.
+            #expect(try await Self.borrow(pool, wanting: "A") == ("A", 1))
+            // A borrower that wants none (the daemon's own jobs) does not inherit it.
+            #expect(try await Self.borrow(pool, wanting: nil) == ("", 1))
+            #expect(try await Self.borrow(pool, wanting: "B") == ("B", 2))
+            // A transaction that set it and was rolled back: set again for the next borrower.
+            await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { session in
+                    session.assume(Self.identity("C"))
+                    try await session.withTransaction { transaction in
+                        _ = try await transaction.query(Self.current)
+                        _ = try await transaction.query(PostgresStatement(unnamed: "SELECT 1 / 0"))
+                    }
+                }
+            }
+            #expect(try await Self.borrow(pool, wanting: "C") == ("C", 4))
+        }
+    }
+
+    @Test func nothingRunsWhenTheIdentityCannotBeSet() async throws {
+        try await TestCluster.withPool(size: 1) { pool, _ in
+            try await pool.withConnection { session in
+                try await session.executeScript("CREATE TABLE identity_marks (n int)")
+            }
+            // The identity's statement fails (this database has no sequence identity_sends): the borrower's statements,
+            // sent in the same round trip, must not run under whatever was in force before.
+            await #expect(throws: PostgresError.self) {
+                try await pool.withConnection { session in
+                    session.assume(Self.identity("A"))
+                    try await session.execute(PostgresStatement(unnamed: "INSERT INTO identity_marks VALUES (1)"))
+                }
+            }
+            let marks = try await pool.withConnection { session in
+                try await session.query(PostgresStatement(unnamed: "SELECT count(*) FROM identity_marks")).single().decode(at: 0, as: Int64.self)
+            }
+            #expect(marks == 0)
+        }
+    }
+}

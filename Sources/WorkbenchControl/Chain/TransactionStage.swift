@@ -31,7 +31,7 @@ public struct TransactionStage: CommandMiddleware {
                     return try await change(command, request, context: context, next: next)
                 }
                 return try await pool.withConnection { session in
-                    try await CallerScope.hold(session, to: request.caller, inTransaction: false, directory: scopes)
+                    try await CallerScope.hold(session, to: request.caller, directory: scopes)
                     var context = context
                     context.database = session
                     return try await next(request, context)
@@ -54,8 +54,8 @@ public struct TransactionStage: CommandMiddleware {
         let commandName = command.path.joined(separator: " ")
         do {
             return try await pool.withConnection { session in
-                try await session.withTransaction { transaction in
-                    try await CallerScope.hold(transaction, to: request.caller, inTransaction: true, directory: scopes)
+                try await CallerScope.hold(session, to: request.caller, directory: scopes)
+                return try await session.withTransaction { transaction in
                     if let requestID = request.requestID {
                         try IdempotencyStore.claim(
                             requestID, caller: request.caller, module: command.module, command: commandName, arguments: audited, on: transaction)

@@ -49,13 +49,13 @@ public struct PostgresSession: Sendable {
         try await connection.executeScript(sql)
     }
 
-    /// Makes `statement` the first of every round trip this session makes from now on, until
-    /// the connection goes back to the pool: a transaction-local setting such as the caller's
-    /// scope (`SELECT set_config('workbench.scope', $1, true)`) then holds for each statement,
-    /// in a transaction or not, and can never outlive the borrower. It costs no round trip.
-    /// A session with one cannot run scripts (``executeScript(_:)``).
-    public func openEveryRoundTrip(with statement: PostgresStatement, _ binds: [any PostgresEncodable] = []) {
-        connection.setPrologue(BoundStatement(statement, binds))
+    /// Puts `identity` (session-level settings such as a caller's scope and role; nil: none)
+    /// in force for every statement this borrower runs from now on. The connection remembers
+    /// what its session has in force, so this costs nothing when the last borrower wanted
+    /// the same, and otherwise one statement at the head of the next round trip. Every
+    /// borrower starts with none.
+    public func assume(_ identity: SessionIdentity?) {
+        connection.want(identity)
     }
 
     /// Runs `body` inside `BEGIN … COMMIT`; rolls back when it throws.
@@ -84,6 +84,7 @@ public struct PostgresSession: Sendable {
     /// the connection idle; bounded by the pool's cancel grace period.
     func rollback() async {
         connection.dropQueued()
+        connection.transactionAbandoned()
         guard !connection.isClosed, !connection.isReusable else { return }
         let connection = connection
         let grace = connection.cancelGrace

@@ -60,9 +60,8 @@ final class PipelinedConnection: @unchecked Sendable {
 
     private let published = Mutex(Published())
     private let queued = Mutex<[DeferredStatement]>([])
-    /// A statement that goes first in every batch of the current borrower (the caller's
-    /// scope, set transaction-locally); cleared when the connection goes back to the pool.
-    private let prologue = Mutex<BoundStatement?>(nil)
+    /// The session-level identity in force (a caller's scope) and the borrower's.
+    private let identity = Mutex(SessionIdentityTracker())
 
     // Loop-confined.
     private var handle: OpaquePointer?
@@ -222,21 +221,41 @@ final class PipelinedConnection: @unchecked Sendable {
     /// True when statements wait for the next batch.
     var hasQueued: Bool { queued.withLock { !$0.isEmpty } }
 
-    /// Sets (or with nil clears) the statement that opens every batch.
-    func setPrologue(_ statement: BoundStatement?) {
-        prologue.withLock { $0 = statement }
+    /// A new borrower has the connection: it wants no session identity until it asks.
+    func borrowerChanged() {
+        identity.withLock { $0.borrowerChanged() }
+    }
+
+    /// The borrower wants `wanted` (nil: none) in force from its next round trip on.
+    func want(_ wanted: SessionIdentity?) {
+        identity.withLock { $0.want(wanted) }
+    }
+
+    /// A transaction ended without a round trip of ``execute(_:deadline:)`` (a rollback).
+    func transactionAbandoned() {
+        identity.withLock { $0.abandon() }
     }
 
     /// Sends the queued statements and `statements` in one pipeline and returns the rows of
     /// `statements`. A queued statement's error (or its check's) is thrown first, in order.
+    /// When the session's identity must change for the borrower, the statement that changes
+    /// it goes first, in the same transaction: if it fails, nothing after it runs.
     func execute(_ statements: [BoundStatement], deadline: Duration? = nil) async throws -> [PostgresRows] {
         let deferred = queued.withLock { queue -> [DeferredStatement] in
             defer { queue.removeAll() }
             return queue
         }
-        if deferred.isEmpty && statements.isEmpty { return [] }
-        let opening = prologue.withLock { $0 }.map { [$0] } ?? []
-        let outcomes = try await run(.pipeline(opening + deferred.map(\.bound) + statements), deadline: deadline)
+        let opening = identity.withLock { $0.opening() }.map { [$0] } ?? []
+        if opening.isEmpty && deferred.isEmpty && statements.isEmpty { return [] }
+        let outcomes: [Result<PostgresRows, PostgresError>]
+        do {
+            outcomes = try await run(.pipeline(opening + deferred.map(\.bound) + statements), deadline: deadline)
+        } catch {
+            identity.withLock { $0.roundTripEnded(succeeded: false, idle: false) }
+            throw error
+        }
+        let succeeded = outcomes.allSatisfy { if case .success = $0 { true } else { false } }
+        identity.withLock { $0.roundTripEnded(succeeded: succeeded, idle: isReusable) }
         if !opening.isEmpty { _ = try outcomes[0].get() }
         for (index, statement) in deferred.enumerated() {
             let rows = try outcomes[opening.count + index].get()
@@ -248,9 +267,14 @@ final class PipelinedConnection: @unchecked Sendable {
     /// Runs a parameterless script after sending whatever is queued; returns the rows of its
     /// last statement.
     func executeScript(_ sql: String, deadline: Duration? = nil) async throws -> PostgresRows {
-        precondition(prologue.withLock { $0 } == nil, "a script cannot carry the session's opening statement (a caller's scope)")
         _ = try await execute([])
-        return try await run(.script(sql), deadline: deadline)[0].get()
+        do {
+            return try await run(.script(sql), deadline: deadline)[0].get()
+        } catch {
+            // A script may have opened and abandoned a transaction of its own.
+            identity.withLock { $0.abandon() }
+            throw error
+        }
     }
 
     /// Runs one batch and returns each statement's outcome. Throws when the batch could not

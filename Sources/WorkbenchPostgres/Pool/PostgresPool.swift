@@ -51,6 +51,7 @@ public final class PostgresPool: Service, Sendable {
         _ body: (PostgresSession) async throws -> Result
     ) async throws -> Result {
         let connection = try await checkOut()
+        connection.borrowerChanged()
         let result: Result
         do {
             result = try await withTaskExecutorPreference(connection.loop) {
@@ -184,7 +185,7 @@ public final class PostgresPool: Service, Sendable {
 
     private func checkIn(_ connection: PipelinedConnection) async {
         connection.dropQueued()
-        connection.setPrologue(nil)
+        connection.borrowerChanged()
         // A cancel request still on its way could cancel the next borrower's statement.
         let settled = await connection.cancelRequestsSettled(within: configuration.cancelGrace)
         let reusable = settled && connection.isReusable
