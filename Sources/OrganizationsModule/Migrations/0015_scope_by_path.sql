@@ -74,7 +74,10 @@ DECLARE
     reference_number smallint;
     required boolean;
     policy record;
-    in_scope constant text := 'organisation_path OPERATOR(public.~) (SELECT organizations.scope_query())';
+    -- In coalesce() (false: outside) so that the planner estimates half the rows pass (ltree's
+    -- own estimate for ~ is one in a thousand, which made it sort a grid's whole case list
+    -- rather than walk its index to the first page; measured with EXPLAIN ANALYZE).
+    in_scope constant text := 'coalesce(organisation_path OPERATOR(public.~) (SELECT organizations.scope_query()), false)';
 BEGIN
     SELECT n.nspname, c.relname INTO schema_name, table_name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = scoped;
     SELECT c.relname INTO leader_table FROM pg_class c WHERE c.oid = leader;
@@ -238,24 +241,25 @@ BEGIN
 END;
 $$;
 
--- The organisation tree: read in the scope and what works with it; changed in the scope.
+-- The organisation tree: read in the scope and what works with it; changed in the scope
+-- (coalesce() for the planner's estimate, as in follow_organisation_path).
 DROP POLICY units_read_in_scope ON organizations.units;
 DROP POLICY units_add_in_scope ON organizations.units;
 DROP POLICY units_change_in_scope ON organizations.units;
 DROP POLICY units_remove_in_scope ON organizations.units;
 CREATE POLICY units_read_in_scope ON organizations.units AS RESTRICTIVE FOR SELECT TO dangjian_scoped
-    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()) OR organizations.unit_works_with_scope(id));
+    USING (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false) OR organizations.unit_works_with_scope(id));
 CREATE POLICY units_add_in_scope ON organizations.units AS RESTRICTIVE FOR INSERT TO dangjian_scoped
-    WITH CHECK (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+    WITH CHECK (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false));
 CREATE POLICY units_change_in_scope ON organizations.units AS RESTRICTIVE FOR UPDATE TO dangjian_scoped
-    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()))
-    WITH CHECK (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+    USING (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false))
+    WITH CHECK (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false));
 CREATE POLICY units_remove_in_scope ON organizations.units AS RESTRICTIVE FOR DELETE TO dangjian_scoped
-    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+    USING (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false));
 
 DROP POLICY in_scope ON organizations.unit_counts;
 CREATE POLICY in_scope ON organizations.unit_counts AS RESTRICTIVE TO dangjian_scoped
-    USING (path OPERATOR(public.~) (SELECT organizations.scope_query()));
+    USING (coalesce(path OPERATOR(public.~) (SELECT organizations.scope_query()), false));
 
 -- The tables whose rows belong to two organisations, visible from either side.
 DROP POLICY in_scope ON organizations.reports;
@@ -275,6 +279,23 @@ BEGIN
         'EXISTS (SELECT 1 FROM organizations.venues v WHERE v.id = venue_id)', organizations.in_scope_condition('unit_id'));
 END
 $policy$;
+
+-- An end recorded ahead is in scope when what it ends is: its policy asked each of the four
+-- tables it may name in sub-selects, each planned with that table's own policies, at every
+-- execution of 'org unit show' (0.18 ms of planning, measured). A function asks them with
+-- plans it keeps; only the few pending ends' rows call it.
+CREATE FUNCTION organizations.scheduled_end_in_scope(member bigint, unit bigint, report bigint, seat bigint) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN EXISTS (SELECT 1 FROM organizations.members m WHERE m.id = member)
+        OR EXISTS (SELECT 1 FROM organizations.units u WHERE u.id = unit)
+        OR EXISTS (SELECT 1 FROM organizations.reports r WHERE r.id = report)
+        OR EXISTS (SELECT 1 FROM organizations.seats s WHERE s.id = seat);
+END;
+$$;
+DROP POLICY in_scope ON organizations.scheduled_ends;
+CREATE POLICY in_scope ON organizations.scheduled_ends AS RESTRICTIVE TO dangjian_scoped
+    USING (organizations.scheduled_end_in_scope(member_id, unit_id, report_id, seat_id));
 
 -- The audit log: a scoped caller reads the rows of callers held inside its own scope.
 DROP POLICY audit_log_read_in_scope ON workbench.audit_log;

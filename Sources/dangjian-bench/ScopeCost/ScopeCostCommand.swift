@@ -42,8 +42,8 @@ struct ScopeCostCommand: ParsableCommand {
     @Option(help: "Rounds (each measures both sides).")
     var rounds = 2
 
-    @Option(help: "Seconds of load before each measurement (not counted).")
-    var warmup = 2
+    @Option(help: "Seconds of load before each measurement (not counted): both daemons' connections prepare their statements.")
+    var warmup = 5
 
     @Option(help: "Seed of the clients' choices.")
     var seed: UInt64 = 1
