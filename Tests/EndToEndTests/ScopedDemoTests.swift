@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkbenchPostgres
 import WorkbenchTestSupport
 
 /// Organisation-scoped access across every module, on the demo district: the same database
@@ -48,6 +49,39 @@ struct ScopedDemoTests {
             #expect(
                 seen[list]?.sorted() == district[list]?.sorted(),
                 "\(list): the streets together see \(seen[list] ?? []), the district \(district[list] ?? [])")
+        }
+    }
+
+    @Test func aCommunityThatMovesTakesItsRowsInEveryModule() async throws {
+        let conninfo = try await TestCluster.makeDatabase()
+        let whole = try await DaemonUnderTest.start(conninfo: conninfo)
+        let loaded = try await DaemonUnderTest.runTool(client, ["--socket", whole.socketPath, "demo", "load", DemoLoadTests.demo])
+        #expect(loaded.status == 0, "\(loaded)")
+        // 振兴路社区 (street ZXJ) with its grids, households, cases, complexes, station and
+        // topics moves to street GML.
+        let moved = try await DaemonUnderTest.runTool(
+            client, ["--socket", whole.socketPath, "--raw", "org", "unit", "move", "unit=SZQ-ZXJ-01", "parent=SZQ-GML"])
+        #expect(ReplyText(moved.output).status == 200, "\(moved)")
+        _ = try await whole.terminate()
+
+        let pool = TestCluster.pool(conninfo)
+        let differing = try await pool.withConnection { session in
+            try await session.query(PostgresStatement(unnamed: "SELECT copied_to, rows_differing FROM organizations.path_copies_differing()"))
+                .map { (try $0.decode(at: 0, as: String.self), try $0.decode(at: 1, as: Int64.self)) }
+        }
+        await pool.shutdown()
+        #expect(differing.count >= 25 && differing.allSatisfy { $0.1 == 0 }, "\(differing)")
+
+        let shows = ["grid show grid=WG-ZXJ01-1", "prop complex show complex=XQ-ZXJ01", "station show station=YZ-ZXJ01"]
+        for (street, expected) in [("SZQ-GML", 200), ("SZQ-ZXJ", 404)] {
+            let daemon = try await DaemonUnderTest.start(settings: ["DANGJIAN_ACCESS_SCOPES_USERS": "\(getuid())=\(street)"], conninfo: conninfo)
+            for show in shows {
+                #expect(try await status(show, on: daemon) == expected, "\(street): \(show)")
+            }
+            if expected == 200 {
+                #expect(try await !ids("grid case list grid=WG-ZXJ01-1 limit=500", on: daemon).isEmpty, "\(street): no cases of WG-ZXJ01-1")
+            }
+            _ = try await daemon.terminate()
         }
     }
 

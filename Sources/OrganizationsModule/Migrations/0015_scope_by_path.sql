@@ -58,6 +58,17 @@ $$;
 -- scoped by path first). `also_readable`: an extra condition under which a scoped caller may
 -- read, not change, a row (a member reporting to a community in the scope).
 
+-- Every copy of a path and where it comes from, one row per table that keeps one: what
+-- organizations.path_copies_differing() checks (a health check for operators and tests).
+CREATE TABLE organizations.path_copies (
+    copied_to   regclass PRIMARY KEY,
+    reference   name     NOT NULL,
+    source      regclass NOT NULL,
+    source_key  name     NOT NULL,
+    source_path name     NOT NULL
+);
+GRANT SELECT ON organizations.path_copies TO dangjian_runtime;
+
 -- The shared part: the column, filled; the index a cascade needs; the trigger that sets the
 -- copy when a row is written (from `source`: its `source_key` column matches the row's
 -- `reference`, its `source_path` is the path); the trigger on `leader` (whose id the row's
@@ -133,6 +144,9 @@ BEGIN
         'pass_path_to_' || schema_name || '_' || table_name, leader, leader_path, leader_path,
         schema_name, table_name || '_follow_' || leader_table);
 
+    INSERT INTO organizations.path_copies (copied_to, reference, source, source_key, source_path)
+    VALUES (scoped, reference, source, source_key, source_path);
+
     -- The policies: whatever restricted the table before goes; every role but the scoped one
     -- meets a permissive "true" (which the planner drops).
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', scoped);
@@ -165,32 +179,66 @@ LANGUAGE sql AS $$
     SELECT organizations.follow_organisation_path(scoped, reference, parent, 'id', 'organisation_path', parent, 'organisation_path', also_readable)
 $$;
 
--- A guard that refuses every update of a table (an append-only history, the points ledger)
--- would refuse the copy of a moved organisation's path too. Recreates the trigger `guard` on
--- `scoped` so that it refuses every update but one that changes organisation_path alone (only
--- the owner makes those: the runtime role may not update such tables at all), and every
--- delete as before.
+-- A guard that refuses an update of a table (an append-only history, the points ledger, a
+-- closed session, a transition the status machine does not list) would refuse the copy of a
+-- moved organisation's path too. Recreates the trigger `guard` on `scoped` so that it still
+-- runs for every update but one that changes organisation_path alone (only the owner's
+-- cascades make those: the runtime role may not update the histories at all), and for every
+-- insert and delete it ran for before. Only a trigger without a column list needs it: one
+-- with a list does not run when only organisation_path changes.
 CREATE FUNCTION organizations.let_path_pass_guard(scoped regclass, guard name) RETURNS void
 LANGUAGE plpgsql AS $helper$
 DECLARE
     guard_function regproc;
-    on_delete boolean;
+    events int;
+    others text[] := '{}';
+    old_columns text;
+    new_columns text;
 BEGIN
-    SELECT t.tgfoid::regproc, (t.tgtype & 8) <> 0 INTO guard_function, on_delete FROM pg_trigger t
-    WHERE t.tgrelid = scoped AND t.tgname = guard;
-    IF guard_function IS NULL THEN
-        RAISE EXCEPTION 'organizations.let_path_pass_guard: % has no trigger %', scoped, guard;
+    SELECT t.tgfoid::regproc, t.tgtype INTO guard_function, events FROM pg_trigger t
+    WHERE t.tgrelid = scoped AND t.tgname = guard AND t.tgattr = ''::int2vector;
+    IF guard_function IS NULL OR (events & 2) = 0 OR (events & 16) = 0 THEN
+        RAISE EXCEPTION 'organizations.let_path_pass_guard: % has no BEFORE UPDATE trigger % without a column list', scoped, guard;
     END IF;
+    IF (events & 4) <> 0 THEN others := others || 'INSERT'::text; END IF;
+    IF (events & 8) <> 0 THEN others := others || 'DELETE'::text; END IF;
+    -- Every stored column but the copy (a BEFORE trigger's condition may not name generated
+    -- columns, which follow the others anyway).
+    SELECT string_agg(format('OLD.%I', a.attname), ', ' ORDER BY a.attnum), string_agg(format('NEW.%I', a.attname), ', ' ORDER BY a.attnum)
+    INTO old_columns, new_columns
+    FROM pg_attribute a
+    WHERE a.attrelid = scoped AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' AND a.attname <> 'organisation_path';
     EXECUTE format('DROP TRIGGER %I ON %s', guard, scoped);
     EXECUTE format(
-        'CREATE TRIGGER %I BEFORE UPDATE ON %s FOR EACH ROW '
-        'WHEN ((to_jsonb(OLD) - ''organisation_path'') IS DISTINCT FROM (to_jsonb(NEW) - ''organisation_path'')) EXECUTE FUNCTION %s()',
-        guard, scoped, guard_function);
-    IF on_delete THEN
-        EXECUTE format('CREATE TRIGGER %I BEFORE DELETE ON %s FOR EACH ROW EXECUTE FUNCTION %s()', guard || '_delete', scoped, guard_function);
+        'CREATE TRIGGER %I BEFORE UPDATE ON %s FOR EACH ROW WHEN (ROW(%s) IS DISTINCT FROM ROW(%s)) EXECUTE FUNCTION %s()',
+        guard, scoped, old_columns, new_columns, guard_function);
+    IF cardinality(others) > 0 THEN
+        EXECUTE format('CREATE TRIGGER %I BEFORE %s ON %s FOR EACH ROW EXECUTE FUNCTION %s()',
+            guard || '_' || lower(array_to_string(others, '_')), array_to_string(others, ' OR '), scoped, guard_function);
     END IF;
 END;
 $helper$;
+
+-- For each table that keeps a copy of its rows' organisation path, how many rows' copies
+-- differ from their source (none, unless a trigger was bypassed). Reads as its owner, past
+-- the policies: it is meant for the whole database.
+CREATE FUNCTION organizations.path_copies_differing() RETURNS TABLE (copied_to text, rows_differing bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    copy record;
+BEGIN
+    FOR copy IN SELECT p.* FROM organizations.path_copies p ORDER BY p.copied_to::text LOOP
+        copied_to := copy.copied_to::text;
+        EXECUTE format('SELECT count(*) FROM %s t LEFT JOIN %s s ON s.%I = t.%I '
+                       'WHERE t.organisation_path IS DISTINCT FROM s.%I',
+                       copy.copied_to, copy.source, copy.source_key, copy.reference, copy.source_path)
+            INTO rows_differing;
+        RETURN NEXT;
+    END LOOP;
+END;
+$$;
+REVOKE EXECUTE ON FUNCTION organizations.path_copies_differing() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION organizations.path_copies_differing() TO dangjian_runtime;
 
 -- Migrations only.
 REVOKE EXECUTE ON FUNCTION organizations.let_path_pass_guard(regclass, name) FROM PUBLIC;
