@@ -262,8 +262,8 @@ struct NewModule: CommandPlugin {
         --   SELECT organizations.scope_by_path('\(id).things', 'unit_id');
         -- and a table whose rows belong to another row follows it:
         --   SELECT organizations.scope_by_path_through('\(id).thing_notes', 'thing_id', '\(id).things');
-        -- and a BEFORE UPDATE guard without a column list (an append-only history) lets the copy
-        -- of a moved organisation's path through:
+        -- and a BEFORE UPDATE guard added to such a table later (an append-only history) lets the
+        -- copy of a moved organisation's path through:
         --   SELECT organizations.let_path_pass_guard('\(id).thing_notes', 'thing_notes_append_only');
 
         """

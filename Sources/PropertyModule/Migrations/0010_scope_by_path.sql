@@ -1,15 +1,13 @@
 -- Scoped access by each row's copy of its organisation's path (organizations' 0015): the same
 -- rows as 0009, checked in place. Rankings keep their own rules (a list is readable from
 -- inside the organisation it covers, too), restated below.
--- The guards of complaints and their history let the copy follow a moved organisation, nothing else.
+-- Their guards (the complaint status machine, the append-only history) let the copy through.
 SELECT organizations.scope_by_path('property.complexes', 'community_id');
 SELECT organizations.scope_by_path_through('property.service_contracts', 'complex_id', 'property.complexes');
 SELECT organizations.scope_by_path_through('property.cross_appointments', 'complex_id', 'property.complexes');
 SELECT organizations.scope_by_path('property.projects', 'community_id');
 SELECT organizations.scope_by_path('property.complaints', 'community_id');
-SELECT organizations.let_path_pass_guard('property.complaints', 'complaints_check_transition');
 SELECT organizations.scope_by_path_through('property.complaint_events', 'complaint_id', 'property.complaints');
-SELECT organizations.let_path_pass_guard('property.complaint_events', 'complaint_events_append_only');
 
 -- The red/black lists: 0009's rules, matched against the scope's organisations as the other
 -- policies now are (organizations' 0015).
