@@ -162,6 +162,14 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
         ),
+        .target(
+            name: "GovernanceModule",
+            dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+            exclude: ["Migrations"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // new-module: targets (swift package new-module adds a module's target above this line)
 
         // MARK: Boot
 
@@ -176,6 +184,8 @@ let package = Package(
                 "PropertyModule",
                 "StationsModule",
                 "ConsultationsModule",
+                "GovernanceModule",
+                // new-module: daemon dependencies (swift package new-module adds a module above this line)
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -309,6 +319,12 @@ let package = Package(
             dependencies: ["ConsultationsModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "GovernanceModuleTests",
+            dependencies: ["GovernanceModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // new-module: test targets (swift package new-module adds a module's tests above this line)
         .testTarget(
             name: "dangjianctlTests",
             dependencies: ["dangjianctl"],

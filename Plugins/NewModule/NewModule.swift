@@ -8,8 +8,10 @@ import PackagePlugin
 /// module's schema, its grants and constraint comment) and one area folder `Items/` (commands →
 /// store → queries, two commands `item add` and `item list`), and `Tests/<Name>ModuleTests/` with
 /// a test through the daemon's own command path against the suite's PostgreSQL cluster. It then
-/// prints the lines to add to `Package.swift` and to the daemon's module catalog. Existing
-/// files are never overwritten.
+/// adds the module to `Package.swift` (its target, its tests, the daemon's dependencies), to
+/// the daemon's module catalog and its error code to docs/error-codes.md, each at its marker
+/// line (`// new-module: …`). Existing files are never overwritten; an edit already made is
+/// not made twice.
 @main
 struct NewModule: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -48,27 +50,109 @@ struct NewModule: CommandPlugin {
             try contents.write(to: url, atomically: true, encoding: .utf8)
             print("created \(path)")
         }
+        let errorType = name.replacingOccurrences(of: "Module", with: "") + "ErrorCode"
+        let edits: [(path: String, edit: Edit)] = [
+            (
+                "Package.swift",
+                .insert(
+                    before: "// new-module: targets",
+                    """
+                    .target(
+                        name: "\(name)",
+                        dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+                        exclude: ["Migrations"],
+                        swiftSettings: strictSettings,
+                        plugins: ["EmbedMigrations"]
+                    ),
+                    """)
+            ),
+            ("Package.swift", .insert(before: "// new-module: daemon dependencies", "\"\(name)\",")),
+            (
+                "Package.swift",
+                .insert(
+                    before: "// new-module: test targets",
+                    """
+                    .testTarget(
+                        name: "\(name)Tests",
+                        dependencies: ["\(name)", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+                        swiftSettings: strictSettings
+                    ),
+                    """)
+            ),
+            ("Sources/WorkbenchDaemon/Catalog/ModuleCatalog.swift", .insert(before: "// new-module: catalog", "\(name).self,")),
+            ("Sources/WorkbenchDaemon/Catalog/ModuleCatalog.swift", .importModule(name)),
+            ("docs/error-codes.md", .appendLine("| `\(id).item.duplicate` | \(id) |")),
+        ]
+        var manual: [String] = []
+        for (path, edit) in edits {
+            let url = root.appending(path: path)
+            guard let text = try? String(contentsOf: url, encoding: .utf8), let changed = edit.apply(to: text) else {
+                manual.append("\(path): \(edit.instruction)")
+                continue
+            }
+            if changed != text {
+                try changed.write(to: url, atomically: true, encoding: .utf8)
+                print("updated \(path)")
+            }
+        }
+        if !manual.isEmpty {
+            print("\nNot found where expected; by hand:\n" + manual.map { "- " + $0 }.joined(separator: "\n"))
+        }
         print(
             """
 
-            Next:
-            1. In Package.swift, add the targets:
-                   .target(
-                       name: "\(name)",
-                       dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
-                       exclude: ["Migrations"],
-                       swiftSettings: strictSettings,
-                       plugins: ["EmbedMigrations"]
-                   ),
-                   .testTarget(name: "\(name)Tests", dependencies: ["\(name)", "WorkbenchTestSupport"], swiftSettings: strictSettings),
-               and "\(name)" to the dependencies of the WorkbenchDaemon target.
-            2. Add \(name).self to ModuleCatalog.all in Sources/WorkbenchDaemon/Catalog/ModuleCatalog.swift.
-            3. Add \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all to \
-            Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift and its
-               codes to docs/error-codes.md.
-            4. Replace the example area (Items/) with the module's own; run `deploy/dev test`.
+            Next: replace the example area (Items/) with the module's own; name each new error code in \(errorType) \
+            (docs/error-codes.md lists them: the catalogue test prints the table it expects), and add the module's \
+            requirements (such as "OrganizationsModule") to its target in Package.swift. Then run `deploy/dev test`.
             """
         )
+    }
+
+    /// One change to a file outside the module: inserted at a marker line, so that a module
+    /// author never edits the package, the catalog or the code list by hand.
+    enum Edit {
+        /// `line` above the line holding `marker`, indented like it.
+        case insert(before: String, String)
+        /// `import <module>` among the file's imports, in order.
+        case importModule(String)
+        /// `line` at the end of the file.
+        case appendLine(String)
+
+        /// What to do by hand when the file has no marker.
+        var instruction: String {
+            switch self {
+            case .insert(let marker, let text): "add \(text.split(separator: "\n").first ?? "") … above “\(marker)”"
+            case .importModule(let module): "add import \(module)"
+            case .appendLine(let line): "add \(line)"
+            }
+        }
+
+        /// The file's new text; nil when its marker is missing; the text itself when the
+        /// change is there already.
+        func apply(to text: String) -> String? {
+            var lines = text.components(separatedBy: "\n")
+            switch self {
+            case .insert(let marker, let block):
+                guard let at = lines.firstIndex(where: { $0.contains(marker) }) else { return nil }
+                let indent = String(lines[at].prefix { $0 == " " })
+                let added = block.components(separatedBy: "\n").map { indent + $0 }
+                if lines.contains(where: { $0 == added[0] }) && added.count == 1 { return text }
+                if added.count > 1, text.contains(added[1].trimmingCharacters(in: .whitespaces)) { return text }
+                lines.insert(contentsOf: added, at: at)
+            case .importModule(let module):
+                let imports = lines.indices.filter { lines[$0].hasPrefix("import ") || lines[$0].hasPrefix("public import ") }
+                guard let last = imports.last else { return nil }
+                func name(_ line: String) -> String { String(line.split(separator: " ").last ?? "") }
+                if imports.contains(where: { name(lines[$0]) == module }) { return text }
+                let at = imports.first { name(lines[$0]) > module } ?? last + 1
+                lines.insert("import \(module)", at: at)
+            case .appendLine(let line):
+                if lines.contains(line) { return text }
+                while lines.last == "" { lines.removeLast() }
+                lines += [line, ""]
+            }
+            return lines.joined(separator: "\n")
+        }
     }
 
     func moduleSource(id: String, name: String, alias: String, title: String) -> String {
@@ -90,6 +174,8 @@ struct NewModule: CommandPlugin {
             public static let title = "\(title)"
             /// The module's migrations, embedded from `Migrations/`.
             public static var migrations: [Migration] { EmbeddedMigrations.all }
+            /// Every error code the module answers with.
+            public static var errorCodes: [String] { \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all }
 
             /// Reads the module's configuration (`modules.\(id)`); none yet.
             public init(context: ModuleContext) async throws {}
@@ -114,9 +200,8 @@ struct NewModule: CommandPlugin {
         let type = name.replacingOccurrences(of: "Module", with: "") + "ErrorCode"
         return """
             /// Every error code the \(id) module answers with, named: a reply's code is stable, so
-            /// scripts may depend on it, and ``all`` lets a test list them (add the type to
-            /// `Tests/WorkbenchDaemonTests/ErrorCodeCatalogueTests.swift` and the codes to
-            /// `docs/error-codes.md`).
+            /// scripts may depend on it, and ``all`` (the module's `errorCodes`) lets a test check
+            /// them against docs/error-codes.md.
             public enum \(type) {
                 /// `\(id).item.duplicate`.
                 public static let itemDuplicate = "\(id).item.duplicate"

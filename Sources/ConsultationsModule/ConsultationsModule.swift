@@ -48,6 +48,8 @@ public struct ConsultationsModule: WorkbenchModule {
     public static let optionalRequires = ["grids"]
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
+    /// Every error code the module answers with.
+    public static var errorCodes: [String] { ConsultationsErrorCode.all }
 
     /// The configuration in force.
     public let settings: ConsultationsSettings

@@ -39,6 +39,8 @@ public struct GridsModule: WorkbenchModule {
     public static let requires = ["organizations"]
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
+    /// Every error code the module answers with.
+    public static var errorCodes: [String] { GridsErrorCode.all }
 
     /// The configuration in force.
     public let settings: GridsSettings

@@ -45,6 +45,8 @@ public struct OrganizationsModule: WorkbenchModule {
     public static let summary = "The organisation tree, members, 双报到, 结对共建, 先锋指数, 两个全覆盖"
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
+    /// Every error code the module answers with.
+    public static var errorCodes: [String] { OrganizationsErrorCode.all }
 
     /// The configuration in force.
     public let settings: OrganizationsSettings

@@ -44,6 +44,8 @@ public struct PropertyModule: WorkbenchModule {
     public static let optionalRequires = ["grids"]
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
+    /// Every error code the module answers with.
+    public static var errorCodes: [String] { PropertyErrorCode.all }
 
     /// The configuration in force.
     public let settings: PropertySettings

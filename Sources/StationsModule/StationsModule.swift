@@ -39,6 +39,8 @@ public struct StationsModule: WorkbenchModule {
     public static let optionalRequires = ["grids"]
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
+    /// Every error code the module answers with.
+    public static var errorCodes: [String] { StationsErrorCode.all }
 
     /// The configuration in force.
     public let settings: StationsSettings

@@ -1,4 +1,5 @@
 import ConsultationsModule
+import GovernanceModule
 import GridsModule
 import OrganizationsModule
 import PropertyModule
@@ -9,8 +10,8 @@ public import WorkbenchKit
 /// Configuration (`modules.enabled`) chooses which are loaded; the daemon orders them by
 /// their `requires`.
 ///
-/// To add a module: create its target (`swift package new-module <name>`), add it to
-/// Package.swift's `WorkbenchDaemon` dependencies, and add its type here.
+/// `swift package new-module <id>` adds a new module's type here (before the marker below),
+/// its import above and its target to Package.swift.
 public enum ModuleCatalog {
     /// The modules of this build.
     public static let all: [any WorkbenchModule.Type] = [
@@ -19,5 +20,7 @@ public enum ModuleCatalog {
         PropertyModule.self,
         StationsModule.self,
         ConsultationsModule.self,
+        GovernanceModule.self,
+        // new-module: catalog (swift package new-module adds a module's type above this line)
     ]
 }

@@ -40,6 +40,9 @@ public protocol WorkbenchModule: Sendable {
     /// against a migrated database, and fails for a statement in the module's sources that is
     /// not listed.
     static var statements: [PostgresStatement] { get }
+    /// Every error code the module answers with (its `<Name>ErrorCode.all`): a test checks
+    /// that each is under the module's id and that docs/error-codes.md lists them.
+    static var errorCodes: [String] { get }
 
     /// Initialises the module (after its migrations are applied and its requirements are up).
     init(context: ModuleContext) async throws
@@ -65,6 +68,8 @@ extension WorkbenchModule {
     public static var migrationsDirectory: String { "Sources/\(String(describing: Self.self))/Migrations" }
     /// By default none (the statement test still finds those in the module's sources).
     public static var statements: [PostgresStatement] { [] }
+    /// By default none.
+    public static var errorCodes: [String] { [] }
     /// By default a module's commands are served under its id and alias.
     public static var servesCommandsAtTopLevel: Bool { false }
     /// By default no background jobs.
