@@ -164,7 +164,7 @@ let package = Package(
         ),
         .target(
             name: "GovernanceModule",
-            dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+            dependencies: ["OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", .product(name: "Configuration", package: "swift-configuration")],
             exclude: ["Migrations"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]
@@ -321,7 +321,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GovernanceModuleTests",
-            dependencies: ["GovernanceModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: ["GovernanceModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
             swiftSettings: strictSettings
         ),
         // new-module: test targets (swift package new-module adds a module's tests above this line)

@@ -5,8 +5,15 @@ extension GovernanceModule {
     /// migrated database. A statement missing here fails that test, naming it.
     public static var statements: [PostgresStatement] {
         [
-            ItemStore.Queries.add,
-            ItemStore.Queries.list,
+            BodyStore.Queries.find, BodyStore.Queries.findByCode, BodyStore.Queries.add, BodyStore.Queries.update, BodyStore.Queries.list,
+            BodyStore.Queries.members, BodyStore.Queries.isMember,
+            MeetingStore.Queries.find, MeetingStore.Queries.hold, MeetingStore.Queries.attend, MeetingStore.Queries.raise,
+            MeetingStore.Queries.decide, MeetingStore.Queries.problem, MeetingStore.Queries.list, MeetingStore.Queries.latest,
+            MeetingStore.Queries.attendance, MeetingStore.Queries.problems,
+            TaskStore.Queries.find, TaskStore.Queries.findForUpdate, TaskStore.Queries.assign, TaskStore.Queries.progress,
+            TaskStore.Queries.close, TaskStore.Queries.addNote, TaskStore.Queries.notes, TaskStore.Queries.list,
+            ComplianceQueries.periods, ComplianceQueries.withoutBody,
+            GovernanceBreakdown.query,
         ]
     }
 }
