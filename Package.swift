@@ -164,7 +164,10 @@ let package = Package(
         ),
         .target(
             name: "GovernanceModule",
-            dependencies: ["OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", .product(name: "Configuration", package: "swift-configuration")],
+            dependencies: [
+                "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres",
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
             exclude: ["Migrations"],
             swiftSettings: strictSettings,
             plugins: ["EmbedMigrations"]

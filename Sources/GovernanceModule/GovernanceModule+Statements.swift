@@ -14,6 +14,15 @@ extension GovernanceModule {
             TaskStore.Queries.close, TaskStore.Queries.addNote, TaskStore.Queries.notes, TaskStore.Queries.list,
             ComplianceQueries.periods, ComplianceQueries.withoutBody,
             GovernanceBreakdown.query,
-        ]
+            ChecklistStore.Queries.find, ChecklistStore.Queries.latest, ChecklistStore.Queries.add, ChecklistStore.Queries.copyIndicators,
+            ChecklistStore.Queries.indicators, ChecklistStore.Queries.setIndicator, ChecklistStore.Queries.removeIndicator,
+            ChecklistStore.Queries.list,
+            AssessmentStore.Queries.find, AssessmentStore.Queries.findForUpdate, AssessmentStore.Queries.stationedIn, AssessmentStore.Queries.open,
+            AssessmentStore.Queries.manualScores, AssessmentStore.Queries.setManual, AssessmentStore.Queries.review,
+            AssessmentStore.Queries.storedScores, AssessmentStore.Queries.storeScore, AssessmentStore.Queries.openBreakthrough,
+            AssessmentStore.Queries.publish, AssessmentStore.Queries.ofAssessor, AssessmentStore.Queries.list,
+            ReviewStore.Queries.record,
+            BreakthroughStore.Queries.list, BreakthroughStore.Queries.find, BreakthroughStore.Queries.close,
+        ] + EvidenceQueries.all
     }
 }

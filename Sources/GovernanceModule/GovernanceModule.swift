@@ -36,6 +36,8 @@ public struct GovernanceModule: WorkbenchModule {
     public static let summary = "Joint meetings with part-time members, tasks to closing, compliance gaps; yearly assessment and 述职评议"
     /// Bodies, meetings and assessments belong to organisations of the tree.
     public static let requires = ["organizations"]
+    /// Assessment evidence reads these modules' tables when they are loaded.
+    public static let optionalRequires = ["grids", "property", "consultations"]
     /// The module's migrations, embedded from `Migrations/`.
     public static var migrations: [Migration] { EmbeddedMigrations.all }
     /// Every error code the module answers with.
@@ -43,17 +45,21 @@ public struct GovernanceModule: WorkbenchModule {
 
     /// The configuration in force.
     public let settings: GovernanceSettings
+    /// The modules of ``optionalRequires`` that are loaded: evidence from the others is missing.
+    let evidenceModules: Set<String>
 
     /// Reads the module's configuration (`modules.governance`).
     ///
     /// - Throws: ``ModuleSettingsError`` for a value it cannot use.
     public init(context: ModuleContext) async throws {
         settings = try GovernanceSettings(config: context.config)
+        evidenceModules = Set(Self.optionalRequires.filter(context.isLoaded))
     }
 
     /// Every command, grouped by area.
     public var commands: [CommandSpec] {
-        bodyCommands + meetingCommands + taskCommands + [complianceCommand, statisticsCommand]
+        bodyCommands + meetingCommands + taskCommands + [complianceCommand, statisticsCommand] + checklistCommands + assessmentCommands
+            + breakthroughCommands
     }
 
     /// Friendly replies for the constraints that need more than their comment says.
@@ -65,6 +71,11 @@ public struct GovernanceModule: WorkbenchModule {
             "attendance_unit_key": .conflict(
                 GovernanceErrorCode.meetingNotAMember, argument: "unit",
                 "this unit's attendance at the meeting is recorded already; see 'gov meeting show'"),
+            "assessments_once_a_year": .conflict(
+                GovernanceErrorCode.assessmentDuplicate, argument: "unit",
+                "the assessor has this organisation's assessment for the year already; see 'gov assessment list'"),
+            "indicators_code_key": .conflict(
+                GovernanceErrorCode.checklistDuplicateIndicator, argument: "code", "the list has an indicator with this code"),
         ]
     }
 }

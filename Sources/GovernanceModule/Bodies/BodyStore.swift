@@ -60,8 +60,9 @@ enum BodyStore {
     /// The body's members by organisation code.
     static func members(of bodyID: Int64, in session: PostgresSession) async throws -> [Member] {
         try await session.query(Queries.members, [bodyID]).map {
-            Member(unitID: try $0.decode("unit_id"), code: try $0.decode("code"), name: try $0.decode("name"), kind: try $0.decode("kind"),
-                   via: try $0.decode("via"))
+            Member(
+                unitID: try $0.decode("unit_id"), code: try $0.decode("code"), name: try $0.decode("name"), kind: try $0.decode("kind"),
+                via: try $0.decode("via"))
         }
     }
 

@@ -36,15 +36,20 @@ extension GovernanceModule {
             let gapRows: [[ReplyValue]] = try gaps.prefix(limit).map { row in
                 let lastDay: CalendarDate = try row.decode("last_day")
                 return [
-                    .int(try row.decode("body_id", as: Int64.self)), .string(try row.decode("code", as: String.self)), .string(try row.decode("name", as: String.self)),
-                    .string(try row.decode("cadence", as: String.self)), .string(try row.decode("period", as: String.self)), .date(try row.decode("first_day", as: CalendarDate.self)), .date(lastDay),
+                    .int(try row.decode("body_id", as: Int64.self)), .string(try row.decode("code", as: String.self)),
+                    .string(try row.decode("name", as: String.self)),
+                    .string(try row.decode("cadence", as: String.self)), .string(try row.decode("period", as: String.self)),
+                    .date(try row.decode("first_day", as: CalendarDate.self)), .date(lastDay),
                     .string(lastDay < on ? "missed" : "due"),
                 ]
             }
             let missed = gapRows.filter { $0.last == .string("missed") }.count
             let without = try await session.query(ComplianceQueries.withoutBody, [scope?.path, limit + 1])
             let withoutRows: [[ReplyValue]] = try without.prefix(limit).map {
-                [.string(try $0.decode("code", as: String.self)), .string(try $0.decode("name", as: String.self)), .string(try $0.decode("kind", as: String.self))]
+                [
+                    .string(try $0.decode("code", as: String.self)), .string(try $0.decode("name", as: String.self)),
+                    .string(try $0.decode("kind", as: String.self)),
+                ]
             }
             let overdue = try await TaskStore.list(
                 filter: TaskStore.Filter(scopePath: scope?.path, overdueOn: on), page: Page(limit: limit), in: session)
@@ -62,7 +67,10 @@ extension GovernanceModule {
                     ("without_body", .int(Int64(withoutRows.count))), ("overdue_tasks", .int(Int64(min(overdue.count, limit)))),
                 ],
                 sections: [
-                    ("gaps", ReplyTable(columns: ["body", "organisation", "name", "cadence", "period", "first_day", "last_day", "state"], rows: gapRows)),
+                    (
+                        "gaps",
+                        ReplyTable(columns: ["body", "organisation", "name", "cadence", "period", "first_day", "last_day", "state"], rows: gapRows)
+                    ),
                     ("without_body", ReplyTable(columns: ["code", "name", "kind"], rows: withoutRows)),
                     ("overdue_tasks", ReplyTable(columns: AssignedTask.tableColumns, rows: overdue.prefix(limit).map { $0.tableRow(today: on) })),
                 ],

@@ -113,8 +113,14 @@ extension GovernanceModule {
             return .document(
                 meeting.fields,
                 sections: [
-                    ("attendance", ReplyTable(columns: ["code", "name", "person", "present"], rows: try await MeetingStore.attendance(of: meeting, in: session))),
-                    ("problems", ReplyTable(columns: ["id", "raised_by", "summary"], rows: try await MeetingStore.problems(of: meeting.id, in: session))),
+                    (
+                        "attendance",
+                        ReplyTable(columns: ["code", "name", "person", "present"], rows: try await MeetingStore.attendance(of: meeting, in: session))
+                    ),
+                    (
+                        "problems",
+                        ReplyTable(columns: ["id", "raised_by", "summary"], rows: try await MeetingStore.problems(of: meeting.id, in: session))
+                    ),
                     ("tasks", ReplyTable(columns: AssignedTask.tableColumns, rows: tasks.map { $0.tableRow(today: invocation.today) })),
                 ],
                 summary: meeting.label
@@ -139,7 +145,8 @@ extension GovernanceModule {
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
             let page = try Page(arguments)
             let meetings = try await MeetingStore.list(
-                filter: MeetingStore.Filter(bodyID: body?.id, scopePath: scope?.path, from: arguments.optionalDate("from"), to: arguments.optionalDate("to")),
+                filter: MeetingStore.Filter(
+                    bodyID: body?.id, scopePath: scope?.path, from: arguments.optionalDate("from"), to: arguments.optionalDate("to")),
                 page: page, in: session)
             return page.reply(columns: Meeting.tableColumns, rows: meetings.map { ($0.id, $0.tableRow) })
         }

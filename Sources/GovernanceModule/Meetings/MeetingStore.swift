@@ -75,16 +75,21 @@ enum MeetingStore {
     /// Attendance, and the member units that sent nobody.
     static func attendance(of meeting: Meeting, in session: PostgresSession) async throws -> [[ReplyValue]] {
         try await session.query(Queries.attendance, [meeting.id, meeting.bodyID]).map {
-            [.string(try $0.decode("code", as: String.self)), .string(try $0.decode("name", as: String.self)), (try $0.decode("person", as: String?.self)).map(ReplyValue.string) ?? .null,
-             .bool(try $0.decode("present", as: Bool.self))]
+            [
+                .string(try $0.decode("code", as: String.self)), .string(try $0.decode("name", as: String.self)),
+                (try $0.decode("person", as: String?.self)).map(ReplyValue.string) ?? .null,
+                .bool(try $0.decode("present", as: Bool.self)),
+            ]
         }
     }
 
     /// The problems raised at a meeting.
     static func problems(of meetingID: Int64, in session: PostgresSession) async throws -> [[ReplyValue]] {
         try await session.query(Queries.problems, [meetingID]).map {
-            [.int(try $0.decode("id", as: Int64.self)), (try $0.decode("raised_by", as: String?.self)).map(ReplyValue.string) ?? .null,
-             .string(try $0.decode("summary", as: String.self))]
+            [
+                .int(try $0.decode("id", as: Int64.self)), (try $0.decode("raised_by", as: String?.self)).map(ReplyValue.string) ?? .null,
+                .string(try $0.decode("summary", as: String.self)),
+            ]
         }
     }
 

@@ -114,8 +114,10 @@ enum GovernanceBreakdown {
             let name: String? = try row.decode("name")
             return [
                 key.map(ReplyValue.string) ?? .string("total"), name.map(ReplyValue.string) ?? .null, .int(try row.decode("bodies", as: Int64.self)),
-                .int(try row.decode("meetings", as: Int64.self)), .int(try row.decode("attendances", as: Int64.self)), .int(try row.decode("problems", as: Int64.self)), .int(ended),
-                .int(missed), Percentage.value(Int(ended - missed), of: Int(ended)), .int(due), .int(onTime), .int(try row.decode("late", as: Int64.self)),
+                .int(try row.decode("meetings", as: Int64.self)), .int(try row.decode("attendances", as: Int64.self)),
+                .int(try row.decode("problems", as: Int64.self)), .int(ended),
+                .int(missed), Percentage.value(Int(ended - missed), of: Int(ended)), .int(due), .int(onTime),
+                .int(try row.decode("late", as: Int64.self)),
                 .int(try row.decode("overdue", as: Int64.self)), .int(cancelled), Percentage.value(Int(onTime), of: Int(due - cancelled)),
             ]
         }

@@ -75,8 +75,11 @@ enum TaskStore {
     /// The task's progress notes, oldest first.
     static func notes(of taskID: Int64, in session: PostgresSession) async throws -> [[ReplyValue]] {
         try await session.query(Queries.notes, [taskID]).map {
-            [.timestamp(try $0.decode("at", as: Date.self)), .int(Int64(try $0.decode("progress", as: Int.self))), .string(try $0.decode("note", as: String.self)),
-             .string(try $0.decode("actor", as: String.self))]
+            [
+                .timestamp(try $0.decode("at", as: Date.self)), .int(Int64(try $0.decode("progress", as: Int.self))),
+                .string(try $0.decode("note", as: String.self)),
+                .string(try $0.decode("actor", as: String.self)),
+            ]
         }
     }
 

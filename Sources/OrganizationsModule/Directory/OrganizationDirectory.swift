@@ -92,6 +92,13 @@ public enum OrganizationDirectory {
         return phone
     }
 
+    /// The SQL condition that venue `venue` (an SQL expression for its id) is covered by some
+    /// organisation on `day` (an SQL expression for a date): the one rule of the "two full
+    /// coverages" 两个全覆盖 that `org coverage` and `org stats` use, for another module's query.
+    public static func venueCoveredCondition(venue: String, on day: String) -> String {
+        CoverageStore.Queries.organisationallyCovered(venue: venue, on: day)
+    }
+
     /// `138****1234`: how phones are shown to roles below admin.
     public static func maskedPhone(_ number: String) -> String { PhoneNumber.masked(number) }
 }

@@ -37,4 +37,9 @@ public struct ModuleContext: Sendable {
     public func module<Module: WorkbenchModule>(_ type: Module.Type) -> Module? {
         loaded[Module.id] as? Module
     }
+
+    /// Whether the module with `id`, declared in ``WorkbenchModule/requires`` or
+    /// ``WorkbenchModule/optionalRequires``, is loaded: for a module that only reads another's
+    /// tables (through their schema) without linking its Swift target.
+    public func isLoaded(_ id: String) -> Bool { loaded[id] != nil }
 }
