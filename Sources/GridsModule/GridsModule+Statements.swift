@@ -23,6 +23,7 @@ extension GridsModule {
             EscalationSweeper.Queries.noteOverdue,
             EscalationSweeper.Queries.warn,
             GridStore.Queries.leafGrids,
+            GridStore.Queries.householdPositions,
             GridStore.Queries.find,
             GridStore.Queries.findForShare,
             GridStore.Queries.findByCodes,

@@ -11,6 +11,9 @@ public enum StationsErrorCode {
     public static let coverageNoGridsModule = "stations.coverage.no_grids_module"
     /// `stations.coverage.no_located_grids`.
     public static let coverageNoLocatedGrids = "stations.coverage.no_located_grids"
+    /// `stations.coverage.no_located_households`: `of=households` over a scope whose
+    /// households have no recorded position.
+    public static let coverageNoLocatedHouseholds = "stations.coverage.no_located_households"
     /// `stations.coverage.two_circles`.
     public static let coverageTwoCircles = "stations.coverage.two_circles"
     /// `stations.hours.malformed`.
@@ -59,6 +62,7 @@ public enum StationsErrorCode {
         coverageNoExtent,
         coverageNoGridsModule,
         coverageNoLocatedGrids,
+        coverageNoLocatedHouseholds,
         coverageTwoCircles,
         hoursMalformed,
         positionIncomplete,

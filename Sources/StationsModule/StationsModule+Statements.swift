@@ -13,6 +13,7 @@ extension StationsModule {
             NearestQueries.inBox,
             ServiceCatalogue.Queries.find,
             ServiceCatalogue.Queries.standard,
+            ServiceCatalogue.Queries.define,
             ServiceCatalogue.Queries.insertExtras,
             ServiceCatalogue.Queries.ofStation,
             ServiceCatalogue.Queries.catalogue,

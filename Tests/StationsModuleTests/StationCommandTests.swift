@@ -106,7 +106,7 @@ import WorkbenchTestSupport
             let after: String = try await harness.scalar("SELECT string_agg(code || hours || latitude, ',' ORDER BY id) FROM stations.stations")
             #expect(after == before)
             let count = try await harness.scalar("SELECT count(*) FROM stations.services", as: Int64.self)
-            #expect(count == 10)
+            #expect(count == 20, "the ten standard services for workers and the ten for residents, no extras")
         }
     }
 
@@ -119,7 +119,7 @@ import WorkbenchTestSupport
             // An extra joins the catalogue once; another station offering it reuses it.
             #expect(await harness.send("station service add station=YZ2 extras=理发").status == 200)
             let catalogue = await harness.send("station service list")
-            #expect(catalogue.summary == "12 services: 10 standard, 2 extras")
+            #expect(catalogue.summary == "22 services: 20 standard (10 for workers, 10 for residents), 2 extras")
             #expect(catalogue.rows.first { $0["name"] == "理发" }?["open_stations"] == "2")
             #expect(catalogue.rows.first { $0["code"] == "charging" }?["open_stations"] == "3")
             #expect(await harness.send("station list service=理发").column("code") == ["YZ1", "YZ2"])

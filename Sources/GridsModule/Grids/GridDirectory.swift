@@ -88,6 +88,43 @@ public enum GridDirectory {
         }
     }
 
+    /// A household with its position, for service-circle coverage.
+    public struct LocatedHousehold: Sendable {
+        /// The household file's id.
+        public var id: Int64
+        /// Its grid's code.
+        public var gridCode: String
+        /// Its address.
+        public var address: String
+        /// People in it.
+        public var size: Int
+        /// WGS-84 degrees.
+        public var latitude: Double
+        /// WGS-84 degrees.
+        public var longitude: Double
+    }
+
+    /// The households in grids of communities under `scope` (a path) whose position is
+    /// recorded, by id, and how many have none.
+    public static func locatedHouseholds(
+        under scope: String, in session: PostgresSession
+    ) async throws -> (located: [LocatedHousehold], unlocated: Int) {
+        let rows = try await session.query(GridStore.Queries.householdPositions, [scope])
+        var located: [LocatedHousehold] = []
+        var unlocated = 0
+        for row in rows {
+            guard let latitude = try row.decode("latitude", as: Double?.self), let longitude = try row.decode("longitude", as: Double?.self) else {
+                unlocated += 1
+                continue
+            }
+            located.append(
+                LocatedHousehold(
+                    id: try row.decode("id"), gridCode: try row.decode("code"), address: try row.decode("address"), size: try row.decode("size"),
+                    latitude: latitude, longitude: longitude))
+        }
+        return (located, unlocated)
+    }
+
     /// The argument spec for a grid named by id or code.
     public static func gridArgument(_ name: String, required: Bool = true, help: String) -> ArgumentSpec {
         GridsModule.gridArgument(name, required: required, help: help)

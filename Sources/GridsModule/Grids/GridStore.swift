@@ -17,6 +17,16 @@ enum GridStore {
             ORDER BY g.id
             """
         )
+        /// Households in grids of communities under `$1`, with their positions (null when unknown).
+        static let householdPositions = PostgresStatement(
+            "grids.grid.household_positions",
+            """
+            SELECT h.id, g.code, h.address, h.size, h.latitude, h.longitude
+            FROM grids.households h JOIN grids.grids g ON g.id = h.grid_id JOIN organizations.units c ON c.id = g.community_id
+            WHERE c.path OPERATOR(public.<@) $1::public.ltree
+            ORDER BY h.id
+            """
+        )
         static let find = PostgresStatement(
             "grids.grid.find",
             """

@@ -44,20 +44,26 @@ extension GridsModule {
                 .optional("size", .int(1...50), default: "1", help: "People in the household", label: "人口"),
                 .optional("tags", .string(maxLength: 200), help: tagsHelp, label: "标签"),
                 .optional("note", .text(maxLength: 2000), help: "Anything else worth knowing", label: "备注"),
+                .optional("lat", .latitude, help: "Where it lives: latitude (WGS-84), for service-circle coverage", label: "纬度"),
+                .optional("lon", .longitude, help: "Longitude (WGS-84), with lat=", label: "经度"),
             ],
             mutates: true,
-            examples: ["grid household add grid=WG0101 address=幸福路12号3幢201室 head=王小明 phone=13900001111 size=1 tags=独居老人,高龄老人"]
+            examples: [
+                "grid household add grid=WG0101 address=幸福路12号3幢201室 head=王小明 phone=13900001111 size=1 tags=独居老人,高龄老人 "
+                    + "lat=34.8651 lon=117.5562"
+            ]
         ) { invocation in
             let arguments = invocation.arguments
             let session = invocation.database
             let tags = try arguments.optionalString("tags").map { try HouseholdTags.parse($0, allowed: allowedTags, argument: "tags") } ?? []
             let phone = try arguments.optionalString("phone").map { try OrganizationDirectory.phone($0, argument: "phone") }
+            let position = try Self.coordinates(arguments)
             let grid = try await GridStore.find(GridReference(try arguments.string("grid")), argument: "grid", lock: .share, in: session)
             let id: Int64 = try await session.query(
                 HouseholdStore.Queries.insert,
                 [
                     grid.id, try arguments.string("address"), try arguments.string("head"), phone, Int(try arguments.int("size")), tags,
-                    arguments.optionalString("note"),
+                    arguments.optionalString("note"), position?.latitude, position?.longitude,
                 ]
             ).single().decode("id")
             let household = try await HouseholdStore.find(id, argument: "household", in: session)
@@ -129,7 +135,7 @@ extension GridsModule {
             )
             let unmasked = invocation.caller.may(.admin)
             return page.reply(
-                columns: ["id", "grid", "address", "head", "phone", "size", "tags", "note", "last_visit", "follow_up"],
+                columns: ["id", "grid", "address", "head", "phone", "size", "tags", "note", "lat", "lon", "last_visit", "follow_up"],
                 rows: try rows.map { row in
                     let household = try Household(row: row)
                     return (
@@ -137,7 +143,8 @@ extension GridsModule {
                         [
                             .int(household.id), .string(household.gridCode), .string(household.address), .string(household.head(unmasked: unmasked)),
                             .string(household.phone(unmasked: unmasked)), .int(household.size), household.tagList,
-                            .string(household.note), .date(try row.decode("last_visit", as: CalendarDate?.self)),
+                            .string(household.note), household.latitude.map(ReplyValue.double) ?? .null,
+                            household.longitude.map(ReplyValue.double) ?? .null, .date(try row.decode("last_visit", as: CalendarDate?.self)),
                             (try row.decode("follow_up", as: Bool?.self)).map { .bool($0) } ?? .null,
                         ]
                     )
@@ -188,7 +195,7 @@ extension GridsModule {
     private var updateHouseholdCommand: CommandSpec {
         let allowedTags = settings.householdTags
         return CommandSpec(
-            "household update", synopsis: "Change a household file's head, phone, size, tags or note",
+            "household update", synopsis: "Change a household file's head, phone, size, tags, note or position",
             help: "Only the arguments given change; tags= replaces the whole list. phone=none, tags=none and note=none clear them.",
             arguments: [
                 Self.householdArgument,
@@ -197,9 +204,11 @@ extension GridsModule {
                 .optional("size", .int(1...50), help: "People in the household", label: "人口"),
                 .optional("tags", .string(maxLength: 200), help: tagsHelp + "; or none", label: "标签"),
                 .optional("note", .text(maxLength: 2000), help: "Note, or none", label: "备注"),
+                .optional("lat", .latitude, help: "Latitude (WGS-84), with lon=", label: "纬度"),
+                .optional("lon", .longitude, help: "Longitude (WGS-84), with lat=", label: "经度"),
             ],
             mutates: true,
-            examples: ["grid household update household=12 size=2 tags=困难家庭,低保户"]
+            examples: ["grid household update household=12 size=2 tags=困难家庭,低保户", "grid household update household=12 lat=34.8651 lon=117.5562"]
         ) { invocation in
             let arguments = invocation.arguments
             var changes = HouseholdStore.Changes(head: arguments.optionalString("head"), size: arguments.optionalInt("size").map(Int.init))
@@ -210,8 +219,9 @@ extension GridsModule {
                 changes.tags = tags == "none" ? [] : try HouseholdTags.parse(tags, allowed: allowedTags, argument: "tags")
             }
             if let note = arguments.optionalString("note") { changes.note = .some(note == "none" ? nil : note) }
+            changes.position = try Self.coordinates(arguments)
             guard !changes.isEmpty else {
-                throw WorkbenchError.invalidArgument("household", "nothing to change; give head=, phone=, size=, tags= or note=")
+                throw WorkbenchError.invalidArgument("household", "nothing to change; give head=, phone=, size=, tags=, note= or lat= with lon=")
             }
             let household = try await HouseholdStore.update(try arguments.id("household"), changes, in: invocation.database)
             return .record(household.fields(unmasked: invocation.caller.may(.admin)), summary: "household #\(household.id) updated")

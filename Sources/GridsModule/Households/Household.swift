@@ -14,11 +14,14 @@ struct Household: Sendable, Equatable {
     var size: Int
     var tags: [String]
     var note: String?
+    var latitude: Double?
+    var longitude: Double?
     var updatedAt: Date
 
     /// The columns every household query selects: `h` the household, `g` its grid.
     static let columns = """
-        h.id, h.grid_id, g.code AS grid_code, h.address, h.head_name, h.head_phone, h.size, h.tags, h.note, h.updated_at
+        h.id, h.grid_id, g.code AS grid_code, h.address, h.head_name, h.head_phone, h.size, h.tags, h.note, h.latitude, h.longitude,
+        h.updated_at
         """
 
     init(row: PostgresRow) throws {
@@ -31,6 +34,8 @@ struct Household: Sendable, Equatable {
         size = try row.decode("size")
         tags = try row.decode("tags")
         note = try row.decode("note")
+        latitude = try row.decode("latitude")
+        longitude = try row.decode("longitude")
         updatedAt = try row.decode("updated_at")
     }
 
@@ -48,6 +53,7 @@ struct Household: Sendable, Equatable {
         [
             ("id", .int(id)), ("grid", .string(gridCode)), ("address", .string(address)), ("head", .string(head(unmasked: unmasked))),
             ("phone", .string(phone(unmasked: unmasked))), ("size", .int(size)), ("tags", tagList), ("note", .string(note)),
+            ("lat", latitude.map(ReplyValue.double) ?? .null), ("lon", longitude.map(ReplyValue.double) ?? .null),
             ("updated_at", .timestamp(updatedAt)),
         ]
     }

@@ -60,6 +60,11 @@ enum HouseholdRegister {
             changes.append(("tags", text))
         }
         if let note = row.optionalString("note"), note != household.note { changes.append(("note", note)) }
+        if let latitude = row.optionalDegrees("lat"), let longitude = row.optionalDegrees("lon"),
+            latitude != household.latitude || longitude != household.longitude
+        {
+            changes += [("lat", String(latitude)), ("lon", String(longitude))]
+        }
         return changes
     }
 

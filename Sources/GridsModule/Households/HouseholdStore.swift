@@ -23,20 +23,21 @@ enum HouseholdStore {
         static let insert = PostgresStatement(
             "grids.household.insert",
             """
-            INSERT INTO grids.households (grid_id, address, head_name, head_phone, size, tags, note)
-            VALUES ($1, $2, $3, $4, $5, $6::text[], $7)
+            INSERT INTO grids.households (grid_id, address, head_name, head_phone, size, tags, note, latitude, longitude)
+            VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9)
             RETURNING id
             """
         )
         /// Only what is given changes: `$2` head's name, `$3` whether to set the phone to `$4`,
-        /// `$5` size, `$6` tags, `$7` whether to set the note to `$8`.
+        /// `$5` size, `$6` tags, `$7` whether to set the note to `$8`, `$9`/`$10` the position.
         static let update = PostgresStatement(
             "grids.household.update",
             """
             UPDATE grids.households
             SET head_name = COALESCE($2, head_name), head_phone = CASE WHEN $3::boolean THEN $4 ELSE head_phone END,
                 size = COALESCE($5, size), tags = COALESCE($6::text[], tags),
-                note = CASE WHEN $7::boolean THEN $8 ELSE note END, updated_at = now()
+                note = CASE WHEN $7::boolean THEN $8 ELSE note END, latitude = COALESCE($9, latitude),
+                longitude = COALESCE($10, longitude), updated_at = now()
             WHERE id = $1
             """
         )
@@ -105,9 +106,10 @@ enum HouseholdStore {
         var size: Int?
         var tags: [String]?
         var note: String??
+        var position: (latitude: Double, longitude: Double)?
 
         /// Whether nothing would change.
-        var isEmpty: Bool { head == nil && phone == nil && size == nil && tags == nil && note == nil }
+        var isEmpty: Bool { head == nil && phone == nil && size == nil && tags == nil && note == nil && position == nil }
     }
 
     static func update(_ id: Int64, _ changes: Changes, in session: PostgresSession) async throws -> Household {
@@ -116,7 +118,7 @@ enum HouseholdStore {
             Queries.update,
             [
                 household.id, changes.head, changes.phone != nil, changes.phone ?? nil, changes.size, changes.tags, changes.note != nil,
-                changes.note ?? nil,
+                changes.note ?? nil, changes.position?.latitude, changes.position?.longitude,
             ]
         )
         return try await find(id, argument: "household", in: session)

@@ -6,17 +6,19 @@ public struct CoveragePlace: Sendable, Equatable {
         case grid
         /// A cell of the generated hexagon lattice (its centre).
         case hexagon
+        /// A household 住户 where its position is recorded (the 500-metre red service circle).
+        case household
     }
 
     /// Grid or hexagon.
     public var kind: Kind
-    /// The grid's code, or the cell's `H<row>-<column>`.
+    /// The grid's code, the cell's `H<row>-<column>`, or the household file's `#<id>`.
     public var code: String
-    /// The grid's name; empty for cells.
+    /// The grid's name, the household's address; empty for cells.
     public var name: String
     /// The point measured.
     public var point: GeoPoint
-    /// Households (grids; 0 for cells).
+    /// Households (grids; 1 for a household; 0 for cells).
     public var households: Int
     /// The outline to draw on the map: a grid's boundary or the cell's hexagon; empty when
     /// the grid has none.

@@ -13,8 +13,13 @@ extension StationsModule {
             .optional("mode", .enumeration(TravelMode.allCases.map(\.rawValue)), default: "walk", help: "walk or ebike, for minutes="),
             .optional("metres", .int(10...50_000), help: "The circle as a straight-line distance instead of minutes (Fuding's 500 m)", label: "米"),
             .optional(
-                "of", .enumeration(["grids", "hexagons"]),
-                help: "Measure leaf grids' centroids (default when the grids module is loaded and the scope has located grids) or a hexagon lattice"
+                "of", .enumeration(["grids", "hexagons", "households"]),
+                help: "Measure leaf grids' centroids (default when the grids module is loaded and the scope has located grids), a hexagon "
+                    + "lattice, or the households whose position is recorded"
+            ),
+            .optional(
+                "serving", .enumeration(ServiceAudience.allCases.map(\.rawValue)),
+                help: "Count only stations serving residents (Party-mass service centres and stations) or workers (the others); default any"
             ),
             .optional("cell", .int(50...5000), help: "The lattice's spacing in metres (default modules.stations.lattice_cell_metres)"),
             .optional(
@@ -30,7 +35,10 @@ extension StationsModule {
         travel by mode= (\(Self.speedText(settings.speeds)), so 15 minutes on foot is \
         \(Int(settings.speeds.metres(inMinutes: 15, by: .walk).rounded())) m in a straight line), or metres= in a straight line. \
         The places are the scope's leaf grids (their centroids) when the grids module is loaded, or the cells of a hexagon lattice \
-        of cell= metres laid over extent= (by default the box of the scope's grids, or of its own open stations).
+        of cell= metres laid over extent= (by default the box of the scope's grids, or of its own open stations), or with \
+        of=households the households of the scope's grids whose position is recorded ('grid household update lat= lon='). \
+        serving=residents counts only Party-mass service centres and stations 党群服务中心(站) (the 500-metre red service \
+        circle is serving=residents of=households metres=500); serving=workers only the others.
         """
     }
 
@@ -40,8 +48,12 @@ extension StationsModule {
         let session = invocation.database
         let scope = try await OrganizationDirectory.unit(try arguments.string("scope"), argument: "scope", in: session)
         let circle = try serviceCircle(arguments)
+        let serving = try arguments.optionalEnumeration("serving", as: ServiceAudience.self)
         var grids: [GridDirectory.LocatedGrid] = []
         let wanted = arguments.optionalString("of")
+        if wanted == "households" {
+            return try await householdStudy(scope: scope, circle: circle, serving: serving, in: session)
+        }
         if wanted == "grids", !gridsLoaded {
             throw WorkbenchError.invalidArgument(
                 "of", code: StationsErrorCode.coverageNoGridsModule, "the grids module is not enabled; use of=hexagons")
@@ -83,16 +95,51 @@ extension StationsModule {
             places = lattice.cells
             kind = .hexagon
         }
-        let rows = try await session.query(NearestQueries.nearestToEach, [places.map(\.point.latitude), places.map(\.point.longitude)])
-        let nearest: [(station: String, metres: Double)?] = try rows.map { row in
-            guard let code = try row.decode("code", as: String?.self) else { return nil }
-            return ("\(code) \(try row.decode("name", as: String.self))", try row.decode("metres", as: Double.self))
-        }
+        let nearest = try await Self.nearest(to: places, serving: serving, in: session)
         return CoverageStudy(
             scope: scope,
             analysis: CoverageAnalysis(circle: circle, places: places, nearest: nearest, unlocated: kind == .grid ? grids.count - located.count : 0),
-            box: box, kind: kind
+            box: box, kind: kind, serving: serving
         )
+    }
+
+    /// The nearest open station (of the audience's kinds) to each place.
+    private static func nearest(
+        to places: [CoveragePlace], serving: ServiceAudience?, in session: PostgresSession
+    ) async throws -> [(station: String, metres: Double)?] {
+        let rows = try await session.query(
+            NearestQueries.nearestToEach,
+            [places.map(\.point.latitude), places.map(\.point.longitude), serving.map { $0.kinds.map(\.rawValue) }])
+        return try rows.map { row in
+            guard let code = try row.decode("code", as: String?.self) else { return nil }
+            return ("\(code) \(try row.decode("name", as: String.self))", try row.decode("metres", as: Double.self))
+        }
+    }
+
+    /// `of=households`: the scope's households whose position is recorded.
+    private func householdStudy(
+        scope: OrganizationDirectory.Organization, circle: ServiceCircle, serving: ServiceAudience?, in session: PostgresSession
+    ) async throws -> CoverageStudy {
+        guard gridsLoaded else {
+            throw WorkbenchError.invalidArgument(
+                "of", code: StationsErrorCode.coverageNoGridsModule, "households are kept by the grids module, which is not enabled")
+        }
+        let (located, unlocated) = try await GridDirectory.locatedHouseholds(under: scope.path, in: session)
+        guard !located.isEmpty else {
+            throw WorkbenchError.ruleRefused(
+                StationsErrorCode.coverageNoLocatedHouseholds,
+                "no household under \(scope.label) has a position (\(unlocated) households); record them with 'grid household update "
+                    + "household=<id> lat= lon=' or import them with lat and lon columns")
+        }
+        let places = located.map { household in
+            CoveragePlace(
+                kind: .household, code: "#\(household.id)", name: household.address,
+                point: GeoPoint(latitude: household.latitude, longitude: household.longitude), households: 1)
+        }
+        let nearest = try await Self.nearest(to: places, serving: serving, in: session)
+        return CoverageStudy(
+            scope: scope, analysis: CoverageAnalysis(circle: circle, places: places, nearest: nearest, unlocated: unlocated),
+            box: GeoBox(containing: places.map(\.point))!, kind: .household, serving: serving)
     }
 
     private func serviceCircle(_ arguments: Arguments) throws -> ServiceCircle {
@@ -146,6 +193,7 @@ extension StationsModule {
             examples: [
                 "station coverage scope=SZQ-ZXJ minutes=15 mode=walk", "station coverage scope=SZQ-ZXJ metres=500",
                 "station coverage scope=SQ01 of=hexagons cell=200",
+                "station coverage scope=SQ01 of=households serving=residents metres=500",
             ]
         ) { invocation in
             let study = try await coverageStudy(invocation)
@@ -161,16 +209,17 @@ extension StationsModule {
                 ("radius_m", .int(Int64(analysis.circle.radius.rounded()))), ("measured", .int(Int64(analysis.places.count))),
                 ("covered", .int(Int64(analysis.coveredCount))), ("uncovered", .int(Int64(analysis.places.count - analysis.coveredCount))),
                 ("coverage_rate", Percentage.value(analysis.coveredCount, of: analysis.places.count)),
-                ("households", study.kind == .grid ? .int(Int64(households)) : .null),
-                ("households_coverage_rate", study.kind == .grid ? Percentage.value(coveredHouseholds, of: households) : .null),
-                ("unlocated_grids", .int(Int64(analysis.unlocated))), ("gaps_shown", .int(Int64(shown.count))),
+                ("households", study.kind == .hexagon ? .null : .int(Int64(households))),
+                ("households_coverage_rate", study.kind == .hexagon ? .null : Percentage.value(coveredHouseholds, of: households)),
+                (study.kind == .household ? "unlocated_households" : "unlocated_grids", .int(Int64(analysis.unlocated))),
+                ("serving", study.serving.map { .string($0.rawValue) } ?? .string("any")), ("gaps_shown", .int(Int64(shown.count))),
             ]
             let gapTable = ReplyTable(
                 columns: ["place", "name", "lat", "lon", "households", "nearest_station", "metres", "\(mode.rawValue)_min", "beyond_m"],
                 rows: shown.map { gap in
                     [
                         .string(gap.place.code), .string(gap.place.name), GeoPoint.degrees(gap.place.point.latitude),
-                        GeoPoint.degrees(gap.place.point.longitude), gap.place.kind == .grid ? .int(gap.place.households) : .null,
+                        GeoPoint.degrees(gap.place.point.longitude), gap.place.kind == .hexagon ? .null : .int(gap.place.households),
                         .string(gap.nearestStation ?? "none open"), gap.metres.map { .int(Int($0.rounded())) } ?? .null,
                         gap.metres.map { Self.minutes(speeds.minutes(forMetres: $0, by: mode)) } ?? .null,
                         gap.metres.map { .int(Int(($0 - study.analysis.circle.radius).rounded())) } ?? .null,

@@ -57,6 +57,9 @@ struct StationMap: Sendable {
             ".red_station{fill:#c8102e;stroke:#c8102e}",
             ".warm_home{fill:#e8730c;stroke:#e8730c}",
             ".other{fill:#4a6fa5;stroke:#4a6fa5}",
+            ".service_centre{fill:#b8860b;stroke:#b8860b}",
+            ".service_station{fill:#7a4a9e;stroke:#7a4a9e}",
+            ".station rect{stroke:#ffffff;stroke-width:1.5}",
             ".station circle{stroke:#ffffff;stroke-width:1.5}",
             ".station text,.gap text{font-size:11px;fill:#333333;stroke:none}",
             "</style>",
@@ -66,7 +69,7 @@ struct StationMap: Sendable {
             ##"<text x="\##(n(Self.margin))" y="34" font-size="20" font-weight="bold" fill="#c8102e">\##(SVGText.escaped(title))</text>"##,
         ]
         lines.append(##"<g id="places">"##)
-        for measured in analysis.places where measured.place.kind == .grid || !measured.isCovered {
+        for measured in analysis.places where measured.place.kind != .hexagon || !measured.isCovered {
             let state = measured.isCovered ? "covered" : "uncovered"
             let tooltip = "<title>\(SVGText.escaped(Self.describe(measured)))</title>"
             if measured.place.outline.count >= 3 {
@@ -78,14 +81,14 @@ struct StationMap: Sendable {
                 let (x, y) = projection.project(measured.place.point)
                 lines.append(
                     ##"<circle class="place \##(state)" data-code="\##(SVGText.escaped(measured.place.code))" cx="\##(n(x))" cy="\##(n(y))" "##
-                        + ##"r="4">\##(tooltip)</circle>"##
+                        + ##"r="\##(measured.place.kind == .household ? 3 : 4)">\##(tooltip)</circle>"##
                 )
             }
         }
         lines.append("</g>")
         lines.append(##"<g id="coverage">"##)
         let radius = projection.pixels(analysis.circle.radius)
-        for station in stations {
+        for station in stations where study.serving == nil || station.kind.audience == study.serving {
             let (x, y) = projection.project(station.point)
             lines.append(
                 ##"<circle class="circle \##(station.kind.rawValue)" data-code="\##(SVGText.escaped(station.code))" cx="\##(n(x))" "##
@@ -99,7 +102,7 @@ struct StationMap: Sendable {
             lines.append(
                 ##"<g class="station \##(station.kind.rawValue)" data-code="\##(SVGText.escaped(station.code))">"##
                     + "<title>\(SVGText.escaped("\(station.code) \(station.name) · \(station.kind.chinese)"))</title>"
-                    + ##"<circle cx="\##(n(x))" cy="\##(n(y))" r="6"/><text x="\##(n(x + 9))" "##
+                    + Self.symbol(station.kind, x: x, y: y) + ##"<text x="\##(n(x + 9))" "##
                     + ##"y="\##(n(y + 4))">\##(SVGText.escaped(station.name))</text></g>"##
             )
         }
@@ -123,8 +126,19 @@ struct StationMap: Sendable {
         return lines
     }
 
-    /// `市中区 新就业群体驿站空间分布图`.
-    var title: String { "\(study.scope.name) 新就业群体驿站空间分布图" }
+    /// `市中区 新就业群体驿站空间分布图`, or `… 党群服务中心（站）空间分布图` when only those count.
+    var title: String {
+        study.serving == .residents ? "\(study.scope.name) 党群服务中心（站）空间分布图" : "\(study.scope.name) 新就业群体驿站空间分布图"
+    }
+
+    /// A station's mark: a dot for the workers' stations, a square for Party-mass service
+    /// centres and stations.
+    static func symbol(_ kind: StationKind, x: Double, y: Double) -> String {
+        let n = SVGText.number
+        return kind.audience == .residents
+            ? ##"<rect x="\##(n(x - 6))" y="\##(n(y - 6))" width="12" height="12"/>"##
+            : ##"<circle cx="\##(n(x))" cy="\##(n(y))" r="6"/>"##
+    }
 
     private static func describe(_ measured: CoverageAnalysis.MeasuredPlace) -> String {
         let name = measured.place.name.isEmpty ? measured.place.code : "\(measured.place.code) \(measured.place.name)"
@@ -168,13 +182,16 @@ struct StationMap: Sendable {
         func square(_ classes: String) -> Symbol {
             { x, y in ##"<rect x="\##(n(x - 6))" y="\##(n(y - 6))" width="12" height="12" class="\##(classes)"/>"## }
         }
-        var entries: [(symbol: Symbol?, text: String)] = StationKind.allCases.map { (dot($0.rawValue, radius: 6), $0.chinese) }
-        entries.append((dot("circle red_station", radius: 7), study.analysis.circle.chinese))
-        if grid { entries.append((square("place covered"), "已覆盖网格")) }
-        entries.append((square("place uncovered"), grid ? "未覆盖网格" : "未覆盖区域（蜂窝格）"))
+        var entries: [(symbol: Symbol?, text: String)] = StationKind.allCases.map {
+            ($0.audience == .residents ? square($0.rawValue) : dot($0.rawValue, radius: 6), $0.chinese)
+        }
+        entries.append((dot(study.serving == .residents ? "circle service_centre" : "circle red_station", radius: 7), study.analysis.circle.chinese))
+        let households = study.kind == .household
+        if grid || households { entries.append((square("place covered"), households ? "已覆盖住户" : "已覆盖网格")) }
+        entries.append((square("place uncovered"), households ? "未覆盖住户" : grid ? "未覆盖网格" : "未覆盖区域（蜂窝格）"))
         let analysis = study.analysis
-        entries.append(
-            (nil, "覆盖率 \(CoverageStudy.percent(analysis.share))（\(analysis.coveredCount)/\(analysis.places.count) 个\(grid ? "网格" : "蜂窝格")）"))
+        let unit = households ? "户" : grid ? "个网格" : "个蜂窝格"
+        entries.append((nil, "覆盖率 \(CoverageStudy.percent(analysis.share))（\(analysis.coveredCount)/\(analysis.places.count) \(unit)）"))
         let boxWidth = 240.0, rowHeight = 20.0
         let boxHeight = rowHeight * Double(entries.count + 1) + 8
         let left = right - boxWidth - 10, top = bottom - boxHeight - 10

@@ -52,7 +52,8 @@ enum NearestQueries {
     static let fewOffering = 2_000
 
     /// For each point (`$1` latitudes, `$2` longitudes, in order), the nearest open
-    /// station and its distance; a null station when there is none at all.
+    /// station of the kinds `$3` (null: any) and its distance; a null station when there is
+    /// none at all.
     static let nearestToEach = PostgresStatement(
         "stations.nearest_to_each",
         """
@@ -63,7 +64,7 @@ enum NearestQueries {
                    stations.metres_between(stations.earth_position(s.latitude, s.longitude), stations.earth_position(p.latitude, \
         p.longitude)) AS metres
             FROM stations.stations s
-            WHERE s.status = 'open'
+            WHERE s.status = 'open' AND ($3::text[] IS NULL OR s.kind = ANY ($3::text[]))
             ORDER BY stations.earth_position(s.latitude, s.longitude) OPERATOR(public.<->) stations.earth_position(p.latitude, p.longitude)
             LIMIT 1
         ) n ON true

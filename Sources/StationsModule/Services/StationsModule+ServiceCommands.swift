@@ -3,7 +3,35 @@ import WorkbenchKit
 import WorkbenchPostgres
 
 extension StationsModule {
-    var serviceCommands: [CommandSpec] { [addServiceCommand, removeServiceCommand, listServicesCommand] }
+    var serviceCommands: [CommandSpec] { [addServiceCommand, removeServiceCommand, listServicesCommand, defineServiceCommand] }
+
+    private var defineServiceCommand: CommandSpec {
+        CommandSpec(
+            "service define", synopsis: "Add a standard service to the workers' or the residents' catalogue",
+            help: """
+                The catalogues are configured here: a standard service joins the list 'services=all' offers to stations of its                 audience (residents: Party-mass service centres and stations; workers: the others) and the list an unknown                 service's refusal names. A station's own services join as extras (extras= of 'station service add').
+                """,
+            arguments: [
+                .required("code", .string(maxLength: 40), help: "Its code (lowercase letters and _)", label: "编码"),
+                .required("name", .string(maxLength: 20), help: "Its name (政务代办)", label: "名称"),
+                .required("audience", .enumeration(ServiceAudience.allCases.map(\.rawValue)), help: "workers or residents", label: "对象"),
+            ],
+            role: .admin,
+            mutates: true,
+            examples: ["station service define code=housing_repairs name=房屋维修 audience=residents"]
+        ) { invocation in
+            let arguments = invocation.arguments
+            let code = try arguments.string("code")
+            guard code.range(of: "^[a-z][a-z0-9_]{1,39}$", options: .regularExpression) != nil else {
+                throw WorkbenchError.invalidArgument("code", "'\(code)' is not a code of lowercase letters, digits and _ starting with a letter")
+            }
+            let audience: ServiceAudience = try arguments.enumeration("audience")
+            _ = try await invocation.database.execute(ServiceCatalogue.Queries.define, [code, try arguments.string("name"), audience])
+            return .record(
+                [("code", .string(code)), ("name", .string(try arguments.string("name"))), ("audience", .string(audience.rawValue))],
+                summary: "\(try arguments.string("name")) (\(code)) is a standard service for \(audience.rawValue)")
+        }
+    }
 
     private var addServiceCommand: CommandSpec {
         CommandSpec(
@@ -26,7 +54,7 @@ extension StationsModule {
                 throw WorkbenchError.invalidArgument("services", code: StationsErrorCode.serviceNoneNamed, "name services= or extras= (or both)")
             }
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
-            let services = try await ServiceCatalogue.named(in: arguments, in: session)
+            let services = try await ServiceCatalogue.named(in: arguments, audience: station.kind.audience, in: session)
             let added = try await session.query(ServiceCatalogue.Queries.offer, [station.id, services.map(\.code), invocation.now])
                 .map { try $0.decode("service", as: String.self) }
             let now = try await Self.services(of: station.id, in: session)
@@ -55,7 +83,8 @@ extension StationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let station = try await StationStore.find(try arguments.string("station"), forUpdate: true, in: session)
-            let services = try await ServiceCatalogue.resolve(try arguments.string("services"), argument: "services", in: session)
+            let services = try await ServiceCatalogue.resolve(
+                try arguments.string("services"), argument: "services", audience: station.kind.audience, in: session)
             let offered = try await Self.services(of: station.id, in: session)
             if let missing = services.first(where: { service in !offered.contains { $0.code == service.code } }) {
                 throw WorkbenchError(
@@ -101,12 +130,18 @@ extension StationsModule {
             let rows = try await session.query(ServiceCatalogue.Queries.catalogue)
             let services = try rows.map(StationService.init(row:))
             let standard = services.filter(\.isStandard).count
+            let audiences = try rows.map { try $0.decode("audience", as: String.self) }
+            let forWorkers = zip(services, audiences).filter { $0.isStandard && $1 == ServiceAudience.workers.rawValue }.count
             return .table(
-                columns: ["code", "name", "standard", "open_stations"],
+                columns: ["code", "name", "audience", "standard", "open_stations"],
                 rows: try zip(services, rows).map { service, row in
-                    [.string(service.code), .string(service.name), .bool(service.isStandard), .int(try row.decode("stations", as: Int64.self))]
+                    [
+                        .string(service.code), .string(service.name), .string(try row.decode("audience", as: String.self)), .bool(service.isStandard),
+                        .int(try row.decode("stations", as: Int64.self)),
+                    ]
                 },
-                summary: "\(services.count) services: \(standard) standard, \(services.count - standard) extras"
+                summary: "\(services.count) services: \(standard) standard (\(forWorkers) for workers, \(standard - forWorkers) for residents), "
+                    + "\(services.count - standard) extras"
             )
         }
     }

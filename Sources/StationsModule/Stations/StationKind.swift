@@ -8,6 +8,10 @@ public enum StationKind: String, Sendable, CaseIterable, PostgresDecodable, Post
     case warmHome = "warm_home"
     /// Another kind of rest point.
     case other
+    /// 党群服务中心: a Party-mass service centre open to residents (district or street level).
+    case serviceCentre = "service_centre"
+    /// 党群服务站: a Party-mass service station open to residents (community level).
+    case serviceStation = "service_station"
 
     /// 红色驿站, 红·暖之家, 其他驿站.
     public var chinese: String {
@@ -15,8 +19,14 @@ public enum StationKind: String, Sendable, CaseIterable, PostgresDecodable, Post
         case .redStation: "红色驿站"
         case .warmHome: "红·暖之家"
         case .other: "其他驿站"
+        case .serviceCentre: "党群服务中心"
+        case .serviceStation: "党群服务站"
         }
     }
+
+    /// Whom it serves: residents at Party-mass service centres and stations, new employment
+    /// workers at the others.
+    public var audience: ServiceAudience { self == .serviceCentre || self == .serviceStation ? .residents : .workers }
 
     /// The kind an argument names: its code or its Chinese name.
     public init?(argument: String) {

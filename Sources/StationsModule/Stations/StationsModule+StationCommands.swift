@@ -56,7 +56,9 @@ extension StationsModule {
             arguments: [
                 .required("code", .string(maxLength: 32), help: "A short code, starting with a letter", label: "编码"),
                 .required("name", .string(maxLength: 100), help: "The station's name", label: "名称"),
-                .required("kind", Self.kindArgumentType, help: "red_station 红色驿站, warm_home 红·暖之家 or other", label: "类型"),
+                .required(
+                    "kind", Self.kindArgumentType, help: "red_station 红色驿站, warm_home 红·暖之家, other, service_centre 党群服务中心 or service_station 党群服务站",
+                    label: "类型"),
                 .required("address", .string(maxLength: 200), help: "Street address", label: "地址"),
             ] + Self.positionArguments(required: true, what: "the station") + [
                 OrganizationDirectory.unitArgument("host", help: "The Party organisation that runs it", label: "主办党组织"),
@@ -78,7 +80,8 @@ extension StationsModule {
             let hours = try Self.openingHours(try arguments.string("hours"))
             let position = try Self.position(arguments)!
             let host = try await OrganizationDirectory.activeUnit(try arguments.string("host"), argument: "host", in: session)
-            let services = try await ServiceCatalogue.named(in: arguments, in: session)
+            let kind = StationKind(argument: try arguments.string("kind")) ?? .other
+            let services = try await ServiceCatalogue.named(in: arguments, audience: kind.audience, in: session)
             let code = try arguments.string("code")
             let id: Int64 = try await session.query(
                 StationStore.Queries.insert,
@@ -152,7 +155,7 @@ extension StationsModule {
                         moment.timeText, page.fetchLimit,
                     ]
                 ),
-                (ServiceCatalogue.Queries.standard, [])
+                (ServiceCatalogue.Queries.standard, [String?.none])
             )
             let standard = Set(try catalogue.map { try StationService(row: $0).name })
             return page.reply(
