@@ -11,7 +11,10 @@ enum ServiceCatalogue {
         /// The standard services for audience `$1` (null: both).
         static let standard = PostgresStatement(
             "stations.service.standard",
-            "SELECT code, name, standard FROM stations.services WHERE standard AND ($1::text IS NULL OR audience = $1) ORDER BY audience DESC, position"
+            """
+            SELECT code, name, standard FROM stations.services
+            WHERE standard AND ($1::text IS NULL OR audience = $1) ORDER BY audience DESC, position
+            """
         )
         /// `$1` names of extras for audience `$2`; existing ones are kept.
         static let insertExtras = PostgresStatement(

@@ -9,7 +9,9 @@ extension StationsModule {
         CommandSpec(
             "service define", synopsis: "Add a standard service to the workers' or the residents' catalogue",
             help: """
-                The catalogues are configured here: a standard service joins the list 'services=all' offers to stations of its                 audience (residents: Party-mass service centres and stations; workers: the others) and the list an unknown                 service's refusal names. A station's own services join as extras (extras= of 'station service add').
+                The catalogues are configured here: a standard service joins the list 'services=all' offers to stations of its \
+                audience (residents: Party-mass service centres and stations; workers: the others) and the list an unknown \
+                service's refusal names. A station's own services join as extras (extras= of 'station service add').
                 """,
             arguments: [
                 .required("code", .string(maxLength: 40), help: "Its code (lowercase letters and _)", label: "编码"),
