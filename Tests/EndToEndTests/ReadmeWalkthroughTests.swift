@@ -256,4 +256,74 @@ struct ReadmeWalkthroughTests {
         #expect(try await shell("dangjianctl --raw consult order list", socket: daemon.socketPath).output == orders)
         #expect(try await daemon.terminate() == 0)
     }
+
+    @Test func aStreetMeetsItsPartTimeMembersAndAYearIsAssessedPublishedAndFrozen() async throws {
+        let organizations = Self.blocks(after: "<!-- walkthrough: organizations")
+        let grids = Self.blocks(after: "<!-- walkthrough: grids")
+        let stations = Self.blocks(after: "<!-- walkthrough: stations")
+        let governance = Self.blocks(after: "<!-- walkthrough: governance")
+        try #require(
+            [organizations, grids, stations, governance].allSatisfy { $0.count == 2 }, "the walkthroughs keep the walkthroughs and their errors blocks")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let daemon = try await DaemonUnderTest.start()
+        var outputs: [String: String] = [:]
+        for line in organizations[0] + grids[0] + stations[0] + governance[0] {
+            let result = try await shell("cd \(directory) && " + line, socket: daemon.socketPath)
+            #expect(result.status == 0, "\(line)\n\(result.output)\(result.error)")
+            outputs[line] = result.output
+        }
+        let socket = daemon.socketPath
+        #expect(rows(try await json("gov body members body=JD01", socket: socket)).map { "\($0["code"]!) \($0["via"]!)" } == ["ZQ01 seat", "ZQ02 seat"])
+
+        // A quarter's meeting with both part-time members present; both tasks closed on time.
+        let meeting = try await json("gov meeting show meeting=1", socket: socket)
+        #expect(rows(meeting, "attendance").filter { $0["present"] as? Bool == true }.map { $0["code"] as? String } == ["ZQ01", "ZQ02"], "\(meeting)")
+        #expect(rows(meeting, "tasks").map { $0["status"] as? String } == ["done", "done"], "\(meeting)")
+        for task in [1, 2] {
+            let shown = try await json("gov task show task=\(task)", socket: socket)
+            #expect((shown["record"] as? [String: Any])?["on_time"] as? Bool == true, "\(shown)")
+        }
+
+        // The community that held no meeting is a gap; the street's quarter is not.
+        let gaps = rows(try await json("gov compliance scope=JD01 from=2026-07-01", socket: socket), "gaps").map {
+            "\($0["organisation"]!) \($0["period"]!) \($0["state"]!)"
+        }
+        #expect(gaps.contains("SQ01 2026Q3 missed") && !gaps.contains { $0.hasPrefix("JD01 2026Q3") }, "\(gaps)")
+        let stats = rows(try await json("gov stats scope=JD01 from=2026-07-01 by=quarter", socket: socket))
+        #expect(stats.first?["period"] as? String == "2026Q3" && "\(stats.first?["meetings"] ?? "")" == "1", "\(stats)")
+        #expect("\(stats.first?["attendances"] ?? "")" == "2", "\(stats)")
+
+        // The year's assessment, as calculated by hand in the walkthrough, published and frozen.
+        let assessment = try await shell("dangjianctl --raw gov assessment show assessment=1", socket: socket).output
+        let record = try await json("gov assessment show assessment=1", socket: socket)
+        let fields = try #require(record["record"] as? [String: Any])
+        #expect("\(fields["total"] ?? "")" == "53.28" && fields["grade"] as? String == "较差", "\(record)")
+        #expect(rows(record, "indicators").map { "\($0["percent"] ?? "")" } == ["0", "92.59", "85"], "\(record)")
+        #expect(rows(record, "review").first?["result"] as? String == "好", "\(record)")
+        let projects = rows(try await json("gov breakthrough list year=2027", socket: socket))
+        #expect(projects.map { $0["indicator"] as? String } == ["I1", "I3"], "\(projects)")
+
+        // The 500-metre red service circle over the community's households, and the map.
+        let coverage = try #require(outputs.first { $0.key.contains("of=households") && $0.key.contains("station coverage") }?.value)
+        #expect(coverage.contains("coverage 66.7 %: 2 of 3 households within 500 m of an open Party-mass service centre"), "\(coverage)")
+        let map = try String(contentsOfFile: directory + "/centres.svg", encoding: .utf8)
+        #expect(map.contains("党群服务中心（站）空间分布图") && map.contains(#"<g class="station service_station" data-code="DQ01">"#))
+        #expect(map.contains(#"<g class="station red_station" data-code="YZ01">"#), "both kinds on the map")
+
+        let task = try await shell("dangjianctl --raw gov task show task=1", socket: socket).output
+        let list = try await shell("dangjianctl --raw gov checklist show checklist=1", socket: socket).output
+        for line in governance[1] {
+            let status = try #require(line.range(of: #"# ([0-9]{3}):"#, options: .regularExpression).map { line[$0].dropFirst(2).prefix(3) })
+            let result = try await shell(line, socket: socket)
+            #expect(result.status == 1, "\(line)\n\(result.error)")
+            #expect(result.error.contains("\(status) "), "\(line) → \(result.error)")
+        }
+        #expect(try await shell("dangjianctl --raw gov assessment show assessment=1", socket: socket).output == assessment)
+        #expect(try await shell("dangjianctl --raw gov task show task=1", socket: socket).output == task)
+        #expect(try await shell("dangjianctl --raw gov checklist show checklist=1", socket: socket).output == list)
+        #expect(rows(try await json("gov body list", socket: socket)).count == 2, "no body was added for the grid branch")
+        #expect(try await daemon.terminate() == 0)
+    }
 }
