@@ -18,20 +18,28 @@ struct NewModule: CommandPlugin {
         var extractor = ArgumentExtractor(arguments)
         let aliasOption = extractor.extractOption(named: "alias").last
         let title = extractor.extractOption(named: "title").last
+        let requires = extractor.extractOption(named: "requires").flatMap { $0.split(separator: ",").map(String.init) }
         guard let id = extractor.remainingArguments.first,
             id.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil
         else {
             Diagnostics.error(
-                "usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>]; the id is "
-                    + "lowercase letters, digits and _"
+                "usage: swift package --allow-writing-to-package-directory new-module <id> [--alias <alias>] [--title <title>] "
+                    + "[--requires <id>,<id>]; the id is lowercase letters, digits and _"
             )
             return
         }
-        let name = id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Module"
+        func targetName(_ id: String) -> String { id.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined() + "Module" }
+        let name = targetName(id)
+        guard requires.allSatisfy({ $0.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) != nil }) else {
+            Diagnostics.error("--requires takes module ids (organizations,grids), comma-separated")
+            return
+        }
+        let requiredTargets = requires.map(targetName)
+        let dependencies = (requiredTargets + ["WorkbenchKit", "WorkbenchPostgres"]).map { "\"\($0)\"" }.joined(separator: ", ")
         let alias = aliasOption ?? String(id.prefix(4))
         let root = context.package.directoryURL
         let files: [(String, String)] = [
-            ("Sources/\(name)/\(name).swift", moduleSource(id: id, name: name, alias: alias, title: title ?? id)),
+            ("Sources/\(name)/\(name).swift", moduleSource(id: id, name: name, alias: alias, title: title ?? id, requires: requires)),
             ("Sources/\(name)/\(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.swift", errorCodeSource(id: id, name: name)),
             ("Sources/\(name)/\(name)+Statements.swift", statementsSource(name: name)),
             ("Sources/\(name)/Items/Item.swift", itemSource(id: id)),
@@ -59,7 +67,7 @@ struct NewModule: CommandPlugin {
                     """
                     .target(
                         name: "\(name)",
-                        dependencies: ["WorkbenchKit", "WorkbenchPostgres"],
+                        dependencies: [\(dependencies)],
                         exclude: ["Migrations"],
                         swiftSettings: strictSettings,
                         plugins: ["EmbedMigrations"]
@@ -74,7 +82,7 @@ struct NewModule: CommandPlugin {
                     """
                     .testTarget(
                         name: "\(name)Tests",
-                        dependencies: ["\(name)", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+                        dependencies: ["\(name)", \(dependencies), "WorkbenchTestSupport"],
                         swiftSettings: strictSettings
                     ),
                     """)
@@ -101,9 +109,8 @@ struct NewModule: CommandPlugin {
         print(
             """
 
-            Next: replace the example area (Items/) with the module's own; name each new error code in \(errorType) \
-            (docs/error-codes.md lists them: the catalogue test prints the table it expects), and add the module's \
-            requirements (such as "OrganizationsModule") to its target in Package.swift. Then run `deploy/dev test`.
+            Next: replace the example area (Items/) with the module's own and name each new error code in \(errorType) \
+            (docs/error-codes.md lists them: the catalogue test prints the table it expects). Then run `deploy/dev test`.
             """
         )
     }
@@ -155,8 +162,15 @@ struct NewModule: CommandPlugin {
         }
     }
 
-    func moduleSource(id: String, name: String, alias: String, title: String) -> String {
-        """
+    func moduleSource(id: String, name: String, alias: String, title: String, requires: [String]) -> String {
+        let requirement =
+            requires.isEmpty
+            ? "" : """
+                /// The modules initialised first: their tables and types are this one's to use.
+                public static let requires = [\(requires.map { "\"\($0)\"" }.joined(separator: ", "))]
+
+            """
+        return """
         public import WorkbenchKit
         public import WorkbenchPostgres
 
@@ -172,7 +186,7 @@ struct NewModule: CommandPlugin {
             public static let alias = "\(alias)"
             /// \(title).
             public static let title = "\(title)"
-            /// The module's migrations, embedded from `Migrations/`.
+        \(requirement)    /// The module's migrations, embedded from `Migrations/`.
             public static var migrations: [Migration] { EmbeddedMigrations.all }
             /// Every error code the module answers with.
             public static var errorCodes: [String] { \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all }
