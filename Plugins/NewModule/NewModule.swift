@@ -46,7 +46,7 @@ struct NewModule: CommandPlugin {
             ("Sources/\(name)/Items/ItemStore.swift", itemStoreSource(id: id)),
             ("Sources/\(name)/Items/\(name)+ItemCommands.swift", itemCommandsSource(id: id, name: name, alias: alias)),
             ("Sources/\(name)/Migrations/0001_create_items.sql", migration(id: id)),
-            ("Tests/\(name)Tests/\(name)Tests.swift", testSource(id: id, name: name, alias: alias)),
+            ("Tests/\(name)Tests/\(name)Tests.swift", testSource(id: id, name: name, alias: alias, requiredTargets: requiredTargets)),
         ]
         for (path, contents) in files {
             let url = root.appending(path: path)
@@ -368,16 +368,16 @@ struct NewModule: CommandPlugin {
         """
     }
 
-    func testSource(id: String, name: String, alias: String) -> String {
-        """
-        import Testing
-        import WorkbenchTestSupport
-        @testable import \(name)
+    func testSource(id: String, name: String, alias: String, requiredTargets: [String]) -> String {
+        let imports = (requiredTargets + ["Testing", "WorkbenchTestSupport"]).sorted().map { "import \($0)\n" }.joined()
+        let modules = (requiredTargets + [name]).map { "\($0).self" }.joined(separator: ", ")
+        return """
+        \(imports)@testable import \(name)
 
         @Suite("\(id) against a real database")
         struct \(name)Tests {
             @Test func itemsAreAddedOnceAndListed() async throws {
-                try await ModuleHarness.with([\(name).self]) { harness in
+                try await ModuleHarness.with([\(modules)]) { harness in
                     let id = try await harness.create("\(alias) item add name=示例")
                     let duplicate = await harness.send("\(alias) item add name=示例")
                     #expect(duplicate.status == 409, "\\(duplicate)")

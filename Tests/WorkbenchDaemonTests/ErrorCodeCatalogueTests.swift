@@ -15,7 +15,7 @@ struct ErrorCodeCatalogueTests {
         for (source, codes) in Self.catalogue {
             #expect(!codes.isEmpty)
             for code in codes {
-                #expect(code.range(of: #"^[a-z]+(\.[a-z0-9_]+)*$"#, options: .regularExpression) != nil, "\(code)")
+                #expect(code.range(of: #"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"#, options: .regularExpression) != nil, "\(code)")
                 if source != "workbench" { #expect(code.hasPrefix(source + "."), "\(code) belongs to \(source)") }
             }
         }
