@@ -165,49 +165,50 @@ struct NewModule: CommandPlugin {
     func moduleSource(id: String, name: String, alias: String, title: String, requires: [String]) -> String {
         let requirement =
             requires.isEmpty
-            ? "" : """
+            ? ""
+            : """
                 /// The modules initialised first: their tables and types are this one's to use.
                 public static let requires = [\(requires.map { "\"\($0)\"" }.joined(separator: ", "))]
 
             """
         return """
-        public import WorkbenchKit
-        public import WorkbenchPostgres
+            public import WorkbenchKit
+            public import WorkbenchPostgres
 
-        /// \(title): replace this with the module's overview — what it models, its commands by
-        /// area, the rules it enforces and where they come from.
-        ///
-        /// - **Items** (`\(alias) item add|list`): the example area; each area is a folder shaped
-        ///   commands → store → queries (`Items/`).
-        public struct \(name): WorkbenchModule {
-            /// `\(id)`, also the PostgreSQL schema.
-            public static let id = "\(id)"
-            /// `\(alias)`.
-            public static let alias = "\(alias)"
-            /// \(title).
-            public static let title = "\(title)"
-        \(requirement)    /// The module's migrations, embedded from `Migrations/`.
-            public static var migrations: [Migration] { EmbeddedMigrations.all }
-            /// Every error code the module answers with.
-            public static var errorCodes: [String] { \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all }
+            /// \(title): replace this with the module's overview — what it models, its commands by
+            /// area, the rules it enforces and where they come from.
+            ///
+            /// - **Items** (`\(alias) item add|list`): the example area; each area is a folder shaped
+            ///   commands → store → queries (`Items/`).
+            public struct \(name): WorkbenchModule {
+                /// `\(id)`, also the PostgreSQL schema.
+                public static let id = "\(id)"
+                /// `\(alias)`.
+                public static let alias = "\(alias)"
+                /// \(title).
+                public static let title = "\(title)"
+            \(requirement)    /// The module's migrations, embedded from `Migrations/`.
+                public static var migrations: [Migration] { EmbeddedMigrations.all }
+                /// Every error code the module answers with.
+                public static var errorCodes: [String] { \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.all }
 
-            /// Reads the module's configuration (`modules.\(id)`); none yet.
-            public init(context: ModuleContext) async throws {}
+                /// Reads the module's configuration (`modules.\(id)`); none yet.
+                public init(context: ModuleContext) async throws {}
 
-            /// Every command, grouped by area.
-            public var commands: [CommandSpec] { itemCommands }
+                /// Every command, grouped by area.
+                public var commands: [CommandSpec] { itemCommands }
 
-            /// Friendly replies for the constraints that need more than their comment says.
-            public var constraintErrors: [String: WorkbenchError] {
-                [
-                    "items_name_key": .conflict(
-                        \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.itemDuplicate, argument: "name",
-                        "an item with this name exists; choose another name or see '\(alias) item list'")
-                ]
+                /// Friendly replies for the constraints that need more than their comment says.
+                public var constraintErrors: [String: WorkbenchError] {
+                    [
+                        "items_name_key": .conflict(
+                            \(name.replacingOccurrences(of: "Module", with: ""))ErrorCode.itemDuplicate, argument: "name",
+                            "an item with this name exists; choose another name or see '\(alias) item list'")
+                    ]
+                }
             }
-        }
 
-        """
+            """
     }
 
     func errorCodeSource(id: String, name: String) -> String {
@@ -372,20 +373,20 @@ struct NewModule: CommandPlugin {
         let imports = (requiredTargets + ["Testing", "WorkbenchTestSupport"]).sorted().map { "import \($0)\n" }.joined()
         let modules = (requiredTargets + [name]).map { "\($0).self" }.joined(separator: ", ")
         return """
-        \(imports)@testable import \(name)
+            \(imports)@testable import \(name)
 
-        @Suite("\(id) against a real database")
-        struct \(name)Tests {
-            @Test func itemsAreAddedOnceAndListed() async throws {
-                try await ModuleHarness.with([\(modules)]) { harness in
-                    let id = try await harness.create("\(alias) item add name=示例")
-                    let duplicate = await harness.send("\(alias) item add name=示例")
-                    #expect(duplicate.status == 409, "\\(duplicate)")
-                    #expect(await harness.send("\(alias) item list").column("id") == ["\\(id)"])
+            @Suite("\(id) against a real database")
+            struct \(name)Tests {
+                @Test func itemsAreAddedOnceAndListed() async throws {
+                    try await ModuleHarness.with([\(modules)]) { harness in
+                        let id = try await harness.create("\(alias) item add name=示例")
+                        let duplicate = await harness.send("\(alias) item add name=示例")
+                        #expect(duplicate.status == 409, "\\(duplicate)")
+                        #expect(await harness.send("\(alias) item list").column("id") == ["\\(id)"])
+                    }
                 }
             }
-        }
 
-        """
+            """
     }
 }

@@ -263,7 +263,8 @@ struct ReadmeWalkthroughTests {
         let stations = Self.blocks(after: "<!-- walkthrough: stations")
         let governance = Self.blocks(after: "<!-- walkthrough: governance")
         try #require(
-            [organizations, grids, stations, governance].allSatisfy { $0.count == 2 }, "the walkthroughs keep the walkthroughs and their errors blocks")
+            [organizations, grids, stations, governance].allSatisfy { $0.count == 2 },
+            "the walkthroughs keep the walkthroughs and their errors blocks")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("walkthrough-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -275,11 +276,13 @@ struct ReadmeWalkthroughTests {
             outputs[line] = result.output
         }
         let socket = daemon.socketPath
-        #expect(rows(try await json("gov body members body=JD01", socket: socket)).map { "\($0["code"]!) \($0["via"]!)" } == ["ZQ01 seat", "ZQ02 seat"])
+        #expect(
+            rows(try await json("gov body members body=JD01", socket: socket)).map { "\($0["code"]!) \($0["via"]!)" } == ["ZQ01 seat", "ZQ02 seat"])
 
         // A quarter's meeting with both part-time members present; both tasks closed on time.
         let meeting = try await json("gov meeting show meeting=1", socket: socket)
-        #expect(rows(meeting, "attendance").filter { $0["present"] as? Bool == true }.map { $0["code"] as? String } == ["ZQ01", "ZQ02"], "\(meeting)")
+        #expect(
+            rows(meeting, "attendance").filter { $0["present"] as? Bool == true }.map { $0["code"] as? String } == ["ZQ01", "ZQ02"], "\(meeting)")
         #expect(rows(meeting, "tasks").map { $0["status"] as? String } == ["done", "done"], "\(meeting)")
         for task in [1, 2] {
             let shown = try await json("gov task show task=\(task)", socket: socket)
