@@ -20,6 +20,8 @@ struct Assessment: Sendable {
     var unitName: String
     var unitPath: String
     var assessorID: Int64
+    /// The assessor's code, or `#<id>` for a caller whose scope does not reach it (a community
+    /// reading the assessment its street made).
     var assessorCode: String
     var direction: Direction
     var checklistID: Int64
@@ -31,11 +33,11 @@ struct Assessment: Sendable {
 
     static let columns = """
         a.id, a.year, a.unit_id, u.code AS unit_code, u.name AS unit_name, u.path::text AS unit_path, a.assessor_unit_id,
-        s.code AS assessor_code, a.direction, a.checklist_id, l.version AS checklist_version, a.secretary, a.total, a.grade, a.published_at
+        coalesce(s.code, '#' || a.assessor_unit_id) AS assessor_code, a.direction, a.checklist_id, l.version AS checklist_version, a.secretary, a.total, a.grade, a.published_at
         """
     static let joins = """
         JOIN organizations.units u ON u.id = a.unit_id
-        JOIN organizations.units s ON s.id = a.assessor_unit_id
+        LEFT JOIN organizations.units s ON s.id = a.assessor_unit_id
         JOIN governance.checklists l ON l.id = a.checklist_id
         """
 
