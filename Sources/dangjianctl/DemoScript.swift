@@ -10,7 +10,8 @@ import Foundation
 ///   first row) as `${name}` for later lines.
 /// - `<module> <register> import FILE.csv` reads the file next to the script.
 /// - `${today}`, `${today-3}`, `${today+14}` are dates; `${now-50h}`, `${now-4d}` times (to
-///   the minute, with the local offset); `${quarter}` and `${quarter-1}` quarters (`2026Q4`).
+///   the minute, with the local offset); `${quarter}` and `${quarter-1}` quarters (`2026Q4`);
+///   `${year}` and `${year-1}` years.
 struct DemoScript: Equatable {
     /// What a line asks for.
     enum Step: Equatable {
@@ -85,7 +86,7 @@ struct DemoScript: Equatable {
         return result + rest
     }
 
-    /// `today±N`, `now-Nh`, `now-Nd`, `quarter±N`, or nil.
+    /// `today±N`, `now-Nh`, `now-Nd`, `quarter±N`, `year±N`, or nil.
     static func clockValue(_ name: String, now: Date, timeZone: TimeZone) -> String? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -121,6 +122,9 @@ struct DemoScript: Equatable {
             let parts = calendar.dateComponents([.year, .month], from: now)
             let index = parts.year! * 4 + (parts.month! - 1) / 3 + quarters
             return "\(index / 4)Q\(index % 4 + 1)"
+        }
+        if let (years, unit) = offset(after: "year"), unit == nil {
+            return String(calendar.component(.year, from: now) + years)
         }
         return nil
     }

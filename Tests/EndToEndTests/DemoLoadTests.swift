@@ -17,7 +17,7 @@ struct DemoLoadTests {
         let socket = ["--socket", daemon.socketPath]
         let loaded = try await DaemonUnderTest.runTool(client, socket + ["demo", "load", Self.demo])
         #expect(loaded.status == 0, "\(loaded)")
-        for register in ["73 organisations", "88 members", "24 grids", "48 households", "4 companies", "8 complexes", "6 stations"] {
+        for register in ["73 organisations", "88 members", "24 grids", "48 households", "4 companies", "8 complexes", "8 stations"] {
             #expect(loaded.output.contains("imported \(register)"), "\(register): \(loaded.output)")
         }
         #expect(loaded.output.contains("demo loaded:"), "\(loaded.output)")
@@ -34,7 +34,7 @@ struct DemoLoadTests {
             "grid household list scope=SZQ limit=100", "grid assignments", "grid patrol list", "prop company list", "prop complex list",
             "prop crossapp list", "prop project list", "prop complaint list", "prop eval list", "station list", "station visits",
             "consult topic list", "consult session list", "consult action list", "consult team list", "consult volunteer list",
-            "consult order list",
+            "consult order list", "gov body list", "gov meeting list", "gov task list", "gov checklist list", "gov assessment list",
         ] {
             #expect(try await !rows(list).isEmpty, "\(list) shows nothing")
         }
@@ -47,6 +47,14 @@ struct DemoLoadTests {
         #expect(complaintStatuses.isSuperset(of: ["filed", "acknowledged", "resolved", "closed"]), "\(complaintStatuses)")
         let orders = Set(try await rows("consult order list").map { $0["status"] ?? "" })
         #expect(orders.count == 3, "\(orders)")
+        // Joint meetings: the monthly street that held none is a gap; the department's task is overdue.
+        #expect(try await rows("gov task overdue").count == 1)
+        let report = try await DaemonUnderTest.runTool(client, socket + ["--raw", "gov", "compliance", "scope=SZQ"])
+        #expect(ReplyText(report.output).column("organisation", in: "gaps").contains("SZQ-WHL"), "\(report)")
+        // The service station's 500-metre circle over its community's located households.
+        let circle = try await DaemonUnderTest.runTool(
+            client, socket + ["station", "coverage", "scope=SZQ-ZXJ-01", "of=households", "serving=residents", "metres=500"])
+        #expect(circle.status == 0 && circle.output.contains("households within 500 m of an open Party-mass service centre"), "\(circle)")
 
         // Last quarter's red/black list is published, with a red and a black company.
         let published = try await DaemonUnderTest.runTool(

@@ -46,12 +46,13 @@ struct DemoScriptTests {
         ("today", "2026-12-04"), ("today-3", "2026-12-01"), ("today+30", "2027-01-03"), ("now", "2026-12-04T17:30+08:00"),
         ("now-50h", "2026-12-02T15:30+08:00"), ("now-4d", "2026-11-30T17:30+08:00"), ("now+72h", "2026-12-07T17:30+08:00"),
         ("quarter", "2026Q4"), ("quarter-1", "2026Q3"), ("quarter-4", "2025Q4"), ("quarter+1", "2027Q1"),
+        ("year", "2026"), ("year-1", "2025"), ("year+1", "2027"),
     ])
     func clockPlaceholders(name: String, value: String) {
         #expect(DemoScript.clockValue(name, now: Self.now, timeZone: Self.beijing) == value)
     }
 
-    @Test(arguments: ["todayx", "today-", "now-3", "now-3m", "quarter-q", "yesterday"])
+    @Test(arguments: ["todayx", "today-", "now-3", "now-3m", "quarter-q", "yesterday", "years", "year-1d"])
     func otherNamesAreNotClockValues(name: String) {
         #expect(DemoScript.clockValue(name, now: Self.now, timeZone: Self.beijing) == nil)
     }
