@@ -36,7 +36,8 @@ struct ScopedGovernanceTests {
 
             // The street assesses its community; the community reads it, the other street does not.
             let list = try await harness.create("gov checklist add kind=community title=清单")
-            try await GovernanceFixture.succeed(harness, "gov checklist indicator checklist=\(list) code=I1 title=按季开会 weight=100 evidence=meetings_held")
+            try await GovernanceFixture.succeed(
+                harness, "gov checklist indicator checklist=\(list) code=I1 title=按季开会 weight=100 evidence=meetings_held")
             let assessment = try await GovernanceFixture.succeed(harness, "gov assessment open unit=C2 year=2026", as: Self.streetA)
             let assessmentID = try #require(assessment.field("id"))
             #expect(await harness.send("gov assessment show assessment=\(assessmentID)", as: Self.communityC2).status == 200)

@@ -33,13 +33,8 @@ enum ConsultationBreakdown {
             WHERE $4 = 'child' AND k.parent_id IS NOT DISTINCT FROM $5::bigint
               AND EXISTS (SELECT 1 FROM organizations.units x WHERE x.kind = 'community' AND x.path OPERATOR(public.<@) k.path)
             UNION ALL
-            SELECT 1, to_char(p, CASE WHEN $4 = 'quarter' THEN 'YYYY"Q"Q' ELSE 'YYYY-MM' END), NULL, $1::public.ltree,
-                   greatest(p::date, $2::date),
-                   least((p + CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END)::date - 1, $3::date)
-            FROM generate_series(
-                date_trunc(CASE WHEN $4 = 'quarter' THEN 'quarter' ELSE 'month' END, $2::date::timestamp), $3::date::timestamp,
-                CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END
-            ) p
+            SELECT 1, p.label, NULL, $1::public.ltree, p.first_day, p.last_day
+            FROM workbench.periods(CASE WHEN $4 = 'quarter' THEN 'quarter' ELSE 'month' END, $2::date, $3::date) p
             WHERE $4 <> 'child'
             UNION ALL
             SELECT 2, NULL, '合计', $1::public.ltree, $2::date, $3::date

@@ -33,7 +33,8 @@ struct Assessment: Sendable {
 
     static let columns = """
         a.id, a.year, a.unit_id, u.code AS unit_code, u.name AS unit_name, u.path::text AS unit_path, a.assessor_unit_id,
-        coalesce(s.code, '#' || a.assessor_unit_id) AS assessor_code, a.direction, a.checklist_id, l.version AS checklist_version, a.secretary, a.total, a.grade, a.published_at
+        coalesce(s.code, '#' || a.assessor_unit_id) AS assessor_code, a.direction, a.checklist_id, l.version AS checklist_version,
+        a.secretary, a.total, a.grade, a.published_at
         """
     static let joins = """
         JOIN organizations.units u ON u.id = a.unit_id

@@ -37,19 +37,11 @@ enum EvidenceQueries {
     static let meetingsHeld = PostgresStatement(
         "governance.evidence.meetings_held",
         """
-        SELECT count(*) FILTER (WHERE x.held) AS achieved, count(*) AS counted
-        FROM (
-            SELECT EXISTS (SELECT 1 FROM governance.meetings m
-                           WHERE m.body_id = b.id AND m.held_on >= p::date AND m.held_on < (p + c.step)::date) AS held
-            FROM governance.bodies b
-            JOIN organizations.units u ON u.id = b.unit_id
-            CROSS JOIN LATERAL (
-                SELECT CASE b.cadence WHEN 'monthly' THEN interval '1 month' ELSE interval '3 months' END AS step,
-                       CASE b.cadence WHEN 'monthly' THEN 'month' ELSE 'quarter' END AS unit
-            ) c
-            CROSS JOIN LATERAL generate_series(date_trunc(c.unit, greatest(b.since, $2::date)::timestamp), $3::date::timestamp, c.step) p
-            WHERE u.path OPERATOR(public.<@) $1::public.ltree AND p::date >= $2::date AND (p + c.step)::date - 1 <= $3::date
-        ) x
+        SELECT count(*) FILTER (WHERE p.meetings > 0) AS achieved, count(*) AS counted
+        FROM governance.bodies b
+        JOIN organizations.units u ON u.id = b.unit_id
+        CROSS JOIN LATERAL governance.body_periods(b.id, $2::date, $3::date) p
+        WHERE u.path OPERATOR(public.<@) $1::public.ltree AND p.first_day >= $2::date AND p.last_day <= $3::date
         """
     )
     static let tasksOnTime = PostgresStatement(

@@ -51,6 +51,24 @@ COMMENT ON CONSTRAINT meetings_agenda_length ON governance.meetings IS 'agenda: 
 COMMENT ON CONSTRAINT meetings_decisions_length ON governance.meetings IS 'decisions: the decisions have 1 to 4000 characters';
 CREATE INDEX meetings_body_idx ON governance.meetings (body_id, held_on);
 
+-- The periods of a body's cadence (quarters, or months) from the one holding `from_day`, but
+-- not before the one holding the body's since day, to the one holding `to_day`: each with its
+-- label (2026Q3, 2026-07), its days and the meetings held in it. The compliance view, the
+-- statistics and the assessment's evidence all count periods through it.
+CREATE FUNCTION governance.body_periods(body bigint, from_day date, to_day date)
+RETURNS TABLE (period text, first_day date, last_day date, meetings bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT to_char(p, CASE b.cadence WHEN 'monthly' THEN 'YYYY-MM' ELSE 'YYYY"Q"Q' END), p::date, (p + c.step)::date - 1,
+           (SELECT count(*) FROM governance.meetings m WHERE m.body_id = b.id AND m.held_on >= p::date AND m.held_on < (p + c.step)::date)
+    FROM governance.bodies b
+    CROSS JOIN LATERAL (
+        SELECT CASE b.cadence WHEN 'monthly' THEN interval '1 month' ELSE interval '3 months' END AS step,
+               CASE b.cadence WHEN 'monthly' THEN 'month' ELSE 'quarter' END AS unit
+    ) c
+    CROSS JOIN LATERAL generate_series(date_trunc(c.unit, greatest(b.since, from_day)::timestamp), to_day::timestamp, c.step) p
+    WHERE b.id = body
+$$;
+
 -- Attendance 出席 by member unit: who came for it.
 CREATE TABLE governance.attendance (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -175,6 +193,7 @@ GRANT SELECT, INSERT, UPDATE ON governance.bodies, governance.meetings, governan
 GRANT SELECT, INSERT, DELETE ON governance.attendance TO dangjian_runtime;
 GRANT SELECT, INSERT ON governance.problems, governance.task_notes TO dangjian_runtime;
 GRANT SELECT ON governance.task_transitions, governance.body_members TO dangjian_runtime;
+GRANT EXECUTE ON FUNCTION governance.body_periods(bigint, date, date) TO dangjian_runtime;
 
 -- Held to scoped callers' subtrees: a body by its organisation, the rest through it.
 SELECT organizations.scope_by_path('governance.bodies', 'unit_id');

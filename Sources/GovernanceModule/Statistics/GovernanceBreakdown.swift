@@ -34,32 +34,20 @@ enum GovernanceBreakdown {
               AND EXISTS (SELECT 1 FROM governance.bodies b JOIN organizations.units x ON x.id = b.unit_id
                           WHERE x.path OPERATOR(public.<@) k.path)
             UNION ALL
-            SELECT 1, to_char(p, CASE WHEN $4 = 'quarter' THEN 'YYYY"Q"Q' ELSE 'YYYY-MM' END), NULL, $1::public.ltree,
-                   greatest(p::date, $2::date),
-                   least((p + CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END)::date - 1, $3::date)
-            FROM generate_series(
-                date_trunc(CASE WHEN $4 = 'quarter' THEN 'quarter' ELSE 'month' END, $2::date::timestamp), $3::date::timestamp,
-                CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END
-            ) p
+            SELECT 1, p.label, NULL, $1::public.ltree, p.first_day, p.last_day
+            FROM workbench.periods(CASE WHEN $4 = 'quarter' THEN 'quarter' ELSE 'month' END, $2::date, $3::date) p
             WHERE $4 IN ('quarter', 'month')
             UNION ALL
             SELECT 2, NULL, '合计', $1::public.ltree, $2::date, $3::date
         ),
         scoped AS (
-            SELECT b.id, b.cadence, b.since, u.path FROM governance.bodies b JOIN organizations.units u ON u.id = b.unit_id
+            SELECT b.id, u.path FROM governance.bodies b JOIN organizations.units u ON u.id = b.unit_id
             WHERE $1::text IS NULL OR u.path OPERATOR(public.<@) $1::public.ltree
         ),
         periods AS (
-            SELECT s.path, p::date AS first_day, (p + c.step)::date - 1 AS last_day,
-                   NOT EXISTS (SELECT 1 FROM governance.meetings m
-                               WHERE m.body_id = s.id AND m.held_on >= p::date AND m.held_on < (p + c.step)::date) AS missed
-            FROM scoped s
-            CROSS JOIN LATERAL (
-                SELECT CASE s.cadence WHEN 'monthly' THEN interval '1 month' ELSE interval '3 months' END AS step,
-                       CASE s.cadence WHEN 'monthly' THEN 'month' ELSE 'quarter' END AS unit
-            ) c
-            CROSS JOIN LATERAL generate_series(date_trunc(c.unit, greatest(s.since, $2::date)::timestamp), $3::date::timestamp, c.step) p
-            WHERE p::date >= $2::date
+            SELECT s.path, p.first_day, p.last_day, p.meetings = 0 AS missed
+            FROM scoped s CROSS JOIN LATERAL governance.body_periods(s.id, $2::date, $3::date) p
+            WHERE p.first_day >= $2::date
         ),
         held AS (
             SELECT s.path, m.id, m.held_on,
