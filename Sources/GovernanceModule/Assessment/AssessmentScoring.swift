@@ -42,6 +42,16 @@ public enum AssessmentScoring {
             }
             score = AssessmentScoring.rounded(weight * percent / 100)
         }
+
+        /// A line as it was stored when its assessment was published.
+        public init(code: String, weight: Decimal, achieved: Int64?, counted: Int64?, percent: Decimal, score: Decimal) {
+            self.code = code
+            self.weight = weight
+            self.achieved = achieved
+            self.counted = counted
+            self.percent = percent
+            self.score = score
+        }
     }
 
     /// The sum of the lines' scores.

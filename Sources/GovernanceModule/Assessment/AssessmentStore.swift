@@ -61,7 +61,7 @@ enum AssessmentStore {
     }
 
     /// The assessment's indicators scored: from the stored scores once published, else from
-    /// the evidence as it stands on `today`.
+    /// the evidence as it stands on `today` (``AssessmentEvidence``).
     static func score(
         _ assessment: Assessment, today: CalendarDate, loadedModules: Set<String>, in session: PostgresSession
     ) async throws -> [ScoredIndicator] {
@@ -71,89 +71,24 @@ enum AssessmentStore {
             for row in try await session.query(Queries.storedScores, [assessment.id]) { stored[try row.decode("indicator_id")] = row }
             return try indicators.map { indicator in
                 let row = stored[indicator.id]
-                var line = AssessmentScoring.Line(
-                    code: indicator.code, weight: indicator.weight, achieved: try row?.decode("achieved"), counted: try row?.decode("counted"))
-                line.percent = try row?.decode("percent") ?? 0
-                line.score = try row?.decode("score") ?? 0
+                let line = AssessmentScoring.Line(
+                    code: indicator.code, weight: indicator.weight, achieved: try row?.decode("achieved"), counted: try row?.decode("counted"),
+                    percent: try row?.decode("percent") ?? 0, score: try row?.decode("score") ?? 0)
                 return ScoredIndicator(indicator: indicator, line: line, source: try row?.decode("source") ?? "")
             }
         }
-        let first = assessment.firstDay
-        let last = assessment.lastDay(today: today)
         var manual: [Int64: (percent: Decimal, note: String)] = [:]
         for row in try await session.query(Queries.manualScores, [assessment.id]) {
             manual[try row.decode("indicator_id")] = (try row.decode("percent"), try row.decode("note"))
         }
-        let review = try await session.queryOptionalRow(Queries.review, [assessment.id])
+        let votes = try await session.queryOptionalRow(Queries.review, [assessment.id]).map(ReviewStore.votes)
+        let evidence = AssessmentEvidence(
+            assessment: assessment, lastDay: assessment.lastDay(today: today), votes: votes, loadedModules: loadedModules)
         var scored: [ScoredIndicator] = []
         for indicator in indicators {
-            let kind = indicator.evidence
-            if kind == .manual {
-                let given = manual[indicator.id]
-                scored.append(
-                    ScoredIndicator(
-                        indicator: indicator,
-                        line: AssessmentScoring.Line(
-                            code: indicator.code, weight: indicator.weight, achieved: nil, counted: nil, manual: given?.percent ?? 0),
-                        source: given.map { "manual: \($0.note)" } ?? "manual: not scored yet ('gov assessment score')"))
-                continue
-            }
-            if let module = kind.module, !loadedModules.contains(module) {
-                scored.append(
-                    ScoredIndicator(
-                        indicator: indicator,
-                        line: AssessmentScoring.Line(code: indicator.code, weight: indicator.weight, achieved: nil, counted: nil),
-                        source: "no evidence: the \(module) module is not loaded"))
-                continue
-            }
-            var achieved: Int64 = 0
-            var counted: Int64 = 0
-            if kind == .review {
-                if let review {
-                    let votes = try ReviewStore.votes(review)
-                    achieved = Int64(votes.favourable)
-                    counted = Int64(votes.total)
-                }
-            } else if last >= first, let statement = statement(for: kind, direction: assessment.direction) {
-                let row = try await session.query(statement, binds(for: kind, assessment, first, last)).single()
-                achieved = try row.decode("achieved")
-                counted = try row.decode("counted")
-            }
-            let link =
-                kind == .review
-                ? "gov assessment show assessment=\(assessment.id)" : kind.link(scope: assessment.unitCode, from: "\(first)", to: "\(last)")
-            scored.append(
-                ScoredIndicator(
-                    indicator: indicator,
-                    line: AssessmentScoring.Line(code: indicator.code, weight: indicator.weight, achieved: achieved, counted: counted),
-                    source: counted == 0 ? "no evidence (nothing counted) · \(link)" : "\(achieved) of \(counted) · \(link)"))
+            scored.append(try await evidence.score(indicator, manual: manual[indicator.id], in: session))
         }
         return scored
-    }
-
-    /// The evidence statement of `kind`: a stationed unit's tasks and attendance are those of
-    /// the assessor's body.
-    static func statement(for kind: EvidenceKind, direction: Assessment.Direction) -> PostgresStatement? {
-        switch (kind, direction) {
-        case (.casesOnTime, _): EvidenceQueries.casesOnTime
-        case (.complaintsOnTime, _): EvidenceQueries.complaintsOnTime
-        case (.sessionsFiveHaves, _): EvidenceQueries.sessionsFiveHaves
-        case (.meetingsHeld, _): EvidenceQueries.meetingsHeld
-        case (.tasksOnTime, .secretary): EvidenceQueries.tasksOnTime
-        case (.tasksOnTime, .stationed): EvidenceQueries.unitTasksOnTime
-        case (.attendance, .secretary): EvidenceQueries.attendance
-        case (.attendance, .stationed): EvidenceQueries.unitAttendance
-        case (.coverage, _): EvidenceQueries.coverage
-        case (.points, _): EvidenceQueries.points
-        case (.review, _), (.manual, _): nil
-        }
-    }
-
-    static func binds(for kind: EvidenceKind, _ assessment: Assessment, _ first: CalendarDate, _ last: CalendarDate) -> [any PostgresEncodable] {
-        if assessment.direction == .stationed && (kind == .tasksOnTime || kind == .attendance) {
-            return [assessment.unitID, first, last, assessment.assessorID]
-        }
-        return [assessment.unitPath, first, last]
     }
 
     /// Records (or replaces) a manual indicator's percentage.
