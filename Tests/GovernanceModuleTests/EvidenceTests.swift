@@ -1,0 +1,62 @@
+import Foundation
+import GridsModule
+import Testing
+import WorkbenchTestSupport
+@testable import GovernanceModule
+
+/// Assessment evidence read from the other modules: grid cases resolved on time, venues
+/// covered, members who earned points; and an indicator whose module is not loaded.
+@Suite("Governance: assessment evidence from the other modules against a real database")
+struct EvidenceTests {
+    @Test func casesCoverageAndPointsAreCountedInTheAssessedSubtree() async throws {
+        try await GovernanceFixture.with(extraModules: [GridsModule.self]) { harness in
+            let list = try await harness.create("gov checklist add kind=community title=清单")
+            for line in [
+                "code=I1 title=网格事件按时办结 weight=40 evidence=cases_on_time",
+                "code=I2 title=两个全覆盖 weight=30 evidence=coverage",
+                "code=I3 title=党员先锋指数 weight=30 evidence=points",
+            ] {
+                try await GovernanceFixture.succeed(harness, "gov checklist indicator checklist=\(list) " + line)
+            }
+            for line in [
+                "grid add code=W1 name=幸福一网格 community=C1 households=10",
+                "grid add code=W3 name=和平一网格 community=C2 households=10",
+                // C1: one case resolved at once (on time), one reported in June and resolved now (late).
+                "grid case report grid=W1 category=乱停车 description=消防通道被占",
+                "grid case report grid=W1 category=乱停车 description=楼道堆物 at=2026-06-01T09:00",
+                // C2's case does not count for C1.
+                "grid case report grid=W3 category=乱停车 description=占道",
+                "org member add name=王芳 unit=C1 joined_on=2010-07-01",
+                "org member add name=李强 unit=C1 joined_on=2012-07-01",
+                "org points add member=1 category=志愿服务 points=5 reason=社区义诊",
+                "org venue add name=幸福商务楼 kind=office_building area=C1 employees=100 members=5",
+                "org venue cover venue=1 unit=C1",
+            ] {
+                _ = try await GovernanceFixture.succeed(harness, line)
+            }
+            for code in ["GC-2026-000001", "GC-2026-000002", "GC-2026-000003"] {
+                try await GovernanceFixture.succeed(harness, "grid case accept case=\(code)")
+                try await GovernanceFixture.succeed(harness, "grid case resolve case=\(code) note=已处置")
+            }
+            let assessment = try await harness.create("gov assessment open unit=C1 year=2026")
+            let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
+            #expect(shown.column("achieved", in: "indicators") == ["1", "1", "1"], "\(shown)")
+            #expect(shown.column("counted", in: "indicators") == ["2", "1", "2"], "\(shown)")
+            // 50 % × 40 + 100 % × 30 + 50 % × 30 = 65.
+            #expect(shown.field("provisional_total") == "65", "\(shown)")
+            #expect(shown.column("source", in: "indicators").first?.contains("grid stats scope=C1 from=2026-01-01 to=2026-11-18") == true)
+        }
+    }
+
+    @Test func anIndicatorWhoseModuleIsNotLoadedSaysSo() async throws {
+        try await GovernanceFixture.with { harness in
+            let list = try await harness.create("gov checklist add kind=community title=清单")
+            try await GovernanceFixture.succeed(
+                harness, "gov checklist indicator checklist=\(list) code=I1 title=网格事件按时办结 weight=100 evidence=cases_on_time")
+            let assessment = try await harness.create("gov assessment open unit=C1 year=2026")
+            let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
+            #expect(shown.column("source", in: "indicators") == ["no evidence: the grids module is not loaded"], "\(shown)")
+            #expect(shown.column("percent", in: "indicators") == ["0"], "\(shown)")
+        }
+    }
+}
