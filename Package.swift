@@ -324,7 +324,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GovernanceModuleTests",
-            dependencies: ["GovernanceModule", "GridsModule", "OrganizationsModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport"],
+            dependencies: [
+                "GovernanceModule", "GridsModule", "OrganizationsModule", "PropertyModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         // new-module: test targets (swift package new-module adds a module's tests above this line)

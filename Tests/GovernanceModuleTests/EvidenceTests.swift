@@ -1,5 +1,6 @@
 import Foundation
 import GridsModule
+import PropertyModule
 import Testing
 import WorkbenchTestSupport
 @testable import GovernanceModule
@@ -45,6 +46,33 @@ struct EvidenceTests {
             // 50 % × 40 + 100 % × 30 + 50 % × 30 = 65.
             #expect(shown.field("provisional_total") == "65", "\(shown)")
             #expect(shown.column("source", in: "indicators").first?.contains("grid stats scope=C1 from=2026-01-01 to=2026-11-18") == true)
+        }
+    }
+
+    @Test func complaintsResolvedByTheir2310DeadlineAreCounted() async throws {
+        try await GovernanceFixture.with(extraModules: [GridsModule.self, PropertyModule.self]) { harness in
+            let list = try await harness.create("gov checklist add kind=community title=清单")
+            try await GovernanceFixture.succeed(
+                harness, "gov checklist indicator checklist=\(list) code=P1 title=物业投诉按时办结 weight=100 evidence=complaints_on_time")
+            for line in [
+                "prop company add name=红心物业 credit_code=91350982MA2XY00019",
+                "prop complex add code=XQ1 name=金桥小区 address=桐江路8号 community=C1 homes=640 company=91350982MA2XY00019 from=2026-01-01",
+                "prop complex add code=XQ2 name=和平小区 address=和平路1号 community=C2 homes=300 company=91350982MA2XY00019 from=2026-01-01",
+                // C1: one complaint resolved at once, one filed in June and resolved now (late); C2's does not count.
+                "prop complaint file complex=XQ1 severity=major subject=电梯 description=电梯停运",
+                "prop complaint file complex=XQ1 severity=major subject=电梯 description=电梯异响 at=2026-06-01T09:00",
+                "prop complaint file complex=XQ2 severity=major subject=电梯 description=电梯停运",
+            ] {
+                _ = try await GovernanceFixture.succeed(harness, line)
+            }
+            for complaint in 1...3 {
+                try await GovernanceFixture.succeed(harness, "prop complaint ack complaint=\(complaint)")
+                try await GovernanceFixture.succeed(harness, "prop complaint resolve complaint=\(complaint) note=已修复")
+            }
+            let assessment = try await harness.create("gov assessment open unit=C1 year=2026")
+            let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
+            #expect(shown.column("achieved", in: "indicators") == ["1"] && shown.column("counted", in: "indicators") == ["2"], "\(shown)")
+            #expect(shown.field("provisional_total") == "50", "\(shown)")
         }
     }
 
