@@ -325,7 +325,8 @@ let package = Package(
         .testTarget(
             name: "GovernanceModuleTests",
             dependencies: [
-                "GovernanceModule", "GridsModule", "OrganizationsModule", "PropertyModule", "WorkbenchKit", "WorkbenchPostgres", "WorkbenchTestSupport",
+                "GovernanceModule", "GridsModule", "OrganizationsModule", "PropertyModule", "WorkbenchKit", "WorkbenchPostgres",
+                "WorkbenchTestSupport",
             ],
             swiftSettings: strictSettings
         ),
