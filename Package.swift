@@ -325,8 +325,8 @@ let package = Package(
         .testTarget(
             name: "GovernanceModuleTests",
             dependencies: [
-                "GovernanceModule", "GridsModule", "OrganizationsModule", "PropertyModule", "WorkbenchKit", "WorkbenchPostgres",
-                "WorkbenchTestSupport",
+                "ConsultationsModule", "GovernanceModule", "GridsModule", "OrganizationsModule", "PropertyModule", "WorkbenchKit",
+                "WorkbenchPostgres", "WorkbenchTestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import ConsultationsModule
 import Foundation
 import GridsModule
 import PropertyModule
@@ -73,6 +74,39 @@ struct EvidenceTests {
             let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
             #expect(shown.column("achieved", in: "indicators") == ["1"] && shown.column("counted", in: "indicators") == ["2"], "\(shown)")
             #expect(shown.field("provisional_total") == "50", "\(shown)")
+        }
+    }
+
+    @Test func sessionsClosedWithTheFiveHavesAreCounted() async throws {
+        try await GovernanceFixture.with(extraModules: [ConsultationsModule.self]) { harness in
+            let list = try await harness.create("gov checklist add kind=community title=清单")
+            try await GovernanceFixture.succeed(
+                harness, "gov checklist indicator checklist=\(list) code=S1 title=协商议事五有 weight=100 evidence=sessions_five_haves")
+            let topic = try await harness.create(
+                "consult topic propose community=C1 title=小区停车难 description=车位不足 category=停车管理 proposer=陈建国 at=2026-11-01T09:00")
+            try await GovernanceFixture.succeed(harness, "consult topic review topic=\(topic) decision=accept")
+            let closed = try await harness.create("consult session schedule unit=C1 topics=\(topic) at=2026-11-18T09:00")
+            for line in [
+                "consult session update session=\(closed) venue=小巷公议会",
+                "consult session notice session=\(closed) on=2026-11-17 place=小区公告栏",
+                "consult session minutes session=\(closed) text=\"到会12人\" by=李强",
+                "consult session vote session=\(closed) topic=\(topic) for=11 against=1 resolution=\"夜间开放学校操场停车\"",
+                "consult session reply session=\(closed) topic=\(topic) text=\"议定夜间开放\" channel=公示栏",
+                "consult session attend session=\(closed) name=\"社区书记 王芳\" role=convener party=community_party",
+                "consult session attend session=\(closed) name=\"业主 陈建国\" role=stakeholder party=resident",
+                "consult session attend session=\(closed) name=\"物业经理 刘洋\" role=coordinator party=property_company",
+                "consult session close session=\(closed)",
+            ] {
+                try await GovernanceFixture.succeed(harness, line)
+            }
+            // A second topic's session held but not closed (no minutes, no vote): it lacks the five haves.
+            let other = try await harness.create(
+                "consult topic propose community=C1 title=广场舞噪音 description=音响过大 category=邻里纠纷 proposer=张明 at=2026-11-01T09:00")
+            try await GovernanceFixture.succeed(harness, "consult topic review topic=\(other) decision=accept")
+            _ = try await harness.create("consult session schedule unit=C1 topics=\(other) at=2026-11-18T09:30")
+            let assessment = try await harness.create("gov assessment open unit=C1 year=2026")
+            let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
+            #expect(shown.column("achieved", in: "indicators") == ["1"] && shown.column("counted", in: "indicators") == ["2"], "\(shown)")
         }
     }
 
