@@ -110,6 +110,28 @@ struct EvidenceTests {
         }
     }
 
+    @Test func attendanceIsTheMembersPresentOfMembersTimesMeetings() async throws {
+        try await GovernanceFixture.with { harness in
+            let list = try await harness.create("gov checklist add kind=street title=街道党工委书记责任清单")
+            try await GovernanceFixture.succeed(
+                harness, "gov checklist indicator checklist=\(list) code=A1 title=成员单位出席 weight=100 evidence=attendance")
+            let first = try await harness.create("gov meeting hold body=S1 held_on=2026-03-20 title=一季度 agenda=议程")
+            let second = try await harness.create("gov meeting hold body=S1 held_on=2026-06-20 title=二季度 agenda=议程")
+            for line in [
+                "gov meeting attend meeting=\(first) unit=R1 person=赵院长", "gov meeting attend meeting=\(first) unit=R2 person=钱局长",
+                "gov meeting attend meeting=\(second) unit=R1 person=赵院长",
+            ] {
+                try await GovernanceFixture.succeed(harness, line)
+            }
+            // S1's two members (R1, R2) at two meetings: 3 of 4 places taken. D1 assesses S1.
+            let assessment = try await harness.create("gov assessment open unit=S1 year=2026")
+            let shown = try await GovernanceFixture.succeed(harness, "gov assessment show assessment=\(assessment)")
+            #expect(shown.field("assessor") == "D1", "\(shown)")
+            #expect(shown.column("achieved", in: "indicators") == ["3"] && shown.column("counted", in: "indicators") == ["4"], "\(shown)")
+            #expect(shown.column("percent", in: "indicators") == ["75"], "\(shown)")
+        }
+    }
+
     @Test func anIndicatorWhoseModuleIsNotLoadedSaysSo() async throws {
         try await GovernanceFixture.with { harness in
             let list = try await harness.create("gov checklist add kind=community title=清单")
