@@ -74,15 +74,12 @@ enum CaseBreakdown {
     private static func byPeriod(scope column: String) -> String {
         """
         WITH periods AS (
-            SELECT p FROM generate_series(
-                date_trunc($5, $2::date::timestamptz), $3::date::timestamptz,
-                CASE WHEN $5 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END
-            ) p
+            SELECT w.starts_on::timestamptz AS p, w.label FROM workbench.periods($5, $2::date, $3::date) w
         )
-        SELECT to_char(p, CASE WHEN $5 = 'quarter' THEN 'YYYY"Q"Q' ELSE 'YYYY-MM' END) AS code, NULL::text AS name, \(aggregates)
+        SELECT label AS code, NULL::text AS name, \(aggregates)
         FROM periods
         LEFT JOIN grids.cases c ON c.\(column) = ANY ($1::bigint[]) AND \(inPeriod) AND date_trunc($5, c.reported_at) = p
-        GROUP BY GROUPING SETS ((p), ())
+        GROUP BY GROUPING SETS ((p, label), ())
         ORDER BY p NULLS LAST
         """
     }

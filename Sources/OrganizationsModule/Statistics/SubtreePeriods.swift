@@ -29,13 +29,7 @@ enum SubtreePeriods {
         """
         WITH scope AS (SELECT path FROM organizations.units WHERE id = $1),
         periods AS (
-            SELECT 1 AS part, p::date AS bucket, to_char(p, CASE WHEN $4 = 'quarter' THEN 'YYYY"Q"Q' ELSE 'YYYY-MM' END) AS label,
-                   greatest(p::date, $2::date) AS first_day,
-                   least((p + CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END)::date - 1, $3::date) AS last_day
-            FROM generate_series(
-                date_trunc($4, $2::date::timestamp), $3::date::timestamp,
-                CASE WHEN $4 = 'quarter' THEN interval '3 months' ELSE interval '1 month' END
-            ) p
+            SELECT 1 AS part, p.starts_on AS bucket, p.label, p.first_day, p.last_day FROM workbench.periods($4, $2::date, $3::date) p
             UNION ALL
             SELECT 2, NULL, NULL, $2::date, $3::date
         ),
