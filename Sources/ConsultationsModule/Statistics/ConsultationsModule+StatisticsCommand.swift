@@ -32,11 +32,7 @@ extension ConsultationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let scope = try await OrganizationDirectory.unit("scope", of: arguments, in: session)
-            let to = arguments.optionalDate("to") ?? invocation.today
-            let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: 1, day: 1)!
-            guard from <= to else {
-                throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)")
-            }
+            let (from, to) = try arguments.period(today: invocation.today) { CalendarDate(year: $0.year, month: 1, day: 1)! }
             if let by = try arguments.optionalEnumeration("by", as: ConsultationBreakdown.Division.self) {
                 return try await ConsultationBreakdown.reply(
                     by, scope: scope.map { (id: $0.id, path: $0.path, label: $0.label) }, from: from, to: to, in: session

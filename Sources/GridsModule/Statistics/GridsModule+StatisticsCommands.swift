@@ -31,9 +31,7 @@ extension GridsModule {
             ) { invocation in
                 let arguments = invocation.arguments
                 let session = invocation.database
-                let to = try arguments.date("to")
-                let from = arguments.optionalDate("from") ?? CalendarDate(year: to.year, month: to.month, day: 1)!
-                guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
+                let (from, to) = try arguments.period(today: invocation.today) { CalendarDate(year: $0.year, month: $0.month, day: 1)! }
                 let scope = try await StatisticsScope.resolve(try arguments.string("scope"), in: session)
                 if let by = try arguments.optionalEnumeration("by", as: CaseBreakdown.Division.self) {
                     return try await CaseBreakdown.reply(by, scope: scope, from: from, to: to, now: invocation.now, in: session)

@@ -160,7 +160,7 @@ extension OrganizationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let scope = try await UnitStore.findFilter(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
-            let (from, to) = try Self.period(arguments, defaultFrom: Self.quarterStart(of:))
+            let (from, to) = try arguments.period(today: invocation.today, defaultFrom: Self.quarterStart(of:))
             let lines = try await CoverageStore.report(scope: scope, from: from, to: to, in: invocation.database)
             let total = CoverageStore.Line(
                 code: "total", name: scope.name, venues: lines.reduce(0) { $0 + $1.venues },

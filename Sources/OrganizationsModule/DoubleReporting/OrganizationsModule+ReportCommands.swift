@@ -131,7 +131,7 @@ extension OrganizationsModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let scope = try await Self.optionalUnit(arguments, "community", in: session)?.path
-            let (from, to) = try Self.period(arguments, defaultFrom: { $0 })
+            let (from, to) = try arguments.period(today: invocation.today, defaultFrom: { $0 })
             let page = try Page(arguments)
             let rows = try await session.query(
                 ReportStore.Queries.list,

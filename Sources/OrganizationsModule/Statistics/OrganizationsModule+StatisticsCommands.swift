@@ -34,7 +34,7 @@ extension OrganizationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let unit = try await UnitStore.findFilter(UnitReference(try arguments.string("unit")), argument: "unit", in: invocation.database)
-            let (from, to) = try Self.period(arguments, defaultFrom: Self.yearStart(of:))
+            let (from, to) = try arguments.period(today: invocation.today, defaultFrom: Self.yearStart(of:))
             switch arguments.optionalString("by") {
             case "child":
                 return try await SubtreeBreakdown.reply(for: unit, from: from, to: to, in: invocation.database)

@@ -27,17 +27,6 @@ extension OrganizationsModule {
         return try await UnitStore.findFilter(UnitReference(reference), argument: name, in: session)
     }
 
-    /// The period `from=`…`to=` (inclusive); `from=` defaults to `defaultFrom(to)`. A period
-    /// that ends before it starts is a 400.
-    static func period(
-        _ arguments: Arguments, defaultFrom: (CalendarDate) -> CalendarDate
-    ) throws -> (from: CalendarDate, to: CalendarDate) {
-        let to = try arguments.date("to")
-        let from = arguments.optionalDate("from") ?? defaultFrom(to)
-        guard from <= to else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after to=\(to)") }
-        return (from, to)
-    }
-
     /// 1 January of `date`'s year.
     static func yearStart(of date: CalendarDate) -> CalendarDate {
         CalendarDate(year: date.year, month: 1, day: 1)!

@@ -60,7 +60,7 @@ extension OrganizationsModule {
         ) { invocation in
             let arguments = invocation.arguments
             let scope = try await Self.optionalUnit(arguments, "unit", in: invocation.database)?.path
-            let (from, to) = try Self.period(arguments, defaultFrom: { _ in Self.yearStart(of: invocation.today) })
+            let (from, to) = try arguments.period(today: invocation.today, defaultFrom: { _ in Self.yearStart(of: invocation.today) })
             let ranked = try await PointsStore.rank(
                 underPath: scope, from: from, to: to, category: arguments.optionalString("category"), limit: Int(try arguments.int("limit")),
                 in: invocation.database
