@@ -57,8 +57,8 @@ struct ScopedDemoTests {
         let whole = try await DaemonUnderTest.start(conninfo: conninfo)
         let loaded = try await DaemonUnderTest.runTool(client, ["--socket", whole.socketPath, "demo", "load", DemoLoadTests.demo])
         #expect(loaded.status == 0, "\(loaded)")
-        // 振兴路社区 (street ZXJ) with its grids, households, cases, complexes, station and
-        // topics moves to street GML.
+        // 振兴路社区 (street ZXJ) with its grids, households, cases, complexes, station, topics
+        // and joint meeting body moves to street GML.
         let moved = try await DaemonUnderTest.runTool(
             client, ["--socket", whole.socketPath, "--raw", "org", "unit", "move", "unit=SZQ-ZXJ-01", "parent=SZQ-GML"])
         #expect(ReplyText(moved.output).status == 200, "\(moved)")
@@ -72,7 +72,9 @@ struct ScopedDemoTests {
         await pool.shutdown()
         #expect(differing.count >= 25 && differing.allSatisfy { $0.1 == 0 }, "\(differing)")
 
-        let shows = ["grid show grid=WG-ZXJ01-1", "prop complex show complex=XQ-ZXJ01", "station show station=YZ-ZXJ01"]
+        let shows = [
+            "grid show grid=WG-ZXJ01-1", "prop complex show complex=XQ-ZXJ01", "station show station=YZ-ZXJ01", "gov body show body=SZQ-ZXJ-01",
+        ]
         for (street, expected) in [("SZQ-GML", 200), ("SZQ-ZXJ", 404)] {
             let daemon = try await DaemonUnderTest.start(settings: ["DANGJIAN_ACCESS_SCOPES_USERS": "\(getuid())=\(street)"], conninfo: conninfo)
             for show in shows {

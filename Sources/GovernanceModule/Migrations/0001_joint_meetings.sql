@@ -190,8 +190,7 @@ CREATE TRIGGER task_notes_append_only BEFORE UPDATE OR DELETE ON governance.task
 -- Commands run as the runtime role.
 GRANT USAGE ON SCHEMA governance TO dangjian_runtime;
 GRANT SELECT, INSERT, UPDATE ON governance.bodies, governance.meetings, governance.tasks TO dangjian_runtime;
-GRANT SELECT, INSERT, DELETE ON governance.attendance TO dangjian_runtime;
-GRANT SELECT, INSERT ON governance.problems, governance.task_notes TO dangjian_runtime;
+GRANT SELECT, INSERT ON governance.attendance, governance.problems, governance.task_notes TO dangjian_runtime;
 GRANT SELECT ON governance.task_transitions, governance.body_members TO dangjian_runtime;
 GRANT EXECUTE ON FUNCTION governance.body_periods(bigint, date, date) TO dangjian_runtime;
 

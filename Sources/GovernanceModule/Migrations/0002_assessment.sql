@@ -191,7 +191,8 @@ CREATE TRIGGER scores_frozen BEFORE INSERT OR UPDATE OR DELETE ON governance.sco
     FOR EACH ROW EXECUTE FUNCTION governance.assessment_part_frozen();
 
 GRANT SELECT, INSERT ON governance.checklists TO dangjian_runtime;
-GRANT SELECT, INSERT, UPDATE, DELETE ON governance.indicators, governance.manual_scores, governance.reviews TO dangjian_runtime;
+GRANT SELECT, INSERT, UPDATE, DELETE ON governance.indicators TO dangjian_runtime;
+GRANT SELECT, INSERT, UPDATE ON governance.manual_scores, governance.reviews TO dangjian_runtime;
 GRANT SELECT, INSERT, UPDATE ON governance.assessments, governance.breakthroughs TO dangjian_runtime;
 GRANT SELECT, INSERT ON governance.scores TO dangjian_runtime;
 
