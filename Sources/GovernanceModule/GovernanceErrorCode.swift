@@ -12,6 +12,8 @@ public enum GovernanceErrorCode {
     public static let bodyWrongLevel = "governance.body.wrong_level"
     /// `governance.meeting.not_found`.
     public static let meetingNotFound = "governance.meeting.not_found"
+    /// `governance.meeting.already_attended`: the unit's attendance is recorded already.
+    public static let meetingAlreadyAttended = "governance.meeting.already_attended"
     /// `governance.meeting.not_a_member`: the unit does not sit in the meeting's body.
     public static let meetingNotAMember = "governance.meeting.not_a_member"
     /// `governance.meeting.before_body`: a meeting held before its body was set up.
@@ -34,8 +36,6 @@ public enum GovernanceErrorCode {
     public static let checklistNotFound = "governance.checklist.not_found"
     /// `governance.checklist.in_use`: an assessment scores by it; add a new version instead.
     public static let checklistInUse = "governance.checklist.in_use"
-    /// `governance.checklist.duplicate_indicator`.
-    public static let checklistDuplicateIndicator = "governance.checklist.duplicate_indicator"
     /// `governance.checklist.weights_not_100`: an assessment needs weights that add up to 100.
     public static let checklistWeightsNot100 = "governance.checklist.weights_not_100"
     /// `governance.assessment.duplicate`: the assessor assesses the organisation once a year.
@@ -70,9 +70,10 @@ public enum GovernanceErrorCode {
 
     /// Every code above.
     public static let all = [
-        appendOnly, bodyDuplicate, bodyNotFound, bodyWrongLevel, meetingNotFound, meetingNotAMember, meetingBeforeBody, problemNotFound,
+        appendOnly, bodyDuplicate, bodyNotFound, bodyWrongLevel, meetingNotFound, meetingAlreadyAttended, meetingNotAMember, meetingBeforeBody,
+        problemNotFound,
         taskClosed, taskDueBeforeMeeting, taskImmutable, taskNotFound, taskOneAssignee, taskTransitionNotAllowed, checklistNotFound,
-        checklistInUse, checklistDuplicateIndicator, checklistWeightsNot100, assessmentDuplicate, assessmentNoChecklist, assessmentNotFound,
+        checklistInUse, checklistWeightsNot100, assessmentDuplicate, assessmentNoChecklist, assessmentNotFound,
         assessmentNotStationed, assessmentWrongAssessor, assessmentPublished, assessmentReviewMissing, assessmentNothingToPublish,
         assessmentNotManual, indicatorNotFound, reviewNoVotes, breakthroughNotFound, breakthroughClosed,
     ]

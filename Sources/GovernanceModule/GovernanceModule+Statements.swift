@@ -18,7 +18,7 @@ extension GovernanceModule {
             ChecklistStore.Queries.indicators, ChecklistStore.Queries.setIndicator, ChecklistStore.Queries.removeIndicator,
             ChecklistStore.Queries.list,
             AssessmentStore.Queries.find, AssessmentStore.Queries.findForUpdate, AssessmentStore.Queries.stationedIn, AssessmentStore.Queries.open,
-            AssessmentStore.Queries.manualScores, AssessmentStore.Queries.setManual, AssessmentStore.Queries.review,
+            AssessmentStore.Queries.manualScores, AssessmentStore.Queries.setManual, AssessmentStore.Queries.review, AssessmentStore.Queries.reviewed,
             AssessmentStore.Queries.storedScores, AssessmentStore.Queries.storeScore, AssessmentStore.Queries.openBreakthrough,
             AssessmentStore.Queries.publish, AssessmentStore.Queries.ofAssessor, AssessmentStore.Queries.list,
             ReviewStore.Queries.record,

@@ -69,13 +69,11 @@ public struct GovernanceModule: WorkbenchModule {
                 GovernanceErrorCode.bodyDuplicate, argument: "unit",
                 "this organisation has a meeting body already; see 'gov body show body=<its code>'"),
             "attendance_unit_key": .conflict(
-                GovernanceErrorCode.meetingNotAMember, argument: "unit",
+                GovernanceErrorCode.meetingAlreadyAttended, argument: "unit",
                 "this unit's attendance at the meeting is recorded already; see 'gov meeting show'"),
             "assessments_once_a_year": .conflict(
                 GovernanceErrorCode.assessmentDuplicate, argument: "unit",
                 "the assessor has this organisation's assessment for the year already; see 'gov assessment list'"),
-            "indicators_code_key": .conflict(
-                GovernanceErrorCode.checklistDuplicateIndicator, argument: "code", "the list has an indicator with this code"),
         ]
     }
 }

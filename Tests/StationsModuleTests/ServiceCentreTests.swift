@@ -38,6 +38,11 @@ import WorkbenchTestSupport
             let row = catalogue.rows.first { $0["code"] == "housing_repairs" }
             #expect(row?["audience"] == "residents" && row?["standard"] == "true", "\(catalogue)")
             #expect(await harness.send("station service define code=Bad-Code name=坏 audience=residents", as: .admin).status == 400)
+            #expect(await harness.send("station service define code=repairs name=\"房屋 维修\" audience=residents", as: .admin).status == 400)
+            for line in ["code=housing_repairs name=修房", "code=house_repairs name=房屋维修", "code=hot_meal name=热饭"] {
+                let again = await harness.send("station service define \(line) audience=residents", as: .admin)
+                #expect(again.status == 409 && again.raw.contains("stations.service.duplicate"), "\(line): \(again)")
+            }
         }
     }
 

@@ -39,13 +39,19 @@ struct AssessmentEvidence: Sendable {
             if let module = kind.module, !loadedModules.contains(module) {
                 return scored(nil, nil, "no evidence: the \(module) module is not loaded")
             }
-            let link = kind.link(scope: assessment.unitCode, from: "\(first)", to: "\(lastDay)")
+            let link = kind.link(scope: assessment.unitCode, from: "\(first)", to: "\(lastDay)") ?? ""
             guard lastDay >= first, let statement = Self.statement(for: kind, direction: assessment.direction) else {
                 return scored(0, 0, "no evidence (nothing counted) · \(link)")
             }
             let stationed = assessment.direction == .stationed && (kind == .tasksOnTime || kind == .attendance)
             let binds: [any PostgresEncodable] =
-                stationed ? [assessment.unitID, first, lastDay, assessment.assessorID] : [assessment.unitPath, first, lastDay]
+                if stationed {
+                    [assessment.unitID, first, lastDay, assessment.assessorID]
+                } else if kind == .coverage {
+                    [assessment.unitPath, lastDay]
+                } else {
+                    [assessment.unitPath, first, lastDay]
+                }
             let row = try await session.query(statement, binds).single()
             let achieved: Int64 = try row.decode("achieved")
             let counted: Int64 = try row.decode("counted")

@@ -121,10 +121,8 @@ enum AssessmentStore {
         guard !pending.isEmpty else {
             throw WorkbenchError.conflict(GovernanceErrorCode.assessmentPublished, "\(assessor.label)'s \(year) assessments are published and frozen")
         }
-        var unreviewed: [String] = []
-        for assessment in pending where assessment.direction == .secretary {
-            if try await session.queryOptionalRow(Queries.review, [assessment.id]) == nil { unreviewed.append(assessment.unitCode) }
-        }
+        let reviewed = Set(try await session.query(Queries.reviewed, [pending.map(\.id)]).map { try $0.decode("assessment_id", as: Int64.self) })
+        let unreviewed = pending.filter { $0.direction == .secretary && !reviewed.contains($0.id) }.map(\.unitCode)
         guard unreviewed.isEmpty else {
             throw WorkbenchError(
                 status: .unprocessable, code: GovernanceErrorCode.assessmentReviewMissing,
@@ -187,6 +185,10 @@ enum AssessmentStore {
         static let review = PostgresStatement(
             "governance.assessment.review",
             "SELECT report, good, fairly_good, average, poor, result, recorded_at FROM governance.reviews WHERE assessment_id = $1"
+        )
+        /// Which of the assessments `$1` have their 述职评议 recorded.
+        static let reviewed = PostgresStatement(
+            "governance.assessment.reviewed", "SELECT assessment_id FROM governance.reviews WHERE assessment_id = ANY ($1::bigint[])"
         )
         static let storedScores = PostgresStatement(
             "governance.assessment.stored_scores",

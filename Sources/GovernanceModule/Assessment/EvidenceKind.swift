@@ -41,8 +41,9 @@ public enum EvidenceKind: String, CaseIterable, Sendable, PostgresDecodable, Pos
         }
     }
 
-    /// The command that shows the figures behind it, for the assessment's evidence link.
-    public func link(scope: String, from: String, to: String) -> String {
+    /// The command that shows the figures behind it, for the assessment's evidence link; nil
+    /// for the 述职评议 and manual scores, which `gov assessment show` itself shows.
+    public func link(scope: String, from: String, to: String) -> String? {
         switch self {
         case .casesOnTime: "grid stats scope=\(scope) from=\(from) to=\(to)"
         case .complaintsOnTime: "prop complaint list scope=\(scope)"
@@ -52,8 +53,7 @@ public enum EvidenceKind: String, CaseIterable, Sendable, PostgresDecodable, Pos
         case .attendance: "gov meeting list scope=\(scope) from=\(from) to=\(to)"
         case .coverage: "org coverage unit=\(scope) from=\(from) to=\(to)"
         case .points: "org points rank unit=\(scope) from=\(from) to=\(to)"
-        case .review: "gov assessment show"
-        case .manual: "gov assessment show"
+        case .review, .manual: nil
         }
     }
 }

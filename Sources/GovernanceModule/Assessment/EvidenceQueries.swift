@@ -4,7 +4,8 @@ import WorkbenchPostgres
 /// The statements that count each ``EvidenceKind``: every one answers `achieved` and
 /// `counted`. `$1` the assessed organisation's path, `$2` the year's first day, `$3` its last
 /// day counted (31 December, or today while the year runs); the unit statements take the
-/// assessed unit's id and the assessor's id instead of the path. Days become instants in
+/// assessed unit's id and the assessor's id instead of the path; coverage, a standing figure,
+/// takes the path and the last day only. Days become instants in
 /// sub-selects, as the other modules' statistics do.
 enum EvidenceQueries {
     static let casesOnTime = PostgresStatement(
@@ -92,9 +93,9 @@ enum EvidenceQueries {
     static let coverage = PostgresStatement(
         "governance.evidence.coverage",
         """
-        SELECT count(*) FILTER (WHERE \(OrganizationDirectory.venueCoveredCondition(venue: "v.id", on: "$3"))) AS achieved, count(*) AS counted
+        SELECT count(*) FILTER (WHERE \(OrganizationDirectory.venueCoveredCondition(venue: "v.id", on: "$2"))) AS achieved, count(*) AS counted
         FROM organizations.venues v JOIN organizations.units a ON a.id = v.area_id
-        WHERE a.path OPERATOR(public.<@) $1::public.ltree AND $2::date IS NOT NULL
+        WHERE a.path OPERATOR(public.<@) $1::public.ltree
         """
     )
     static let points = PostgresStatement(

@@ -5,19 +5,28 @@ import WorkbenchPostgres
 
 /// Bodies and their members: the handlers call these, never SQL.
 enum BodyStore {
-    /// The body named by `reference`: its id, or the code (or id, prefixed `#`) of its
-    /// organisation; a 404 naming `argument`.
+    /// The body named by `reference`: its id, or its organisation's code (codes start with a
+    /// letter); a 404 naming `argument`.
     static func find(_ reference: String, argument: String = "body", in session: PostgresSession) async throws -> MeetingBody {
-        let notFound = WorkbenchError(
-            status: .notFound, code: GovernanceErrorCode.bodyNotFound,
-            message: "no meeting body '\(reference)' (\(argument)=, a body id or its organisation's code); see 'gov body list'",
-            argument: argument
-        )
-        let row: PostgresRow
-        if let id = Int64(reference) {
-            row = try await session.row(Queries.find, [id], orElse: notFound)
-        } else {
-            row = try await session.row(Queries.findByCode, [reference], orElse: notFound)
+        let row =
+            if let id = Int64(reference) {
+                try await session.queryOptionalRow(Queries.find, [id])
+            } else {
+                try await session.queryOptionalRow(Queries.findByCode, [reference])
+            }
+        guard let row else {
+            throw WorkbenchError(
+                status: .notFound, code: GovernanceErrorCode.bodyNotFound,
+                message: "no meeting body '\(reference)' (\(argument)=, a body id or its organisation's code); see 'gov body list'",
+                argument: argument)
+        }
+        return try MeetingBody(row: row)
+    }
+
+    /// The body with `id` (one a meeting names), or a 404.
+    static func find(id: Int64, in session: PostgresSession) async throws -> MeetingBody {
+        guard let row = try await session.queryOptionalRow(Queries.find, [id]) else {
+            throw WorkbenchError.notFound(GovernanceErrorCode.bodyNotFound, "no meeting body \(id); see 'gov body list'")
         }
         return try MeetingBody(row: row)
     }

@@ -111,7 +111,7 @@ extension GovernanceModule {
             let body = try await BodyStore.find(try arguments.string("body"), in: invocation.database)
             let cadence = try arguments.optionalEnumeration("cadence", as: Cadence.self)
             try await BodyStore.update(body, name: arguments.optionalString("name"), cadence: cadence, in: invocation.database)
-            let updated = try await BodyStore.find(String(body.id), in: invocation.database)
+            let updated = try await BodyStore.find(id: body.id, in: invocation.database)
             return .record(updated.fields, summary: "\(updated.label) updated")
         }
     }

@@ -5,20 +5,19 @@ import WorkbenchPostgres
 enum ComplianceQueries {
     /// Each body's periods of its cadence (`governance.body_periods`), from the one holding `$2`
     /// (not before its since day's) to the one holding `$3`, in subtree `$1` (null: everywhere):
-    /// one row per period, with the meetings held in it; with `$4` only those without one. At
-    /// most `$5`.
+    /// the periods that held no meeting, at most `$4`.
     static let periods = PostgresStatement(
         "governance.compliance.periods",
         """
-        SELECT b.id AS body_id, u.code, u.name, b.cadence, p.period, p.first_day, p.last_day, p.meetings
+        SELECT b.id AS body_id, u.code, u.name, b.cadence, p.period, p.first_day, p.last_day
         FROM governance.bodies b
         JOIN organizations.units u ON u.id = b.unit_id
         CROSS JOIN LATERAL governance.body_periods(b.id, $2::date, $3::date) p
         WHERE ($1::text IS NULL OR u.path OPERATOR(public.<@) $1::public.ltree)
           AND u.dissolved_on IS NULL
-          AND (NOT $4::boolean OR p.meetings = 0)
+          AND p.meetings = 0
         ORDER BY u.code, p.first_day
-        LIMIT $5
+        LIMIT $4
         """
     )
 

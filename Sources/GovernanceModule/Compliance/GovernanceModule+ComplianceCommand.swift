@@ -32,9 +32,11 @@ extension GovernanceModule {
             guard from <= on else { throw WorkbenchError.invalidArgument("from", "from=\(from) is after on=\(on)") }
             let limit = Int(arguments.optionalInt("limit") ?? 500)
 
-            let gaps = try await session.query(ComplianceQueries.periods, [scope?.path, from, on, true, limit + 1])
+            let gaps = try await session.query(ComplianceQueries.periods, [scope?.path, from, on, limit + 1])
+            var missed = 0
             let gapRows: [[ReplyValue]] = try gaps.prefix(limit).map { row in
                 let lastDay: CalendarDate = try row.decode("last_day")
+                if lastDay < on { missed += 1 }
                 return [
                     .int(try row.decode("body_id", as: Int64.self)), .string(try row.decode("code", as: String.self)),
                     .string(try row.decode("name", as: String.self)),
@@ -43,7 +45,6 @@ extension GovernanceModule {
                     .string(lastDay < on ? "missed" : "due"),
                 ]
             }
-            let missed = gapRows.filter { $0.last == .string("missed") }.count
             let without = try await session.query(ComplianceQueries.withoutBody, [scope?.path, limit + 1])
             let withoutRows: [[ReplyValue]] = try without.prefix(limit).map {
                 [

@@ -53,7 +53,7 @@ extension GovernanceModule {
             let arguments = invocation.arguments
             let session = invocation.database
             let meeting = try await MeetingStore.find(try arguments.id("meeting"), in: session)
-            let body = try await BodyStore.find(String(meeting.bodyID), in: session)
+            let body = try await BodyStore.find(id: meeting.bodyID, in: session)
             let unit = try await OrganizationDirectory.unit(try arguments.string("unit"), argument: "unit", in: session)
             try await BodyStore.requireMember(unit, of: body, argument: "unit", in: session)
             try await MeetingStore.attend(meetingID: meeting.id, unitID: unit.id, person: try arguments.string("person"), in: session)
@@ -77,7 +77,7 @@ extension GovernanceModule {
             let meeting = try await MeetingStore.find(try arguments.id("meeting"), in: session)
             var unitID: Int64?
             if let reference = arguments.optionalString("unit") {
-                let body = try await BodyStore.find(String(meeting.bodyID), in: session)
+                let body = try await BodyStore.find(id: meeting.bodyID, in: session)
                 let unit = try await OrganizationDirectory.unit(reference, argument: "unit", in: session)
                 try await BodyStore.requireMember(unit, of: body, argument: "unit", in: session)
                 unitID = unit.id

@@ -36,6 +36,7 @@ COMMENT ON CONSTRAINT indicators_code_form ON governance.indicators IS
     'code: an indicator code starts with a letter, then up to 19 letters, digits, _ or -';
 COMMENT ON CONSTRAINT indicators_title_length ON governance.indicators IS 'title: a title has 1 to 100 characters';
 COMMENT ON CONSTRAINT indicators_weight_range ON governance.indicators IS 'weight: a weight is more than 0 and at most 100';
+COMMENT ON CONSTRAINT indicators_code_key ON governance.indicators IS 'code: the list has an indicator with this code';
 COMMENT ON CONSTRAINT indicators_evidence_known ON governance.indicators IS
     'evidence: cases_on_time, complaints_on_time, sessions_five_haves, meetings_held, tasks_on_time, attendance, coverage, points, review or manual';
 CREATE INDEX indicators_checklist_idx ON governance.indicators (checklist_id, code);

@@ -43,7 +43,7 @@ extension GovernanceModule {
             let assignee: TaskStore.Assignee
             var assigneeLabel: String
             if let reference = arguments.optionalString("unit") {
-                let body = try await BodyStore.find(String(meeting.bodyID), in: session)
+                let body = try await BodyStore.find(id: meeting.bodyID, in: session)
                 let unit = try await OrganizationDirectory.unit(reference, argument: "unit", in: session)
                 try await BodyStore.requireMember(unit, of: body, argument: "unit", in: session)
                 assignee = .unit(unit.id)

@@ -114,14 +114,20 @@ enum ServiceCatalogue {
         guard !names.isEmpty else {
             throw WorkbenchError.invalidArgument(argument, code: StationsErrorCode.serviceNoneNamed, "name at least one service, e.g. \(argument)=理发")
         }
-        for name in names where ArgumentType.length(of: name) > 20 || name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) {
-            throw WorkbenchError.invalidArgument(
-                argument, code: StationsErrorCode.serviceBadExtra, "'\(name)' is not a service name of 1 to 20 characters without blanks")
-        }
+        for name in names { try refuseBadName(name, argument: argument) }
         let known = try await session.query(Queries.find, [names]).map(StationService.init(row:))
         let new = names.filter { name in !known.contains { $0.code == name || $0.name == name } }
         if !new.isEmpty { _ = try await session.execute(Queries.insertExtras, [new, audience]) }
         return try await resolve(names.joined(separator: ","), argument: argument, audience: audience, in: session)
+    }
+
+    /// A 400 naming `argument` unless `name` can name a service: 1 to 20 characters without
+    /// blanks, `=` or `"` (it is written back into lists and commands).
+    static func refuseBadName(_ name: String, argument: String) throws {
+        guard (1...20).contains(ArgumentType.length(of: name)), !name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" }) else {
+            throw WorkbenchError.invalidArgument(
+                argument, code: StationsErrorCode.serviceBadExtra, "'\(name)' is not a service name of 1 to 20 characters without blanks")
+        }
     }
 
     /// The services a command names in `services=` (from the catalogue) and `extras=` (new

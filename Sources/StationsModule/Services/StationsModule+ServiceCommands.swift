@@ -27,8 +27,16 @@ extension StationsModule {
             guard code.range(of: "^[a-z][a-z0-9_]{1,39}$", options: .regularExpression) != nil else {
                 throw WorkbenchError.invalidArgument("code", "'\(code)' is not a code of lowercase letters, digits and _ starting with a letter")
             }
+            let name = try arguments.string("name")
+            try ServiceCatalogue.refuseBadName(name, argument: "name")
             let audience: ServiceAudience = try arguments.enumeration("audience")
-            _ = try await invocation.database.execute(ServiceCatalogue.Queries.define, [code, try arguments.string("name"), audience])
+            let session = invocation.database
+            if let known = try await session.query(ServiceCatalogue.Queries.find, [[code, name]]).map(StationService.init(row:)).first {
+                throw WorkbenchError.conflict(
+                    StationsErrorCode.serviceDuplicate, argument: known.code == code ? "code" : "name",
+                    "the catalogue has \(known.label) already; see 'station service list'")
+            }
+            _ = try await session.execute(ServiceCatalogue.Queries.define, [code, name, audience])
             return .record(
                 [("code", .string(code)), ("name", .string(try arguments.string("name"))), ("audience", .string(audience.rawValue))],
                 summary: "\(try arguments.string("name")) (\(code)) is a standard service for \(audience.rawValue)")
